@@ -1,0 +1,58 @@
+// Conversions between bigint words, byte arrays and hex strings used across the engine.
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lower-case hex of `bytes` with a 0x prefix. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let s = '0x';
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!];
+  return s;
+}
+
+/** Bytes of a 0x-prefixed (or bare) even-length hex string; throws naming `field` on bad input. */
+export function hexToBytes(hex: string, field = 'hex'): Uint8Array {
+  if (typeof hex !== 'string') throw new TypeError(`${field}: expected a hex string, got ${typeof hex}`);
+  const s = hex.startsWith('0x') || hex.startsWith('0X') ? hex.slice(2) : hex;
+  if (s.length % 2 !== 0) throw new TypeError(`${field}: odd-length hex string`);
+  if (!/^[0-9a-fA-F]*$/.test(s)) throw new TypeError(`${field}: not a hex string`);
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.substr(i * 2, 2), 16);
+  return out;
+}
+
+/** Big-endian bigint of `bytes` (empty → 0). */
+export function bytesToBigInt(bytes: Uint8Array): bigint {
+  if (bytes.length === 0) return 0n;
+  let hex = '0x';
+  for (let i = 0; i < bytes.length; i++) hex += HEX[bytes[i]!];
+  return BigInt(hex);
+}
+
+/** `value` as exactly `length` big-endian bytes (value must fit). */
+export function bigIntToBytes(value: bigint, length = 32): Uint8Array {
+  const out = new Uint8Array(length);
+  let v = value;
+  for (let i = length - 1; i >= 0 && v > 0n; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
+/** Minimal big-endian bytes of a non-negative bigint (0 → empty), as RLP wants integers. */
+export function bigIntToMinimalBytes(value: bigint): Uint8Array {
+  if (value === 0n) return new Uint8Array(0);
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = '0' + hex;
+  return hexToBytes(hex);
+}
+
+/** 0x-prefixed 40-digit hex of an address. */
+export function addressToHex(addr: bigint): string {
+  return '0x' + addr.toString(16).padStart(40, '0');
+}
+
+/** 0x-prefixed 64-digit hex of a 256-bit word. */
+export function wordToHex(word: bigint): string {
+  return '0x' + word.toString(16).padStart(64, '0');
+}
