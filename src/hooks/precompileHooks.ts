@@ -1,0 +1,22 @@
+// Precompiles as system hooks (brief §6.2): the generic pure-function hook. Failure burns all the gas
+// given (`halt`); success returns the rest.
+import type { Precompile } from './precompiles/types.js';
+import { HookRegistry, type SystemHook } from './registry.js';
+
+/** Wraps a pure precompile as a system hook. */
+export function precompileHook(p: Precompile): SystemHook {
+  return {
+    name: p.name,
+    run(call) {
+      const r = p.run(call.calldata, call.gas);
+      if (!r.ok) return { status: 'halt', gasLeft: 0, returnData: new Uint8Array(0) };
+      return { status: 'success', gasLeft: call.gas - r.gasUsed, returnData: r.output };
+    },
+  };
+}
+
+/** Registers every precompile of the list at its address. */
+export function addPrecompiles(registry: HookRegistry, list: readonly Precompile[]): HookRegistry {
+  for (const p of list) registry.add(p.address, precompileHook(p));
+  return registry;
+}

@@ -1,0 +1,20 @@
+// The `ethereum` profile: Cancun exactly as geth and revm execute it.
+import type { Profile } from './types.js';
+
+/** Cancun semantics; passes the Ethereum GeneralStateTests. */
+export const ethereum: Profile = Object.freeze({
+  name: 'ethereum',
+  specialAddressBound: null,
+  hooks: Object.freeze({ precompiles: true, systemContracts: false }),
+  eoaShortcutBeforeDepthCheck: false,
+  createDepthCheckBeforeNonceBump: true,
+  collisionChecksStorage: true,
+  failedDeploymentReturnsCode: false,
+  sstoreRefunds: true,
+  deleteEmptyTouched: true,
+  feeCollector: null,
+  chargePriorityFee: true,
+  txBaseGas: 21000n,
+  blobOpcodesStubbed: false,
+  ergsPerGas: 1,
+});

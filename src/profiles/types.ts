@@ -1,0 +1,34 @@
+// A profile is a small frozen data object: every field is one ZKsync OS divergence from Ethereum (brief §9)
+// or one parameter, read once by the module that owns the step.
+import type { Address } from '../ee/types.js';
+
+/** Semantics selector for the runner, the EVM table and transaction processing. */
+export interface Profile {
+  readonly name: 'ethereum' | 'zksync';
+  /** Addresses below this bound never run code: a hook if registered, else an empty account (brief §2.6). `null`: only registered hook addresses are special. */
+  readonly specialAddressBound: bigint | null;
+  /** Which hook sets the registry holds. */
+  readonly hooks: { readonly precompiles: boolean; readonly systemContracts: boolean };
+  /** Brief §2.3 step 3: ZKsync answers a call to a code-less account before checking the depth limit. */
+  readonly eoaShortcutBeforeDepthCheck: boolean;
+  /** geth checks CREATE depth before bumping the creator's nonce; ZKsync bumps first (brief §2.7, §9). */
+  readonly createDepthCheckBeforeNonceBump: boolean;
+  /** EIP-7610: a CREATE target with non-empty storage is a collision (ZKsync checks nonce and code only). */
+  readonly collisionChecksStorage: boolean;
+  /** After a CREATE whose constructor returned 0xEF-prefixed or oversized code, RETURNDATA holds that code (brief §9). */
+  readonly failedDeploymentReturnsCode: boolean;
+  /** EIP-3529 refund counter (ZKsync has none, brief §9). */
+  readonly sstoreRefunds: boolean;
+  /** EIP-161: delete touched empty accounts at the end of a transaction. */
+  readonly deleteEmptyTouched: boolean;
+  /** Transaction fees: collected at this address then swept to the coinbase (brief §8.2); null = paid to the coinbase directly. */
+  readonly feeCollector: Address | null;
+  /** Whether the priority fee is charged (ZKsync: only with `charge_priority_fee`). */
+  readonly chargePriorityFee: boolean;
+  /** Intrinsic gas of a transaction (Ethereum 21000; ZKsync 18000 + 3000 for ecrecover, brief §8.2). */
+  readonly txBaseGas: bigint;
+  /** ZKsync OS stubs BLOBHASH to 0 and BLOBBASEFEE to 1 (brief §9). */
+  readonly blobOpcodesStubbed: boolean;
+  /** Gas to ergs (ZKsync: 256, brief §7); Ethereum keeps plain gas (1). */
+  readonly ergsPerGas: number;
+}

@@ -1,0 +1,22 @@
+// The `zksync` profile: ZKsync OS rules at commit 0a82da0 (../shared/reference/zksync-os-brief.md).
+import type { Profile } from './types.js';
+import { ethereum } from './ethereum.js';
+
+/** ZKsync OS semantics: special address space, system hooks, fees via 0x8001, no refund counter. */
+export const zksync: Profile = Object.freeze({
+  ...ethereum,
+  name: 'zksync',
+  specialAddressBound: 0x10000n, // brief §2.6: strict `<`
+  hooks: Object.freeze({ precompiles: true, systemContracts: true }),
+  eoaShortcutBeforeDepthCheck: true, // brief §2.3 step 3
+  createDepthCheckBeforeNonceBump: false, // brief §2.7 step 3
+  collisionChecksStorage: false, // brief §9
+  failedDeploymentReturnsCode: true, // brief §9
+  sstoreRefunds: false, // brief §9
+  deleteEmptyTouched: false,
+  feeCollector: 0x8001n, // brief §8.2 step 11
+  chargePriorityFee: false, // brief §8.2 step 2
+  txBaseGas: 21000n, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
+  blobOpcodesStubbed: true,
+  ergsPerGas: 256,
+});

@@ -1,0 +1,86 @@
+// Deployment request (brief §2.7, §4.5): EE deployment preparation (balance, nonce, address, 63/64,
+// collision), then inside the constructor frame nonce 1 (EIP-161) and the value transfer; on completion
+// the code deposit (200 gas/byte).
+import type { Address, DeploymentRequest } from '../ee/types.js';
+import { codeDepositCost, maxCallGas } from '../ee/evm/gas.js';
+import { createAddress, create2Address } from '../ee/evm/deployment.js';
+import { NONEXISTENT } from '../system/world.js';
+import type { RunEnvironment } from './context.js';
+
+const NONCE_MAX = 2n ** 64n - 1n;
+
+/** Result of deployment preparation: failure (gas to hand back) or the constructor launch data. */
+export type DeploymentPreparation =
+  | { readonly ok: false; readonly gasReturned: number }
+  | { readonly ok: true; readonly address: Address; readonly constructorGas: number; readonly gasKept: number };
+
+/**
+ * EVM `prepare_for_deployment` (brief §4.5): balance check before the nonce bump, nonce bump before the
+ * address, 63/64 split, collision check (which burns the 63/64). The Ethereum profile checks the depth
+ * limit before all of it (geth), ZKsync after the bump (brief §2.7 step 3, §9).
+ */
+export function prepareDeployment(
+  env: RunEnvironment,
+  req: DeploymentRequest,
+  depth: number,
+  isEntry: boolean,
+): DeploymentPreparation {
+  const { profile } = env;
+  const world = env.system.world;
+  const full = req.gasAvailable;
+  const maxDepth = env.maxDepth ?? 1024;
+  if (!isEntry && profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, gasReturned: full };
+
+  const deployer = world.getAccount(req.deployer);
+  if (req.value !== 0n && deployer.balance < req.value) return { ok: false, gasReturned: full };
+
+  let nonce: bigint;
+  if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
+  else {
+    nonce = deployer.nonce;
+    if (nonce >= NONCE_MAX) return { ok: false, gasReturned: full };
+    world.setNonce(req.deployer, nonce + 1n);
+  }
+  const address =
+    req.scheme === 'create2' ? create2Address(req.deployer, req.salt, req.initcode) : createAddress(req.deployer, nonce);
+  world.accessAccount(address); // EIP-2929: the new address is warm even if the deployment fails
+
+  // Entry deployments give the constructor everything (brief §2.7 step 2).
+  const constructorGas = isEntry ? full : maxCallGas(full);
+  const gasKept = full - constructorGas;
+
+  const target = world.getAccount(address);
+  const collides =
+    target !== NONEXISTENT &&
+    (target.nonce !== 0n || target.code.length !== 0 || (profile.collisionChecksStorage && world.hasStorage(address)));
+  if (collides) return { ok: false, gasReturned: gasKept };
+
+  if (!isEntry && !profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, gasReturned: full };
+  return { ok: true, address, constructorGas, gasKept };
+}
+
+/**
+ * First steps inside the constructor frame (brief §2.7 steps 6-7): mark the account created in this
+ * transaction (EIP-6780), set its nonce to 1 (EIP-161) and move the value.
+ */
+export function initConstructorAccount(env: RunEnvironment, deployer: Address, address: Address, value: bigint): void {
+  const world = env.system.world;
+  world.ensureExists(address);
+  world.markCreated(address);
+  world.setNonce(address, 1n);
+  if (value !== 0n) {
+    world.setBalance(deployer, world.getAccount(deployer).balance - value);
+    world.setBalance(address, world.getAccount(address).balance + value);
+  }
+}
+
+/**
+ * Code deposit after a successful constructor (brief §2.7 step 9): charges 200 gas per byte from the
+ * constructor's leftover; returns the gas left, or -1 when the deposit cannot be paid (deployment fails).
+ */
+export function depositCode(env: RunEnvironment, address: Address, code: Uint8Array, gasLeft: number): number {
+  const cost = codeDepositCost(code.length);
+  if (cost > gasLeft) return -1;
+  env.system.world.setCode(address, code);
+  return gasLeft - cost;
+}

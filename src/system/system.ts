@@ -1,0 +1,105 @@
+// The system as the EVM sees it: the Host interface over the world state, block and tx context.
+import type { Address } from '../ee/types.js';
+import type { BlockContext, Host, TxContext } from './host.js';
+import { NONEXISTENT, type WorldState } from './world.js';
+
+/** Default BLOBHASH context etc. for a run that is not a transaction (library use). */
+export const EMPTY_TX_CONTEXT: TxContext = Object.freeze({ origin: 0n, gasPrice: 0n, blobHashes: [] });
+
+/** Host implementation backed by a `WorldState`. */
+export class System implements Host {
+  constructor(
+    readonly world: WorldState,
+    readonly block: BlockContext,
+    public tx: TxContext,
+    private readonly blockHashes: (n: bigint) => bigint = () => 0n,
+  ) {}
+
+  accessAccount(addr: Address): boolean {
+    return this.world.accessAccount(addr);
+  }
+
+  accessSlot(addr: Address, slot: bigint): boolean {
+    return this.world.accessSlot(addr, slot);
+  }
+
+  getBalance(addr: Address): bigint {
+    return this.world.getAccount(addr).balance;
+  }
+
+  getNonce(addr: Address): bigint {
+    return this.world.getAccount(addr).nonce;
+  }
+
+  getCode(addr: Address): Uint8Array {
+    return this.world.getAccount(addr).code;
+  }
+
+  getCodeHash(addr: Address): bigint {
+    const a = this.world.getAccount(addr);
+    return a === NONEXISTENT || a.isEmpty ? 0n : a.codeHash;
+  }
+
+  isEmpty(addr: Address): boolean {
+    const a = this.world.getAccount(addr);
+    return a === NONEXISTENT || a.isEmpty;
+  }
+
+  sload(addr: Address, slot: bigint): bigint {
+    return this.world.sload(addr, slot);
+  }
+
+  originalStorage(addr: Address, slot: bigint): bigint {
+    return this.world.originalStorage(addr, slot);
+  }
+
+  sstore(addr: Address, slot: bigint, value: bigint): void {
+    this.world.sstore(addr, slot, value);
+  }
+
+  tload(addr: Address, slot: bigint): bigint {
+    return this.world.tload(addr, slot);
+  }
+
+  tstore(addr: Address, slot: bigint, value: bigint): void {
+    this.world.tstore(addr, slot, value);
+  }
+
+  emitLog(addr: Address, topics: readonly bigint[], data: Uint8Array): void {
+    this.world.addLog({ address: addr, topics, data });
+  }
+
+  addRefund(delta: number): void {
+    this.world.addRefund(delta);
+  }
+
+  getRefund(): number {
+    return this.world.refund;
+  }
+
+  selfDestruct(addr: Address, beneficiary: Address): void {
+    const w = this.world;
+    const balance = w.getAccount(addr).balance;
+    // EIP-6780: only an account created in this transaction is destroyed (its balance burns if it
+    // names itself); otherwise SELFDESTRUCT is a balance sweep, a no-op when beneficiary == self.
+    if (w.wasCreatedInTx(addr)) {
+      w.setBalance(addr, 0n);
+      if (beneficiary !== addr) this.credit(beneficiary, balance);
+      w.markDestructed(addr);
+    } else if (beneficiary !== addr) {
+      w.setBalance(addr, 0n);
+      this.credit(beneficiary, balance);
+    }
+    w.touch(beneficiary);
+  }
+
+  /** Adds to a balance, creating the account only for a non-zero amount. */
+  credit(addr: Address, amount: bigint): void {
+    if (amount === 0n) return;
+    this.world.setBalance(addr, this.world.getAccount(addr).balance + amount);
+  }
+
+  blockHash(number: bigint): bigint {
+    return this.blockHashes(number);
+  }
+}

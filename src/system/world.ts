@@ -1,0 +1,381 @@
+// World state: a committed base in plain Maps under an immer overlay holding what the current transaction
+// changed (brief §5). A frame snapshot keeps the overlay reference; a revert restores it: both O(1) and
+// independent of the size of the world (../shared/reference/xstate-immer-probes.md Q4).
+import { createDraft, enableMapSet, finishDraft, setAutoFreeze, type Draft } from 'immer';
+import type { Address } from '../ee/types.js';
+import { KECCAK_EMPTY, keccak256Word } from '../crypto/keccak.js';
+
+enableMapSet();
+// Freezing would walk every finished draft; the overlay is never handed out mutable, so skip it.
+setAutoFreeze(false);
+
+/**
+ * One account's properties. A class instance, so immer never drafts it: records are replaced whole,
+ * which keeps reads through a draft free of proxies.
+ */
+export class AccountRecord {
+  constructor(
+    readonly nonce: bigint,
+    readonly balance: bigint,
+    readonly code: Uint8Array,
+    readonly codeHash: bigint,
+  ) {}
+
+  /** EIP-161 emptiness: no code, nonce 0, balance 0. */
+  get isEmpty(): boolean {
+    return this.nonce === 0n && this.balance === 0n && this.code.length === 0;
+  }
+}
+
+const NO_CODE = new Uint8Array(0);
+
+/** Marks "this account does not exist" in the overlay (and is the read result for unknown accounts). */
+export const NONEXISTENT: AccountRecord = new AccountRecord(0n, 0n, NO_CODE, 0n);
+
+/** A fresh empty account (created by a transfer or a deployment). */
+export const EMPTY_ACCOUNT: AccountRecord = new AccountRecord(0n, 0n, NO_CODE, KECCAK_EMPTY);
+
+/** An EVM log. */
+export interface Log {
+  readonly address: Address;
+  readonly topics: readonly bigint[];
+  readonly data: Uint8Array;
+}
+
+/** An L2→L1 message (zksync profile, brief §6.3). */
+export interface L2ToL1Message {
+  readonly sender: Address;
+  readonly data: Uint8Array;
+  readonly hash: bigint;
+}
+
+/** Persistent append-only list: append is O(1) and never copies (probes Q4). */
+export interface Cons<T> {
+  readonly item: T;
+  readonly prev: Cons<T> | null;
+  readonly length: number;
+}
+
+/** Items of a cons list in insertion order. */
+export function consToArray<T>(list: Cons<T> | null): T[] {
+  const out: T[] = new Array(list ? list.length : 0);
+  for (let n = list; n; n = n.prev) out[n.length - 1] = n.item;
+  return out;
+}
+
+type Bucketed = Map<number, Map<bigint, bigint>>;
+
+/**
+ * Everything a frame snapshot covers (brief §5): touched accounts (presence = warm, EIP-2929), storage
+ * (presence = warm; bucketed by the slot's low byte so an immer write copies at most one small Map),
+ * transient storage, creation/destruction marks, touched set (EIP-161), refund counter, logs, messages.
+ */
+export interface Overlay {
+  readonly accounts: Map<Address, AccountRecord>;
+  readonly storage: Map<Address, Bucketed>;
+  readonly transient: Map<Address, Map<bigint, bigint>>;
+  readonly created: Set<Address>;
+  readonly destructed: Set<Address>;
+  readonly touched: Set<Address>;
+  readonly refund: number;
+  readonly logs: Cons<Log> | null;
+  readonly messages: Cons<L2ToL1Message> | null;
+}
+
+function emptyOverlay(): Overlay {
+  return {
+    accounts: new Map(),
+    storage: new Map(),
+    transient: new Map(),
+    created: new Set(),
+    destructed: new Set(),
+    touched: new Set(),
+    refund: 0,
+    logs: null,
+    messages: null,
+  };
+}
+
+/** A committed account with its storage (the base layer). */
+export interface BaseAccount {
+  account: AccountRecord;
+  storage: Map<bigint, bigint>;
+}
+
+/** Genesis/pre-state description accepted by `WorldState.fromAccounts`. */
+export interface AccountInit {
+  nonce?: bigint;
+  balance?: bigint;
+  code?: Uint8Array;
+  storage?: Iterable<[bigint, bigint]>;
+}
+
+const bucketOf = (slot: bigint): number => Number(slot & 0xffn);
+
+/** The world: committed base plus the transaction overlay. */
+export class WorldState {
+  private readonly base = new Map<Address, BaseAccount>();
+  private overlay: Overlay = emptyOverlay();
+  private draft: Draft<Overlay> | null = null;
+  /** Code preimages by keccak hash (code deposited or supplied by the user; zksync deployer hook). */
+  readonly preimages = new Map<bigint, Uint8Array>();
+
+  /** Builds a world from a pre-state. */
+  static fromAccounts(accounts: Iterable<[Address, AccountInit]>): WorldState {
+    const w = new WorldState();
+    for (const [addr, init] of accounts) w.putCommitted(addr, init);
+    return w;
+  }
+
+  /** Writes an account straight into the committed base (pre-state loading; not journaled). */
+  putCommitted(addr: Address, init: AccountInit): void {
+    const code = init.code ?? NO_CODE;
+    const codeHash = code.length === 0 ? KECCAK_EMPTY : keccak256Word(code);
+    if (code.length) this.preimages.set(codeHash, code);
+    const storage = new Map<bigint, bigint>();
+    for (const [k, v] of init.storage ?? []) if (v !== 0n) storage.set(k, v);
+    this.base.set(addr, { account: new AccountRecord(init.nonce ?? 0n, init.balance ?? 0n, code, codeHash), storage });
+  }
+
+  // ---- snapshots (brief §5) ----
+
+  /** Closes the open draft and returns the overlay: the O(1) rollback handle of a frame. */
+  snapshot(): Overlay {
+    if (this.draft) {
+      this.overlay = finishDraft(this.draft) as Overlay;
+      this.draft = null;
+    }
+    return this.overlay;
+  }
+
+  /** Rolls back to a snapshot: drops the draft and restores the reference. */
+  revert(to: Overlay): void {
+    this.draft = null;
+    this.overlay = to;
+  }
+
+  private get r(): Overlay {
+    return (this.draft as Overlay | null) ?? this.overlay;
+  }
+
+  private get w(): Draft<Overlay> {
+    return (this.draft ??= createDraft(this.overlay));
+  }
+
+  // ---- accounts ----
+
+  /** Current account (NONEXISTENT if it does not exist). Does not warm it. */
+  getAccount(addr: Address): AccountRecord {
+    const o = this.r.accounts.get(addr);
+    if (o !== undefined) return o;
+    return this.base.get(addr)?.account ?? NONEXISTENT;
+  }
+
+  exists(addr: Address): boolean {
+    return this.getAccount(addr) !== NONEXISTENT;
+  }
+
+  /** Replaces an account record (also marks it warm: every account the EVM changes was accessed). */
+  setAccount(addr: Address, account: AccountRecord): void {
+    this.w.accounts.set(addr, account);
+  }
+
+  isWarmAccount(addr: Address): boolean {
+    return this.r.accounts.has(addr);
+  }
+
+  /** EIP-2929: marks the account warm; true if it was cold. */
+  accessAccount(addr: Address): boolean {
+    if (this.r.accounts.has(addr)) return false;
+    this.w.accounts.set(addr, this.base.get(addr)?.account ?? NONEXISTENT);
+    return true;
+  }
+
+  setBalance(addr: Address, balance: bigint): void {
+    const a = this.getAccount(addr);
+    const base = a === NONEXISTENT ? EMPTY_ACCOUNT : a;
+    this.setAccount(addr, new AccountRecord(base.nonce, balance, base.code, base.codeHash));
+  }
+
+  setNonce(addr: Address, nonce: bigint): void {
+    const a = this.getAccount(addr);
+    const base = a === NONEXISTENT ? EMPTY_ACCOUNT : a;
+    this.setAccount(addr, new AccountRecord(nonce, base.balance, base.code, base.codeHash));
+  }
+
+  setCode(addr: Address, code: Uint8Array): void {
+    const a = this.getAccount(addr);
+    const base = a === NONEXISTENT ? EMPTY_ACCOUNT : a;
+    const codeHash = code.length === 0 ? KECCAK_EMPTY : keccak256Word(code);
+    if (code.length) this.preimages.set(codeHash, code);
+    this.setAccount(addr, new AccountRecord(base.nonce, base.balance, code, codeHash));
+  }
+
+  /** Creates the account if missing (without changing an existing one). */
+  ensureExists(addr: Address): void {
+    if (!this.exists(addr)) this.setAccount(addr, EMPTY_ACCOUNT);
+  }
+
+  /** EIP-161 touch: an empty touched account is deleted at the end of the transaction. */
+  touch(addr: Address): void {
+    if (!this.r.touched.has(addr)) this.w.touched.add(addr);
+  }
+
+  // ---- storage ----
+
+  sload(addr: Address, slot: bigint): bigint {
+    const v = this.r.storage.get(addr)?.get(bucketOf(slot))?.get(slot);
+    if (v !== undefined) return v;
+    return this.base.get(addr)?.storage.get(slot) ?? 0n;
+  }
+
+  /** Value at the start of the transaction (EIP-2200 original value). */
+  originalStorage(addr: Address, slot: bigint): bigint {
+    return this.base.get(addr)?.storage.get(slot) ?? 0n;
+  }
+
+  isWarmSlot(addr: Address, slot: bigint): boolean {
+    return this.r.storage.get(addr)?.get(bucketOf(slot))?.has(slot) ?? false;
+  }
+
+  /** EIP-2929: marks the slot warm; true if it was cold. */
+  accessSlot(addr: Address, slot: bigint): boolean {
+    if (this.isWarmSlot(addr, slot)) return false;
+    this.writeSlot(addr, slot, this.originalStorage(addr, slot));
+    return true;
+  }
+
+  sstore(addr: Address, slot: bigint, value: bigint): void {
+    this.writeSlot(addr, slot, value);
+  }
+
+  private writeSlot(addr: Address, slot: bigint, value: bigint): void {
+    const w = this.w;
+    let buckets = w.storage.get(addr);
+    if (!buckets) {
+      buckets = new Map();
+      w.storage.set(addr, buckets);
+    }
+    const b = bucketOf(slot);
+    let slots = buckets.get(b);
+    if (!slots) {
+      slots = new Map();
+      buckets.set(b, slots);
+    }
+    slots.set(slot, value);
+  }
+
+  /** True if the account has any non-zero storage (EIP-7610 collision rule). */
+  hasStorage(addr: Address): boolean {
+    const buckets = this.r.storage.get(addr);
+    if (buckets) for (const m of buckets.values()) for (const v of m.values()) if (v !== 0n) return true;
+    const base = this.base.get(addr)?.storage;
+    if (!base || base.size === 0) return false;
+    for (const [k] of base) if (this.sload(addr, k) !== 0n) return true;
+    return false;
+  }
+
+  // ---- transient storage (EIP-1153) ----
+
+  tload(addr: Address, slot: bigint): bigint {
+    return this.r.transient.get(addr)?.get(slot) ?? 0n;
+  }
+
+  tstore(addr: Address, slot: bigint, value: bigint): void {
+    const w = this.w;
+    let m = w.transient.get(addr);
+    if (!m) {
+      m = new Map();
+      w.transient.set(addr, m);
+    }
+    m.set(slot, value);
+  }
+
+  // ---- marks, refund, logs, messages ----
+
+  markCreated(addr: Address): void {
+    this.w.created.add(addr);
+  }
+
+  wasCreatedInTx(addr: Address): boolean {
+    return this.r.created.has(addr);
+  }
+
+  markDestructed(addr: Address): void {
+    this.w.destructed.add(addr);
+  }
+
+  get refund(): number {
+    return this.r.refund;
+  }
+
+  addRefund(delta: number): void {
+    this.w.refund += delta;
+  }
+
+  addLog(log: Log): void {
+    const prev = this.r.logs;
+    this.w.logs = { item: log, prev, length: prev ? prev.length + 1 : 1 } as Draft<Cons<Log>>;
+  }
+
+  get logs(): Log[] {
+    return consToArray(this.r.logs);
+  }
+
+  addMessage(msg: L2ToL1Message): void {
+    const prev = this.r.messages;
+    this.w.messages = { item: msg, prev, length: prev ? prev.length + 1 : 1 } as Draft<Cons<L2ToL1Message>>;
+  }
+
+  get messages(): L2ToL1Message[] {
+    return consToArray(this.r.messages);
+  }
+
+  // ---- transaction boundary ----
+
+  /**
+   * Folds the overlay into the base (O(changes)): applies EIP-6780 destructions and, when
+   * `deleteEmptyTouched` (EIP-161), deletes touched accounts that are empty. Starts a fresh overlay.
+   */
+  commit(deleteEmptyTouched: boolean): void {
+    const o = this.snapshot();
+    for (const [addr, account] of o.accounts) {
+      const entry = this.base.get(addr);
+      if (account === NONEXISTENT) continue;
+      if (entry) entry.account = account;
+      else this.base.set(addr, { account, storage: new Map() });
+    }
+    for (const [addr, buckets] of o.storage) {
+      const entry = this.base.get(addr);
+      if (!entry) continue; // storage of an account that does not exist is unobservable
+      for (const slots of buckets.values())
+        for (const [k, v] of slots) {
+          if (v === 0n) entry.storage.delete(k);
+          else entry.storage.set(k, v);
+        }
+    }
+    for (const addr of o.destructed) this.base.delete(addr);
+    if (deleteEmptyTouched)
+      for (const addr of o.touched) {
+        const e = this.base.get(addr);
+        if (e && e.account.isEmpty) this.base.delete(addr);
+      }
+    this.overlay = emptyOverlay();
+  }
+
+  /** Drops every uncommitted change (an invalid transaction changes nothing). */
+  discard(): void {
+    this.draft = null;
+    this.overlay = emptyOverlay();
+  }
+
+  /** Committed accounts (after `commit`), for state roots and dumps. */
+  committedAccounts(): IterableIterator<[Address, BaseAccount]> {
+    return this.base.entries();
+  }
+
+  /** Number of committed accounts. */
+  get size(): number {
+    return this.base.size;
+  }
+}
