@@ -1,0 +1,47 @@
+// A signed, decoded transaction as the runner consumes it (EIP-2718 types 0–3, sender already recovered).
+import type { Address } from '../ee/types.js';
+
+/** EIP-2718 transaction type: legacy, EIP-2930, EIP-1559, EIP-4844. */
+export type TxType = 0 | 1 | 2 | 3;
+
+/** One EIP-2930 access-list entry. */
+export interface AccessListEntry {
+  readonly address: Address;
+  readonly storageKeys: readonly bigint[];
+}
+
+export type AccessList = readonly AccessListEntry[];
+
+/**
+ * A transaction. Numeric fields are unbounded bigints so that input wider than its encoding
+ * (gasLimit ≥ 2^64, value ≥ 2^256, …) reaches validation, which rejects it (`FieldOverflow`).
+ */
+export interface Transaction {
+  readonly type: TxType;
+  readonly chainId: bigint;
+  readonly nonce: bigint;
+  readonly gasLimit: bigint;
+  /** Recipient; null for a contract creation. */
+  readonly to: Address | null;
+  readonly value: bigint;
+  readonly data: Uint8Array;
+  /** Types 0 and 1. */
+  readonly gasPrice?: bigint;
+  /** Types 2 and 3. */
+  readonly maxFeePerGas?: bigint;
+  /** Types 2 and 3. */
+  readonly maxPriorityFeePerGas?: bigint;
+  /** Empty for type 0. */
+  readonly accessList: AccessList;
+  /** Type 3. */
+  readonly maxFeePerBlobGas?: bigint;
+  /** Type 3 (empty otherwise). */
+  readonly blobVersionedHashes: readonly bigint[];
+  /** Recovered (or fixture-given) sender. */
+  readonly sender: Address;
+}
+
+/** The transaction creates a contract. */
+export function isCreate(tx: Pick<Transaction, 'to'>): boolean {
+  return tx.to === null;
+}
