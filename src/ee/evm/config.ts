@@ -1,0 +1,10 @@
+// Per-profile knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
+
+/** What differs between the EVM tables of the supported profiles. */
+export interface EvmConfig {
+  /** Whether SSTORE feeds the EIP-3529 refund counter (the ZKsync profile has none, brief §9). */
+  readonly sstoreRefunds: boolean;
+}
+
+/** Ethereum Cancun. */
+export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true });

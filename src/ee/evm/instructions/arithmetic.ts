@@ -1,0 +1,137 @@
+// Arithmetic opcodes 0x01-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H).
+import type { EvmFrame } from '../interpreter.js';
+import { Status } from '../status.js';
+import { expCost } from '../gas.js';
+import { MAX_U256, SIGN_BIT } from '../words.js';
+
+const TWO_256 = 1n << 256n;
+
+export function add(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  s.setTop((a + s.peek()) & MAX_U256);
+  return Status.Continue;
+}
+
+export function mul(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  s.setTop((a * s.peek()) & MAX_U256);
+  return Status.Continue;
+}
+
+export function sub(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  s.setTop((a - s.peek()) & MAX_U256);
+  return Status.Continue;
+}
+
+export function div(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.peek();
+  s.setTop(b === 0n ? 0n : a / b);
+  return Status.Continue;
+}
+
+/** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */
+export function sdiv(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.peek();
+  if (b === 0n) {
+    s.setTop(0n);
+    return Status.Continue;
+  }
+  const sa = a >= SIGN_BIT ? a - TWO_256 : a;
+  const sb = b >= SIGN_BIT ? b - TWO_256 : b;
+  s.setTop((sa / sb) & MAX_U256);
+  return Status.Continue;
+}
+
+export function mod(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.peek();
+  s.setTop(b === 0n ? 0n : a % b);
+  return Status.Continue;
+}
+
+/** Signed remainder: the sign follows the dividend (as bigint `%` does); x smod 0 = 0. */
+export function smod(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.peek();
+  if (b === 0n) {
+    s.setTop(0n);
+    return Status.Continue;
+  }
+  const sa = a >= SIGN_BIT ? a - TWO_256 : a;
+  const sb = b >= SIGN_BIT ? b - TWO_256 : b;
+  s.setTop((sa % sb) & MAX_U256);
+  return Status.Continue;
+}
+
+/** (a + b) mod n over the full 257-bit sum; n = 0 gives 0. */
+export function addmod(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.pop();
+  const n = s.peek();
+  s.setTop(n === 0n ? 0n : (a + b) % n);
+  return Status.Continue;
+}
+
+/** (a · b) mod n over the full 512-bit product; n = 0 gives 0. */
+export function mulmod(f: EvmFrame): number {
+  const s = f.stack;
+  const a = s.pop();
+  const b = s.pop();
+  const n = s.peek();
+  s.setTop(n === 0n ? 0n : (a * b) % n);
+  return Status.Continue;
+}
+
+export function exp(f: EvmFrame): number {
+  const s = f.stack;
+  const base = s.pop();
+  const exponent = s.peek();
+  const cost = expCost(exponent);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  s.setTop(powMod256(base, exponent));
+  return Status.Continue;
+}
+
+/** base^exponent mod 2^256 by square-and-multiply. */
+export function powMod256(base: bigint, exponent: bigint): bigint {
+  if (exponent === 0n) return 1n;
+  if (base < 2n) return base;
+  if (base === 2n) return exponent < 256n ? 1n << exponent : 0n;
+  let result = 1n;
+  let b = base;
+  let e = exponent;
+  for (;;) {
+    if ((e & 1n) === 1n) result = (result * b) & MAX_U256;
+    e >>= 1n;
+    if (e === 0n) return result;
+    b = (b * b) & MAX_U256;
+  }
+}
+
+/**
+ * SIGNEXTEND(b, x): treats x as a (b+1)-byte two's-complement number and extends its sign bit
+ * (bit 8b+7) through bit 255; b ≥ 31 leaves x unchanged.
+ */
+export function signextend(f: EvmFrame): number {
+  const s = f.stack;
+  const b = s.pop();
+  if (b < 31n) {
+    const x = s.peek();
+    const bit = b * 8n + 7n;
+    const mask = (1n << bit) - 1n;
+    s.setTop(((x >> bit) & 1n) === 1n ? (x | ~mask) & MAX_U256 : x & mask);
+  }
+  return Status.Continue;
+}

@@ -1,0 +1,169 @@
+// Execution-environment opcodes 0x30-0x3f and SELFBALANCE: this frame's context, calldata, code,
+// other accounts (EIP-2929 warm/cold) and the return-data buffer (EIP-211).
+import type { EvmFrame } from '../interpreter.js';
+import { Status } from '../status.js';
+import { GAS_COLD_ACCOUNT_SURCHARGE, copyCost } from '../gas.js';
+import { copyPadded, expandMemory } from '../memory.js';
+import { ADDRESS_MASK } from '../words.js';
+
+export function address(f: EvmFrame): number {
+  f.stack.push(f.address);
+  return Status.Continue;
+}
+
+/** Charges the EIP-2929 cold surcharge (the table already charged the warm 100) and warms `addr`. */
+function chargeAccountAccess(f: EvmFrame, addr: bigint): boolean {
+  if (f.host.accessAccount(addr)) {
+    if (f.gas < GAS_COLD_ACCOUNT_SURCHARGE) return false;
+    f.gas -= GAS_COLD_ACCOUNT_SURCHARGE;
+  }
+  return true;
+}
+
+export function balance(f: EvmFrame): number {
+  const s = f.stack;
+  const addr = s.peek() & ADDRESS_MASK;
+  if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
+  s.setTop(f.host.getBalance(addr));
+  return Status.Continue;
+}
+
+export function origin(f: EvmFrame): number {
+  f.stack.push(f.host.tx.origin);
+  return Status.Continue;
+}
+
+export function caller(f: EvmFrame): number {
+  f.stack.push(f.caller);
+  return Status.Continue;
+}
+
+export function callvalue(f: EvmFrame): number {
+  f.stack.push(f.value);
+  return Status.Continue;
+}
+
+/** 32 bytes of calldata from the offset, zero-padded past the end. */
+export function calldataload(f: EvmFrame): number {
+  const s = f.stack;
+  const off = s.peek();
+  const data = f.calldata;
+  if (off >= BigInt(data.length)) {
+    s.setTop(0n);
+    return Status.Continue;
+  }
+  const start = Number(off);
+  const end = Math.min(start + 32, data.length);
+  let v = 0n;
+  let i = start;
+  // Six bytes at a time stay exact in a double and cut bigint operations by six.
+  for (; i + 6 <= end; i += 6) {
+    const chunk = data[i]! * 0x10000000000 + data[i + 1]! * 0x100000000 + data[i + 2]! * 0x1000000 +
+      ((data[i + 3]! << 16) | (data[i + 4]! << 8) | data[i + 5]!);
+    v = (v << 48n) | BigInt(chunk);
+  }
+  for (; i < end; i++) v = (v << 8n) | BigInt(data[i]!);
+  s.setTop(v << BigInt((32 - (end - start)) * 8));
+  return Status.Continue;
+}
+
+export function calldatasize(f: EvmFrame): number {
+  f.stack.push(BigInt(f.calldata.length));
+  return Status.Continue;
+}
+
+/** Shared body of CALLDATACOPY/CODECOPY: memory expansion, 3 gas per word, zero-padded copy. */
+function copyFrom(f: EvmFrame, src: Uint8Array): number {
+  const s = f.stack;
+  const memOff = s.pop();
+  const srcOff = s.pop();
+  const size = s.pop();
+  if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
+  if (size === 0n) return Status.Continue;
+  const n = Number(size);
+  const cost = copyCost(n);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  copyPadded(f.memory, Number(memOff), src, srcOff, n);
+  return Status.Continue;
+}
+
+export function calldatacopy(f: EvmFrame): number {
+  return copyFrom(f, f.calldata);
+}
+
+export function codesize(f: EvmFrame): number {
+  f.stack.push(BigInt(f.codeSize));
+  return Status.Continue;
+}
+
+export function codecopy(f: EvmFrame): number {
+  return copyFrom(f, f.params.code);
+}
+
+export function gasprice(f: EvmFrame): number {
+  f.stack.push(f.host.tx.gasPrice);
+  return Status.Continue;
+}
+
+export function extcodesize(f: EvmFrame): number {
+  const s = f.stack;
+  const addr = s.peek() & ADDRESS_MASK;
+  if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
+  s.setTop(BigInt(f.host.getCode(addr).length));
+  return Status.Continue;
+}
+
+export function extcodecopy(f: EvmFrame): number {
+  const s = f.stack;
+  const addr = s.pop() & ADDRESS_MASK;
+  const memOff = s.pop();
+  const codeOff = s.pop();
+  const size = s.pop();
+  if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
+  const n = size === 0n ? 0 : Number(size);
+  const cost = copyCost(n);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
+  if (n !== 0) copyPadded(f.memory, Number(memOff), f.host.getCode(addr), codeOff, n);
+  return Status.Continue;
+}
+
+export function returndatasize(f: EvmFrame): number {
+  f.stack.push(BigInt(f.returnData.length));
+  return Status.Continue;
+}
+
+/** Unlike the other copies, reading past the end of RETURNDATA is an exceptional halt (EIP-211). */
+export function returndatacopy(f: EvmFrame): number {
+  const s = f.stack;
+  const memOff = s.pop();
+  const dataOff = s.pop();
+  const size = s.pop();
+  if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
+  const n = size === 0n ? 0 : Number(size);
+  const cost = copyCost(n);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  const data = f.returnData;
+  if (dataOff + size > BigInt(data.length)) return Status.ReturnDataOutOfBounds;
+  if (n !== 0) {
+    const start = Number(dataOff);
+    f.memory.buf.set(data.subarray(start, start + n), Number(memOff));
+  }
+  return Status.Continue;
+}
+
+export function extcodehash(f: EvmFrame): number {
+  const s = f.stack;
+  const addr = s.peek() & ADDRESS_MASK;
+  if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
+  s.setTop(f.host.getCodeHash(addr));
+  return Status.Continue;
+}
+
+export function selfbalance(f: EvmFrame): number {
+  f.stack.push(f.host.getBalance(f.address));
+  return Status.Continue;
+}

@@ -1,0 +1,68 @@
+// Control flow and frame-ending opcodes: STOP, JUMP, JUMPI, PC, GAS, JUMPDEST, RETURN, REVERT, INVALID.
+import type { EvmFrame } from '../interpreter.js';
+import { Status } from '../status.js';
+import { expandMemory } from '../memory.js';
+
+const EMPTY = new Uint8Array(0);
+
+export function stop(_f: EvmFrame): number {
+  return Status.Stop;
+}
+
+/** A jump target must be inside the code on a JUMPDEST that is not PUSH data. */
+function jumpTo(f: EvmFrame, dest: bigint): number {
+  if (dest >= BigInt(f.codeSize)) return Status.InvalidJump;
+  const d = Number(dest);
+  if (f.jumpdests[d] !== 1) return Status.InvalidJump;
+  f.pc = d;
+  return Status.Continue;
+}
+
+export function jump(f: EvmFrame): number {
+  return jumpTo(f, f.stack.pop());
+}
+
+export function jumpi(f: EvmFrame): number {
+  const s = f.stack;
+  const dest = s.pop();
+  if (s.pop() === 0n) return Status.Continue;
+  return jumpTo(f, dest);
+}
+
+/** The loop has already advanced pc past this opcode. */
+export function pc(f: EvmFrame): number {
+  f.stack.push(BigInt(f.pc - 1));
+  return Status.Continue;
+}
+
+/** Gas left after this opcode's own charge. */
+export function gas(f: EvmFrame): number {
+  f.stack.push(BigInt(f.gas));
+  return Status.Continue;
+}
+
+export function jumpdest(_f: EvmFrame): number {
+  return Status.Continue;
+}
+
+/** Takes [offset, offset+size) of memory as the frame's output; shared by RETURN and REVERT. */
+function takeOutput(f: EvmFrame): boolean {
+  const s = f.stack;
+  const off = s.pop();
+  const size = s.pop();
+  if (!expandMemory(f, off, size)) return false;
+  f.output = size === 0n ? EMPTY : f.memory.slice(Number(off), Number(size));
+  return true;
+}
+
+export function ret(f: EvmFrame): number {
+  return takeOutput(f) ? Status.Return : Status.OutOfGas;
+}
+
+export function revert(f: EvmFrame): number {
+  return takeOutput(f) ? Status.Revert : Status.OutOfGas;
+}
+
+export function invalid(_f: EvmFrame): number {
+  return Status.InvalidOpcode;
+}

@@ -1,0 +1,68 @@
+// Memory opcodes: MLOAD, MSTORE, MSTORE8, MSIZE, MCOPY (EIP-5656) and KECCAK256.
+import type { EvmFrame } from '../interpreter.js';
+import { Status } from '../status.js';
+import { copyCost, keccak256WordCost } from '../gas.js';
+import { expandMemory } from '../memory.js';
+import { keccak256Word } from '../../../crypto/keccak.js';
+
+export function mload(f: EvmFrame): number {
+  const s = f.stack;
+  const off = s.peek();
+  if (!expandMemory(f, off, 32n)) return Status.OutOfGas;
+  s.setTop(f.memory.readWord(Number(off)));
+  return Status.Continue;
+}
+
+export function mstore(f: EvmFrame): number {
+  const s = f.stack;
+  const off = s.pop();
+  const v = s.pop();
+  if (!expandMemory(f, off, 32n)) return Status.OutOfGas;
+  f.memory.writeWord(Number(off), v);
+  return Status.Continue;
+}
+
+export function mstore8(f: EvmFrame): number {
+  const s = f.stack;
+  const off = s.pop();
+  const v = s.pop();
+  if (!expandMemory(f, off, 1n)) return Status.OutOfGas;
+  f.memory.buf[Number(off)] = Number(v & 0xffn);
+  return Status.Continue;
+}
+
+export function msize(f: EvmFrame): number {
+  f.stack.push(BigInt(f.memory.words * 32));
+  return Status.Continue;
+}
+
+/** MCOPY(dst, src, size): memory is expanded to cover both ranges; overlapping copies are exact. */
+export function mcopy(f: EvmFrame): number {
+  const s = f.stack;
+  const dst = s.pop();
+  const src = s.pop();
+  const size = s.pop();
+  if (size === 0n) return Status.Continue;
+  if (!expandMemory(f, dst > src ? dst : src, size)) return Status.OutOfGas;
+  const n = Number(size);
+  const cost = copyCost(n);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  const start = Number(src);
+  f.memory.buf.copyWithin(Number(dst), start, start + n);
+  return Status.Continue;
+}
+
+export function keccak256(f: EvmFrame): number {
+  const s = f.stack;
+  const off = s.pop();
+  const size = s.peek();
+  if (!expandMemory(f, off, size)) return Status.OutOfGas;
+  const n = Number(size);
+  const cost = keccak256WordCost(n);
+  if (cost > f.gas) return Status.OutOfGas;
+  f.gas -= cost;
+  const o = n === 0 ? 0 : Number(off);
+  s.setTop(keccak256Word(f.memory.buf.subarray(o, o + n)));
+  return Status.Continue;
+}

@@ -1,0 +1,171 @@
+// The EVM execution environment: one resumable frame per call (brief §3.1, §4). The step loop makes
+// the generic checks (undefined op via its row, stack bounds, static gas); handlers do the rest and
+// CALL-family and CREATE-family opcodes suspend the frame with a spawn request that the runner answers.
+import type {
+  Address,
+  CallResult,
+  DeploymentResult,
+  ExecutionEnvironment,
+  FrameEnd,
+  LaunchParams,
+  PreemptionPoint,
+  SpawnRequest,
+} from '../types.js';
+import type { Host } from '../../system/host.js';
+import type { InstructionTable } from './opcodes.js';
+import { analyzeCode } from './analysis.js';
+import { MAX_CODE_SIZE } from './gas.js';
+import { Memory } from './memory.js';
+import { Stack } from './stack.js';
+import { FIRST_HALT, Status, haltReasonOf } from './status.js';
+import { runTraced, type StepTracer } from './trace.js';
+
+export type { StepInfo, StepTracer } from './trace.js';
+
+const EMPTY = new Uint8Array(0);
+/** EIP-3541: new code may not start with the 0xEF byte reserved for EOF. */
+const EOF_PREFIX = 0xef;
+
+/** One EVM call frame; construct with the launch parameters, then `start()`. */
+export class EvmFrame implements ExecutionEnvironment {
+  readonly stack = new Stack();
+  readonly memory = new Memory();
+  gas: number;
+  /** Index of the next byte to execute; handlers see it already past their opcode. */
+  pc = 0;
+  /** The code zero-padded by 33 bytes (see analysis.ts). */
+  readonly code: Uint8Array;
+  readonly codeSize: number;
+  readonly jumpdests: Uint8Array;
+  readonly address: Address;
+  readonly caller: Address;
+  readonly value: bigint;
+  readonly calldata: Uint8Array;
+  readonly isStatic: boolean;
+  readonly depth: number;
+  /** RETURNDATA buffer (EIP-211): output of the last call or create. */
+  returnData: Uint8Array = EMPTY;
+  /** Data of RETURN/REVERT. */
+  output: Uint8Array = EMPTY;
+  /** Set by CALL-family and CREATE-family opcodes before they return `Suspend`. */
+  pending: SpawnRequest | undefined = undefined;
+  /** Memory range where the pending call's return data goes. */
+  outOffset = 0;
+  outSize = 0;
+  private phase: 'new' | 'running' | 'awaitingCall' | 'awaitingDeployment' | 'ended' = 'new';
+
+  constructor(
+    readonly params: LaunchParams,
+    readonly host: Host,
+    readonly table: InstructionTable,
+    private readonly tracer?: StepTracer,
+  ) {
+    const analysis = analyzeCode(params.code);
+    this.code = analysis.padded;
+    this.codeSize = analysis.length;
+    this.jumpdests = analysis.jumpdests;
+    this.gas = params.gas;
+    this.address = params.address;
+    this.caller = params.caller;
+    this.value = params.value;
+    this.calldata = params.calldata;
+    this.isStatic = params.isStatic;
+    this.depth = params.depth;
+  }
+
+  start(): PreemptionPoint {
+    this.expectPhase('new');
+    return this.execute();
+  }
+
+  /** Resume after a nested call: copy its output, set RETURNDATA, push 1/0 (brief §2.5, §4.3). */
+  continueAfterCall(result: CallResult): PreemptionPoint {
+    this.expectPhase('awaitingCall');
+    this.gas = result.gasReturned;
+    if (result.status === 'failedToExecute') {
+      // The runner could not pay the call's preparation charges: that is this frame's out-of-gas.
+      this.phase = 'ended';
+      return this.halt(Status.CallFailedToExecute);
+    }
+    const data = result.returnData;
+    const n = Math.min(data.length, this.outSize);
+    if (n > 0) this.memory.buf.set(data.subarray(0, n), this.outOffset);
+    this.returnData = data;
+    this.stack.push(result.status === 'success' ? 1n : 0n);
+    return this.execute();
+  }
+
+  /** Resume after CREATE/CREATE2: RETURNDATA is empty on success, else the child's data (EIP-211). */
+  continueAfterDeployment(result: DeploymentResult): PreemptionPoint {
+    this.expectPhase('awaitingDeployment');
+    this.gas = result.gasReturned;
+    const ok = result.status === 'success';
+    this.returnData = ok ? EMPTY : result.returnData;
+    this.stack.push(ok ? result.address : 0n);
+    return this.execute();
+  }
+
+  private expectPhase(phase: EvmFrame['phase']): void {
+    if (this.phase !== phase) throw new Error(`EvmFrame: expected phase ${phase}, is ${this.phase}`);
+  }
+
+  private execute(): PreemptionPoint {
+    this.phase = 'running';
+    const status = this.tracer === undefined ? run(this) : runTraced(this, this.tracer);
+    if (status === Status.Suspend) {
+      const request = this.pending!;
+      this.pending = undefined;
+      this.phase = request.type === 'call' ? 'awaitingCall' : 'awaitingDeployment';
+      return { type: 'spawn', request };
+    }
+    this.phase = 'ended';
+    return this.finish(status);
+  }
+
+  private finish(status: number): FrameEnd {
+    if (status >= FIRST_HALT) return this.halt(status);
+    if (status === Status.Revert) {
+      return { type: 'end', status: 'revert', gasLeft: this.gas, returnData: this.output };
+    }
+    const data = status === Status.Return ? this.output : EMPTY;
+    if (!this.params.isConstructor) return { type: 'end', status: 'success', gasLeft: this.gas, returnData: data };
+    // A constructor's output is the code to deploy (EIP-170 size limit, EIP-3541 0xEF prefix); on
+    // those halts the code goes to returnData so the runner can apply its profile's rule (brief §9).
+    if (data.length > MAX_CODE_SIZE) return this.haltWithCode('CodeSizeLimit', data);
+    if (data.length > 0 && data[0] === EOF_PREFIX) return this.haltWithCode('InvalidCodePrefix', data);
+    return { type: 'end', status: 'success', gasLeft: this.gas, returnData: EMPTY, deployedCode: data };
+  }
+
+  private halt(status: number): FrameEnd {
+    this.gas = 0;
+    return { type: 'end', status: 'halt', gasLeft: 0, returnData: EMPTY, haltReason: haltReasonOf(status) };
+  }
+
+  private haltWithCode(reason: 'CodeSizeLimit' | 'InvalidCodePrefix', code: Uint8Array): FrameEnd {
+    this.gas = 0;
+    return { type: 'end', status: 'halt', gasLeft: 0, returnData: code, haltReason: reason };
+  }
+}
+
+/** The untraced step loop: no allocation and no calls besides the handler. */
+function run(f: EvmFrame): number {
+  const code = f.code;
+  const table = f.table;
+  const handlers = table.handlers;
+  const staticGas = table.staticGas;
+  const minStack = table.minStack;
+  const maxStack = table.maxStack;
+  const stack = f.stack;
+  for (;;) {
+    const op = code[f.pc]!;
+    const sp = stack.sp;
+    if (sp < minStack[op]!) return Status.StackUnderflow;
+    if (sp > maxStack[op]!) return Status.StackOverflow;
+    const g = staticGas[op]!;
+    if (f.gas < g) return Status.OutOfGas;
+    f.gas -= g;
+    f.pc++;
+    const s = handlers[op]!(f);
+    if (s !== Status.Continue) return s;
+  }
+}

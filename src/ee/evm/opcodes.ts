@@ -1,0 +1,176 @@
+// THE instruction table (style anchors §5.3): one frozen row per opcode byte with name, handler,
+// static gas (from gas.ts), stack inputs/outputs and immediate size. Undefined bytes share one row.
+import type { EvmFrame } from './interpreter.js';
+import type { EvmConfig } from './config.js';
+import { Op } from './op.js';
+import * as G from './gas.js';
+import * as arith from './instructions/arithmetic.js';
+import * as bits from './instructions/bitwise.js';
+import * as env from './instructions/environment.js';
+import * as blk from './instructions/block.js';
+import * as mem from './instructions/memory.js';
+import * as sto from './instructions/storage.js';
+import * as flow from './instructions/flow.js';
+import * as stk from './instructions/stack.js';
+import { makeLog } from './instructions/log.js';
+import * as calls from './instructions/calls.js';
+import * as cr from './instructions/create.js';
+import { selfdestruct } from './instructions/system.js';
+
+export { Op, type OpName } from './op.js';
+
+/** An opcode body: does its own work and dynamic gas, returns a `Status`, never throws. */
+export type Handler = (f: EvmFrame) => number;
+
+/** One row of the instruction table. */
+export interface OpRow {
+  readonly name: string;
+  readonly run: Handler;
+  /** Static gas charged by the step loop before `run`. */
+  readonly gas: number;
+  readonly pops: number;
+  readonly pushes: number;
+  /** Immediate bytes following the opcode (PUSHn: n). */
+  readonly imm: number;
+  /** False only for the shared row of undefined bytes. */
+  readonly defined: boolean;
+}
+
+/**
+ * The 256 rows plus the flat arrays the step loop reads (so dispatch touches no row objects):
+ * handler, static gas, and the stack-pointer window [minStack, maxStack] in which the op may run.
+ */
+export interface InstructionTable {
+  readonly rows: readonly OpRow[];
+  readonly handlers: readonly Handler[];
+  readonly staticGas: Uint32Array;
+  readonly minStack: Uint16Array;
+  readonly maxStack: Uint16Array;
+}
+
+const row = (name: string, run: Handler, gas: number, pops: number, pushes: number, imm = 0): OpRow =>
+  Object.freeze({ name, run, gas, pops, pushes, imm, defined: true });
+
+/** The row shared by every undefined byte: halts with InvalidOpcode, no gas, no stack effect. */
+export const UNDEFINED_ROW: OpRow = Object.freeze({
+  name: 'UNDEFINED', run: flow.invalid, gas: 0, pops: 0, pushes: 0, imm: 0, defined: false,
+});
+
+/** Builds the frozen Cancun table for `config`; build once per profile and share between frames. */
+export function buildInstructionTable(config: EvmConfig): InstructionTable {
+  const t: OpRow[] = new Array<OpRow>(256).fill(UNDEFINED_ROW);
+  const set = (op: number, r: OpRow): void => {
+    t[op] = r;
+  };
+  set(Op.STOP, row('STOP', flow.stop, G.GAS_ZERO, 0, 0));
+  set(Op.ADD, row('ADD', arith.add, G.GAS_VERY_LOW, 2, 1));
+  set(Op.MUL, row('MUL', arith.mul, G.GAS_LOW, 2, 1));
+  set(Op.SUB, row('SUB', arith.sub, G.GAS_VERY_LOW, 2, 1));
+  set(Op.DIV, row('DIV', arith.div, G.GAS_LOW, 2, 1));
+  set(Op.SDIV, row('SDIV', arith.sdiv, G.GAS_LOW, 2, 1));
+  set(Op.MOD, row('MOD', arith.mod, G.GAS_LOW, 2, 1));
+  set(Op.SMOD, row('SMOD', arith.smod, G.GAS_LOW, 2, 1));
+  set(Op.ADDMOD, row('ADDMOD', arith.addmod, G.GAS_MID, 3, 1));
+  set(Op.MULMOD, row('MULMOD', arith.mulmod, G.GAS_MID, 3, 1));
+  set(Op.EXP, row('EXP', arith.exp, G.GAS_EXP, 2, 1));
+  set(Op.SIGNEXTEND, row('SIGNEXTEND', arith.signextend, G.GAS_LOW, 2, 1));
+
+  set(Op.LT, row('LT', bits.lt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.GT, row('GT', bits.gt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SLT, row('SLT', bits.slt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SGT, row('SGT', bits.sgt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.EQ, row('EQ', bits.eq, G.GAS_VERY_LOW, 2, 1));
+  set(Op.ISZERO, row('ISZERO', bits.iszero, G.GAS_VERY_LOW, 1, 1));
+  set(Op.AND, row('AND', bits.and, G.GAS_VERY_LOW, 2, 1));
+  set(Op.OR, row('OR', bits.or, G.GAS_VERY_LOW, 2, 1));
+  set(Op.XOR, row('XOR', bits.xor, G.GAS_VERY_LOW, 2, 1));
+  set(Op.NOT, row('NOT', bits.not, G.GAS_VERY_LOW, 1, 1));
+  set(Op.BYTE, row('BYTE', bits.byte, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SHL, row('SHL', bits.shl, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SHR, row('SHR', bits.shr, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SAR, row('SAR', bits.sar, G.GAS_VERY_LOW, 2, 1));
+
+  set(Op.KECCAK256, row('KECCAK256', mem.keccak256, G.GAS_KECCAK256, 2, 1));
+
+  set(Op.ADDRESS, row('ADDRESS', env.address, G.GAS_BASE, 0, 1));
+  set(Op.BALANCE, row('BALANCE', env.balance, G.GAS_WARM_ACCESS, 1, 1));
+  set(Op.ORIGIN, row('ORIGIN', env.origin, G.GAS_BASE, 0, 1));
+  set(Op.CALLER, row('CALLER', env.caller, G.GAS_BASE, 0, 1));
+  set(Op.CALLVALUE, row('CALLVALUE', env.callvalue, G.GAS_BASE, 0, 1));
+  set(Op.CALLDATALOAD, row('CALLDATALOAD', env.calldataload, G.GAS_VERY_LOW, 1, 1));
+  set(Op.CALLDATASIZE, row('CALLDATASIZE', env.calldatasize, G.GAS_BASE, 0, 1));
+  set(Op.CALLDATACOPY, row('CALLDATACOPY', env.calldatacopy, G.GAS_VERY_LOW, 3, 0));
+  set(Op.CODESIZE, row('CODESIZE', env.codesize, G.GAS_BASE, 0, 1));
+  set(Op.CODECOPY, row('CODECOPY', env.codecopy, G.GAS_VERY_LOW, 3, 0));
+  set(Op.GASPRICE, row('GASPRICE', env.gasprice, G.GAS_BASE, 0, 1));
+  set(Op.EXTCODESIZE, row('EXTCODESIZE', env.extcodesize, G.GAS_WARM_ACCESS, 1, 1));
+  set(Op.EXTCODECOPY, row('EXTCODECOPY', env.extcodecopy, G.GAS_WARM_ACCESS, 4, 0));
+  set(Op.RETURNDATASIZE, row('RETURNDATASIZE', env.returndatasize, G.GAS_BASE, 0, 1));
+  set(Op.RETURNDATACOPY, row('RETURNDATACOPY', env.returndatacopy, G.GAS_VERY_LOW, 3, 0));
+  set(Op.EXTCODEHASH, row('EXTCODEHASH', env.extcodehash, G.GAS_WARM_ACCESS, 1, 1));
+
+  set(Op.BLOCKHASH, row('BLOCKHASH', blk.blockhash, G.GAS_BLOCKHASH, 1, 1));
+  set(Op.COINBASE, row('COINBASE', blk.coinbase, G.GAS_BASE, 0, 1));
+  set(Op.TIMESTAMP, row('TIMESTAMP', blk.timestamp, G.GAS_BASE, 0, 1));
+  set(Op.NUMBER, row('NUMBER', blk.number, G.GAS_BASE, 0, 1));
+  set(Op.PREVRANDAO, row('PREVRANDAO', blk.prevrandao, G.GAS_BASE, 0, 1));
+  set(Op.GASLIMIT, row('GASLIMIT', blk.gaslimit, G.GAS_BASE, 0, 1));
+  set(Op.CHAINID, row('CHAINID', blk.chainid, G.GAS_BASE, 0, 1));
+  set(Op.SELFBALANCE, row('SELFBALANCE', env.selfbalance, G.GAS_SELFBALANCE, 0, 1));
+  set(Op.BASEFEE, row('BASEFEE', blk.basefee, G.GAS_BASE, 0, 1));
+  set(Op.BLOBHASH, row('BLOBHASH', blk.blobhash, G.GAS_BLOBHASH, 1, 1));
+  set(Op.BLOBBASEFEE, row('BLOBBASEFEE', blk.blobbasefee, G.GAS_BLOBBASEFEE, 0, 1));
+
+  set(Op.POP, row('POP', stk.pop, G.GAS_BASE, 1, 0));
+  set(Op.MLOAD, row('MLOAD', mem.mload, G.GAS_VERY_LOW, 1, 1));
+  set(Op.MSTORE, row('MSTORE', mem.mstore, G.GAS_VERY_LOW, 2, 0));
+  set(Op.MSTORE8, row('MSTORE8', mem.mstore8, G.GAS_VERY_LOW, 2, 0));
+  // SLOAD: the warm price is static, the cold surcharge dynamic; SSTORE is all dynamic (EIP-2929).
+  set(Op.SLOAD, row('SLOAD', sto.sload, G.GAS_WARM_ACCESS, 1, 1));
+  set(Op.SSTORE, row('SSTORE', sto.makeSstore(config.sstoreRefunds), G.GAS_ZERO, 2, 0));
+  set(Op.JUMP, row('JUMP', flow.jump, G.GAS_MID, 1, 0));
+  set(Op.JUMPI, row('JUMPI', flow.jumpi, G.GAS_HIGH, 2, 0));
+  set(Op.PC, row('PC', flow.pc, G.GAS_BASE, 0, 1));
+  set(Op.MSIZE, row('MSIZE', mem.msize, G.GAS_BASE, 0, 1));
+  set(Op.GAS, row('GAS', flow.gas, G.GAS_BASE, 0, 1));
+  set(Op.JUMPDEST, row('JUMPDEST', flow.jumpdest, G.GAS_JUMPDEST, 0, 0));
+  set(Op.TLOAD, row('TLOAD', sto.tload, G.GAS_TRANSIENT, 1, 1));
+  set(Op.TSTORE, row('TSTORE', sto.tstore, G.GAS_TRANSIENT, 2, 0));
+  set(Op.MCOPY, row('MCOPY', mem.mcopy, G.GAS_MCOPY, 3, 0));
+  set(Op.PUSH0, row('PUSH0', stk.push0, G.GAS_PUSH0, 0, 1));
+  set(Op.PUSH1, row('PUSH1', stk.push1, G.GAS_VERY_LOW, 0, 1, 1));
+  for (let n = 2; n <= 32; n++) set(Op.PUSH1 + n - 1, row(`PUSH${n}`, stk.makePush(n), G.GAS_VERY_LOW, 0, 1, n));
+  for (let n = 1; n <= 16; n++) set(Op.DUP1 + n - 1, row(`DUP${n}`, stk.makeDup(n), G.GAS_VERY_LOW, n, n + 1));
+  for (let n = 1; n <= 16; n++) {
+    set(Op.SWAP1 + n - 1, row(`SWAP${n}`, stk.makeSwap(n), G.GAS_VERY_LOW, n + 1, n + 1));
+  }
+  for (let n = 0; n <= 4; n++) {
+    set(Op.LOG0 + n, row(`LOG${n}`, makeLog(n), G.GAS_LOG + n * G.GAS_LOG_TOPIC, n + 2, 0));
+  }
+
+  set(Op.CREATE, row('CREATE', cr.create, G.GAS_CREATE, 3, 1));
+  // Calls: access, value and new-account costs are charged by the runner (brief §2.3, §4.2).
+  set(Op.CALL, row('CALL', calls.call, G.GAS_ZERO, 7, 1));
+  set(Op.CALLCODE, row('CALLCODE', calls.callcode, G.GAS_ZERO, 7, 1));
+  set(Op.RETURN, row('RETURN', flow.ret, G.GAS_ZERO, 2, 0));
+  set(Op.DELEGATECALL, row('DELEGATECALL', calls.delegatecall, G.GAS_ZERO, 6, 1));
+  set(Op.CREATE2, row('CREATE2', cr.create2, G.GAS_CREATE, 4, 1));
+  set(Op.STATICCALL, row('STATICCALL', calls.staticcall, G.GAS_ZERO, 6, 1));
+  set(Op.REVERT, row('REVERT', flow.revert, G.GAS_ZERO, 2, 0));
+  set(Op.INVALID, row('INVALID', flow.invalid, G.GAS_ZERO, 0, 0));
+  set(Op.SELFDESTRUCT, row('SELFDESTRUCT', selfdestruct, G.GAS_SELFDESTRUCT, 1, 0));
+
+  const staticGas = new Uint32Array(256);
+  const minStack = new Uint16Array(256);
+  const maxStack = new Uint16Array(256);
+  const handlers: Handler[] = new Array<Handler>(256);
+  for (let op = 0; op < 256; op++) {
+    const r = t[op]!;
+    handlers[op] = r.run;
+    staticGas[op] = r.gas;
+    minStack[op] = r.pops;
+    // The op may run while sp - pops + pushes ≤ 1024.
+    maxStack[op] = G.STACK_LIMIT + r.pops - r.pushes;
+  }
+  return Object.freeze({ rows: Object.freeze(t), handlers: Object.freeze(handlers), staticGas, minStack, maxStack });
+}

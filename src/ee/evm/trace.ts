@@ -1,0 +1,63 @@
+// The traced copy of the step loop (EIP-3155 fields), used only when a tracer is given so that the
+// untraced loop in interpreter.ts stays bare.
+import type { EvmFrame } from './interpreter.js';
+import { Status } from './status.js';
+
+/** State before one instruction, EIP-3155 style. */
+export interface StepInfo {
+  readonly pc: number;
+  readonly op: number;
+  readonly opName: string;
+  /** Gas left before the instruction. */
+  readonly gas: number;
+  /** Static + dynamic gas this instruction charged (for CALL-family and CREATE-family opcodes: before handing gas over). */
+  readonly gasCost: number;
+  /** Memory size in bytes before the instruction. */
+  readonly memSize: number;
+  /** Stack words, bottom first. */
+  readonly stack: bigint[];
+  readonly depth: number;
+  readonly refund: number;
+  readonly returnData: Uint8Array;
+}
+
+/** Receives one `StepInfo` per executed instruction, in execution order. */
+export interface StepTracer {
+  step(info: StepInfo): void;
+}
+
+/** Same semantics as the untraced loop; reports each step once its cost is known. */
+export function runTraced(f: EvmFrame, tracer: StepTracer): number {
+  const code = f.code;
+  const table = f.table;
+  const stack = f.stack;
+  for (;;) {
+    const pc = f.pc;
+    const op = code[pc]!;
+    const gasBefore = f.gas;
+    const before = {
+      pc,
+      op,
+      opName: table.rows[op]!.name,
+      gas: gasBefore,
+      memSize: f.memory.sizeBytes,
+      stack: stack.toArray(),
+      depth: f.depth,
+      refund: f.host.getRefund(),
+      returnData: f.returnData,
+    };
+    let s: number;
+    const sp = stack.sp;
+    if (sp < table.minStack[op]!) s = Status.StackUnderflow;
+    else if (sp > table.maxStack[op]!) s = Status.StackOverflow;
+    else if (f.gas < table.staticGas[op]!) s = Status.OutOfGas;
+    else {
+      f.gas -= table.staticGas[op]!;
+      f.pc++;
+      s = table.handlers[op]!(f);
+    }
+    const gasAfter = s === Status.Suspend ? f.pending!.gasAvailable : f.gas;
+    tracer.step({ ...before, gasCost: gasBefore - gasAfter });
+    if (s !== Status.Continue) return s;
+  }
+}
