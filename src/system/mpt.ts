@@ -63,10 +63,15 @@ export function secureTrieRoot(entries: Iterable<readonly [key: Uint8Array, valu
 }
 
 /**
- * Secure-trie root from parallel arrays (no tuples): keys[i] ↦ vals[i], keys hashed here.
- * Values must be non-empty. Used by the state/storage roots.
+ * Secure-trie root from parallel arrays (no tuples): keys[i] ↦ vals[i], keys hashed here; empty
+ * values are absent as in `trieRoot`. Used by the state/storage roots.
  */
 export function secureTrieRootOf(keys: readonly Uint8Array[], vals: readonly Uint8Array[]): Uint8Array {
+  if (keys.length !== vals.length) throw new Error(`secureTrieRootOf: ${keys.length} keys but ${vals.length} values`);
+  if (vals.some((v) => v.length === 0)) {
+    const i = vals.map((_, j) => j).filter((j) => vals[j]!.length > 0);
+    return secureTrieRootOf(i.map((j) => keys[j]!), i.map((j) => vals[j]!));
+  }
   const n = keys.length;
   if (n === 0) return EMPTY_TRIE_ROOT.slice();
   const slab = new Uint8Array(32 * n);

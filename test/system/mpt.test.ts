@@ -4,7 +4,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../../src/crypto/bytes.js';
 import { KECCAK_EMPTY } from '../../src/crypto/keccak.js';
-import { EMPTY_TRIE_ROOT, secureTrieRoot, trieRoot } from '../../src/system/mpt.js';
+import { EMPTY_TRIE_ROOT, secureTrieRoot, secureTrieRootOf, trieRoot } from '../../src/system/mpt.js';
 import { logsHash, stateRoot, storageRoot, type AccountForRoot } from '../../src/system/stateRoot.js';
 
 const EMPTY_ROOT_HEX = '0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421';
@@ -145,6 +145,14 @@ describe('trieRoot: known vectors', () => {
       ['dogglesworth', 'cat'],
     ]);
     expect(bytesToHex(secureTrieRoot(kv))).toBe('0xd4cd937e4a4368d7931a9cf51686b7e10abb3dce38a39000fd7902a092b64585');
+  });
+
+  it('secureTrieRootOf (parallel arrays) equals secureTrieRoot, empty values absent', () => {
+    const kv = pairs([['doe', 'reindeer'], ['dog', 'puppy'], ['cat', ''], ['dogglesworth', 'cat']]);
+    const root = bytesToHex(secureTrieRootOf(kv.map((e) => e[0]), kv.map((e) => e[1])));
+    expect(root).toBe('0xd4cd937e4a4368d7931a9cf51686b7e10abb3dce38a39000fd7902a092b64585');
+    expect(bytesToHex(secureTrieRoot(kv))).toBe(root);
+    expect(() => secureTrieRootOf([tok('a')], [])).toThrow(/1 keys but 0 values/);
   });
 
   it('rejects duplicate keys', () => {
