@@ -83,19 +83,6 @@ export function expandMemory(f: MemoryOwner, offset: bigint, size: bigint): bool
   return true;
 }
 
-/** Number version of `expandMemory` for callers that already hold small offsets. */
-export function expandMemoryTo(f: MemoryOwner, end: number): boolean {
-  const mem = f.memory;
-  const words = toWords(end);
-  if (words <= mem.words) return true;
-  const cost = memoryExpansionCost(mem.words, words);
-  if (cost > f.gas) return false;
-  f.gas -= cost;
-  mem.reserve(words * 32);
-  mem.words = words;
-  return true;
-}
-
 /**
  * Copies `size` bytes of `src` starting at `srcOffset` into memory at `dest`, zero-filling past the
  * end of `src` (CALLDATACOPY/CODECOPY/EXTCODECOPY semantics). Memory must already cover the range.

@@ -10,7 +10,7 @@ export interface StepInfo {
   readonly opName: string;
   /** Gas left before the instruction. */
   readonly gas: number;
-  /** Static + dynamic gas this instruction charged (for CALL-family and CREATE-family opcodes: before handing gas over). */
+  /** Static + dynamic gas of this instruction (calls and creates: without the gas handed over). */
   readonly gasCost: number;
   /** Memory size in bytes before the instruction. */
   readonly memSize: number;

@@ -9,21 +9,21 @@ const TWO_256 = 1n << 256n;
 export function add(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  s.setTop((a + s.peek()) & MAX_U256);
+  s.setTop(BigInt.asUintN(256, a + s.peek()));
   return Status.Continue;
 }
 
 export function mul(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  s.setTop((a * s.peek()) & MAX_U256);
+  s.setTop(BigInt.asUintN(256, a * s.peek()));
   return Status.Continue;
 }
 
 export function sub(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  s.setTop((a - s.peek()) & MAX_U256);
+  s.setTop(BigInt.asUintN(256, a - s.peek()));
   return Status.Continue;
 }
 
