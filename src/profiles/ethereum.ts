@@ -1,5 +1,6 @@
 // The `ethereum` profile: Cancun exactly as geth and revm execute it.
 import type { Profile } from './types.js';
+import { ETHEREUM_CANCUN_TX_PARAMS } from '../tx/validate.js';
 
 /** Cancun semantics; passes the Ethereum GeneralStateTests. */
 export const ethereum: Profile = Object.freeze({
@@ -14,7 +15,7 @@ export const ethereum: Profile = Object.freeze({
   deleteEmptyTouched: true,
   feeCollector: null,
   chargePriorityFee: true,
-  txBaseGas: 21000n,
+  tx: ETHEREUM_CANCUN_TX_PARAMS,
   blobOpcodesStubbed: false,
   ergsPerGas: 1,
 });

@@ -1,6 +1,7 @@
 // A profile is a small frozen data object: every field is one ZKsync OS divergence from Ethereum (brief §9)
 // or one parameter, read once by the module that owns the step.
 import type { Address } from '../ee/types.js';
+import type { TxValidationParams } from '../tx/validate.js';
 
 /** Semantics selector for the runner, the EVM table and transaction processing. */
 export interface Profile {
@@ -25,8 +26,8 @@ export interface Profile {
   readonly feeCollector: Address | null;
   /** Whether the priority fee is charged (ZKsync: only with `charge_priority_fee`). */
   readonly chargePriorityFee: boolean;
-  /** Intrinsic gas of a transaction (Ethereum 21000; ZKsync 18000 + 3000 for ecrecover, brief §8.2). */
-  readonly txBaseGas: bigint;
+  /** Transaction validation and intrinsic-gas parameters (ZKsync: 18000 + 3000 ecrecover, brief §8.2). */
+  readonly tx: TxValidationParams;
   /** ZKsync OS stubs BLOBHASH to 0 and BLOBBASEFEE to 1 (brief §9). */
   readonly blobOpcodesStubbed: boolean;
   /** Gas to ergs (ZKsync: 256, brief §7); Ethereum keeps plain gas (1). */

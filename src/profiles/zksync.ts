@@ -1,6 +1,7 @@
 // The `zksync` profile: ZKsync OS rules at commit 0a82da0 (../shared/reference/zksync-os-brief.md).
 import type { Profile } from './types.js';
 import { ethereum } from './ethereum.js';
+import { ZKSYNC_TX_PARAMS } from '../tx/validate.js';
 
 /** ZKsync OS semantics: special address space, system hooks, fees via 0x8001, no refund counter. */
 export const zksync: Profile = Object.freeze({
@@ -16,7 +17,7 @@ export const zksync: Profile = Object.freeze({
   deleteEmptyTouched: false,
   feeCollector: 0x8001n, // brief §8.2 step 11
   chargePriorityFee: false, // brief §8.2 step 2
-  txBaseGas: 21000n, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
+  tx: ZKSYNC_TX_PARAMS, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
   blobOpcodesStubbed: true,
   ergsPerGas: 256,
 });

@@ -21,11 +21,10 @@ export interface FrameInfo {
 }
 
 /** The frame actor's snapshot: `value` is the chart state. Status stays `active`; the runner stops it. */
-export interface FrameSnapshot extends Snapshot<undefined> {
-  readonly status: 'active' | 'stopped' | 'error' | 'done';
+export type FrameSnapshot = Snapshot<undefined> & {
   readonly value: FrameState;
   readonly context: FrameInfo;
-}
+};
 
 // The chart as a table: state → event → next state (`frame.finish` picks its target from the outcome).
 const NEXT: Record<FrameState, Partial<Record<FrameEvent['type'], FrameState>>> = {

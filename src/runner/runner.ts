@@ -312,9 +312,7 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
 
 // ---- the runner actor ----
 
-interface RunnerSnapshot extends Snapshot<RunOutcome> {
-  readonly value: 'idle' | 'running' | 'done';
-}
+type RunnerSnapshot = Snapshot<RunOutcome> & { readonly value: 'idle' | 'done' };
 
 type RunnerEvent = { type: 'runner.start'; request: SpawnRequest };
 
@@ -345,7 +343,7 @@ function runnerLogic(env: RunEnvironment): ActorLogic<RunnerSnapshot, RunnerEven
  *   modifier: 0, calldata, value: 0n, gasRequested: 100000, gasAvailable: 100000 });
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
-  const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner' });
+  const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner', input: undefined });
   runner.start();
   runner.send({ type: 'runner.start', request });
   const snap = runner.getSnapshot();

@@ -39,7 +39,7 @@ export interface Host {
   getCode(addr: Address): Uint8Array;
   /** EXTCODEHASH semantics: 0 for a non-existent or empty (EIP-161) account, keccak of code otherwise. */
   getCodeHash(addr: Address): bigint;
-  /** Exists and is not empty in the EIP-161 sense (nonce 0, balance 0, no code). */
+  /** True if the account does not exist or is empty in the EIP-161 sense (nonce 0, balance 0, no code). */
   isEmpty(addr: Address): boolean;
 
   sload(addr: Address, slot: bigint): bigint;
@@ -52,6 +52,8 @@ export interface Host {
   emitLog(addr: Address, topics: readonly bigint[], data: Uint8Array): void;
   /** Adds (may be negative) to the EIP-3529 refund counter. */
   addRefund(delta: number): void;
+  /** Current refund counter (for EIP-3155 traces). */
+  getRefund(): number;
 
   /**
    * SELFDESTRUCT with EIP-6780 semantics: moves the whole balance to `beneficiary`; the account is

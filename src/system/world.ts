@@ -49,11 +49,18 @@ export interface L2ToL1Message {
   readonly hash: bigint;
 }
 
-/** Persistent append-only list: append is O(1) and never copies (probes Q4). */
-export interface Cons<T> {
-  readonly item: T;
-  readonly prev: Cons<T> | null;
+/**
+ * Persistent append-only list: append is O(1) and never copies (probes Q4). A class, so immer treats
+ * nodes as opaque values and never hands out proxies of logged data.
+ */
+export class Cons<T> {
   readonly length: number;
+  constructor(
+    readonly item: T,
+    readonly prev: Cons<T> | null,
+  ) {
+    this.length = prev ? prev.length + 1 : 1;
+  }
 }
 
 /** Items of a cons list in insertion order. */
@@ -314,8 +321,7 @@ export class WorldState {
   }
 
   addLog(log: Log): void {
-    const prev = this.r.logs;
-    this.w.logs = { item: log, prev, length: prev ? prev.length + 1 : 1 } as Draft<Cons<Log>>;
+    this.w.logs = new Cons(log, this.r.logs) as Draft<Cons<Log>>;
   }
 
   get logs(): Log[] {
@@ -323,8 +329,7 @@ export class WorldState {
   }
 
   addMessage(msg: L2ToL1Message): void {
-    const prev = this.r.messages;
-    this.w.messages = { item: msg, prev, length: prev ? prev.length + 1 : 1 } as Draft<Cons<L2ToL1Message>>;
+    this.w.messages = new Cons(msg, this.r.messages) as Draft<Cons<L2ToL1Message>>;
   }
 
   get messages(): L2ToL1Message[] {

@@ -1,0 +1,67 @@
+// Wiring of one run environment from a profile: the system over a world, the hook registry the profile
+// names, and the EVM with the profile's instruction table (built once per profile, brief §5.3 style).
+import type { InspectionEvent, Observer } from 'xstate';
+import type { LaunchParams } from '../ee/types.js';
+import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
+import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
+import { cancunPrecompiles } from '../hooks/precompiles/index.js';
+import { addPrecompiles } from '../hooks/precompileHooks.js';
+import { HookRegistry } from '../hooks/registry.js';
+import { addSystemContracts } from '../hooks/zksync/index.js';
+import type { Profile } from '../profiles/types.js';
+import type { BlockContext, TxContext } from '../system/host.js';
+import { EMPTY_TX_CONTEXT, System } from '../system/system.js';
+import type { WorldState } from '../system/world.js';
+import type { RunEnvironment, RunObserver } from './context.js';
+
+const tables = new Map<Profile, InstructionTable>();
+
+/** The instruction table of a profile, built on first use and cached. */
+export function instructionTableFor(profile: Profile): InstructionTable {
+  let t = tables.get(profile);
+  if (!t) {
+    t = buildInstructionTable({ sstoreRefunds: profile.sstoreRefunds });
+    tables.set(profile, t);
+  }
+  return t;
+}
+
+/** The hook registry a profile asks for (precompiles; ZKsync system contracts). */
+export function hooksFor(profile: Profile): HookRegistry {
+  const registry = new HookRegistry();
+  if (profile.hooks.precompiles) addPrecompiles(registry, cancunPrecompiles);
+  if (profile.hooks.systemContracts) addSystemContracts(registry);
+  return registry;
+}
+
+/** Options of `createEnvironment`. */
+export interface EnvironmentOptions {
+  readonly profile: Profile;
+  readonly world: WorldState;
+  readonly block: BlockContext;
+  readonly tx?: TxContext;
+  /** BLOCKHASH source (default: 0 for every block). */
+  readonly blockHashes?: (n: bigint) => bigint;
+  readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  readonly observer?: RunObserver;
+  /** EIP-3155 step tracer; when absent the interpreter runs its untraced loop. */
+  readonly tracer?: StepTracer;
+  readonly maxDepth?: number;
+  readonly hooks?: HookRegistry;
+}
+
+/** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
+export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
+  const system = new System(opts.world, opts.block, opts.tx ?? EMPTY_TX_CONTEXT, opts.blockHashes);
+  const table = instructionTableFor(opts.profile);
+  const tracer = opts.tracer;
+  return {
+    system,
+    profile: opts.profile,
+    hooks: opts.hooks ?? hooksFor(opts.profile),
+    createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
+    maxDepth: opts.maxDepth,
+    inspect: opts.inspect,
+    observer: opts.observer,
+  };
+}

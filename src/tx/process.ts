@@ -1,0 +1,142 @@
+// Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum): validate, buy gas,
+// bump the nonce, warm the access list, execute through the runner, refund, pay fees, commit.
+import type { Address } from '../ee/types.js';
+import type { Log, L2ToL1Message } from '../system/world.js';
+import type { RunEnvironment } from '../runner/context.js';
+import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
+import type { TxValidationError } from './errors.js';
+import { blobGasUsed, effectiveGasPrice } from './fees.js';
+import { intrinsicGas } from './intrinsic.js';
+import type { Transaction } from './types.js';
+import { collectValidationErrors } from './validate.js';
+import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
+
+/** Result of a transaction that was executed (valid). */
+export interface TxReceipt {
+  readonly valid: true;
+  readonly status: 'success' | 'revert' | 'halt';
+  readonly gasUsed: bigint;
+  readonly gasRefunded: bigint;
+  readonly returnData: Uint8Array;
+  readonly createdAddress?: Address;
+  readonly logs: readonly Log[];
+  readonly messages: readonly L2ToL1Message[];
+  readonly haltReason?: string;
+}
+
+/** An invalid transaction: nothing changed, no fee was charged. */
+export interface TxRejection {
+  readonly valid: false;
+  /** The first rule broken (geth's order) and every rule broken. */
+  readonly error: TxValidationError;
+  readonly errors: readonly TxValidationError[];
+}
+
+export type TxResult = TxReceipt | TxRejection;
+
+const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n];
+
+/**
+ * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
+ * `env.system.tx` is set from the transaction.
+ */
+export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
+  const { system, profile } = env;
+  const world = system.world;
+  const block = system.block;
+  const sender = world.getAccount(tx.sender);
+  const errors = collectValidationErrors(tx, {
+    block,
+    senderNonce: sender.nonce,
+    senderBalance: sender.balance,
+    senderHasCode: sender.code.length > 0,
+    params: profile.tx,
+  });
+  if (errors.length > 0) {
+    world.discard();
+    return { valid: false, error: errors[0]!, errors };
+  }
+
+  const price = effectiveGasPrice(tx, block.baseFee, { chargePriorityFee: profile.chargePriorityFee });
+  const blobFee = blobGasUsed(tx) * block.blobBaseFee;
+  system.tx = {
+    origin: tx.sender,
+    gasPrice: price,
+    blobHashes: profile.blobOpcodesStubbed ? [] : tx.blobVersionedHashes,
+  };
+
+  // Buy gas and bump the nonce: outside any frame, never rolled back (brief §2.8).
+  world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+  world.setNonce(tx.sender, sender.nonce + 1n);
+
+  // Warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list.
+  world.accessAccount(tx.sender);
+  if (tx.to !== null) world.accessAccount(tx.to);
+  for (const p of PRECOMPILES) world.accessAccount(p);
+  world.accessAccount(block.coinbase);
+  for (const entry of tx.accessList) {
+    world.accessAccount(entry.address);
+    for (const key of entry.storageKeys) world.accessSlot(entry.address, key);
+  }
+
+  const intrinsic = intrinsicGas(tx, profile.tx.gas);
+  let gas = Number(tx.gasLimit - intrinsic);
+  let out: RunOutcome;
+  const execAt = profile.tx.gas.createAtExecution;
+  if (tx.to === null && gas < execAt) {
+    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
+    out = { status: 'halt', gasLeft: 0, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+  } else if (tx.to === null) {
+    gas -= execAt;
+    const rollback = world.snapshot();
+    out = runTillCompletion(env, {
+      type: 'create',
+      scheme: 'create',
+      deployer: tx.sender,
+      initcode: tx.data,
+      value: tx.value,
+      salt: 0n,
+      gasAvailable: gas,
+      deployerNonce: sender.nonce,
+    });
+    if (out.status !== 'success') world.revert(rollback);
+  } else {
+    out = runSingleInteraction(env, { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas });
+  }
+
+  // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
+  const gasLimit = tx.gasLimit;
+  let gasLeft = BigInt(out.gasLeft);
+  const used = gasLimit - gasLeft;
+  const counter = BigInt(Math.max(0, world.refund));
+  const refund = counter < used / BigInt(MAX_REFUND_QUOTIENT) ? counter : used / BigInt(MAX_REFUND_QUOTIENT);
+  gasLeft += refund;
+  const gasUsed = gasLimit - gasLeft;
+  const logs = world.logs; // a reverted top frame already rolled its logs back
+  const messages = world.messages;
+
+  system.credit(tx.sender, gasLeft * price);
+  // Fees: the priority part to the coinbase (the base fee burns); ZKsync collects the whole effective price
+  // at the bootloader address and sweeps it to the coinbase after the transaction (brief §8.2 step 11).
+  const fee = gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price);
+  const collector = profile.feeCollector ?? block.coinbase;
+  system.credit(collector, fee);
+  world.touch(collector); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
+  if (profile.feeCollector !== null && collector !== block.coinbase) {
+    const swept = world.getAccount(collector).balance;
+    if (swept !== 0n) world.setBalance(collector, 0n);
+    system.credit(block.coinbase, swept);
+  }
+  world.commit(profile.deleteEmptyTouched);
+  return {
+    valid: true,
+    status: out.status,
+    gasUsed,
+    gasRefunded: refund,
+    returnData: out.returnData,
+    createdAddress: out.address,
+    logs,
+    messages,
+    haltReason: out.haltReason,
+  };
+}
