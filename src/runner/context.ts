@@ -12,6 +12,12 @@ export interface RunObserver {
   frameOpened?(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void;
   frameState?(id: number, state: FrameState): void;
   frameClosed?(id: number, end: FrameClose): void;
+  /** SLOAD by the running frame (called by `System`; the recorder attributes it to the top frame). */
+  storageRead?(address: bigint, slot: bigint, value: bigint): void;
+  /** SSTORE by the running frame: the value before and after. */
+  storageWrite?(address: bigint, slot: bigint, before: bigint, after: bigint): void;
+  /** LOG0..LOG4 by the running frame. */
+  log?(address: bigint, topics: readonly bigint[], data: Uint8Array): void;
 }
 
 /** How a frame ended, as the observer sees it. */

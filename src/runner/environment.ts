@@ -53,6 +53,7 @@ export interface EnvironmentOptions {
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
 export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
   const system = new System(opts.world, opts.block, opts.tx ?? EMPTY_TX_CONTEXT, opts.blockHashes);
+  if (opts.observer !== undefined) system.observer = opts.observer;
   const table = instructionTableFor(opts.profile);
   const tracer = opts.tracer;
   return {

@@ -1,5 +1,6 @@
 // The system as the EVM sees it: the Host interface over the world state, block and tx context.
 import type { Address } from '../ee/types.js';
+import type { RunObserver } from '../runner/context.js';
 import type { BlockContext, Host, TxContext } from './host.js';
 import { NONEXISTENT, type WorldState } from './world.js';
 
@@ -14,6 +15,9 @@ export class System implements Host {
     public tx: TxContext,
     private readonly blockHashes: (n: bigint) => bigint = () => 0n,
   ) {}
+
+  /** Recorder callbacks (storage, logs); undefined unless a run is being recorded. */
+  observer: RunObserver | undefined = undefined;
 
   accessAccount(addr: Address): boolean {
     return this.world.accessAccount(addr);
@@ -46,7 +50,10 @@ export class System implements Host {
   }
 
   sload(addr: Address, slot: bigint): bigint {
-    return this.world.sload(addr, slot);
+    const v = this.world.sload(addr, slot);
+    const obs = this.observer;
+    if (obs !== undefined) obs.storageRead?.(addr, slot, v);
+    return v;
   }
 
   originalStorage(addr: Address, slot: bigint): bigint {
@@ -54,6 +61,8 @@ export class System implements Host {
   }
 
   sstore(addr: Address, slot: bigint, value: bigint): void {
+    const obs = this.observer;
+    if (obs !== undefined) obs.storageWrite?.(addr, slot, this.world.sload(addr, slot), value);
     this.world.sstore(addr, slot, value);
   }
 
@@ -67,6 +76,8 @@ export class System implements Host {
 
   emitLog(addr: Address, topics: readonly bigint[], data: Uint8Array): void {
     this.world.addLog({ address: addr, topics, data });
+    const obs = this.observer;
+    if (obs !== undefined) obs.log?.(addr, topics, data);
   }
 
   addRefund(delta: number): void {

@@ -1,0 +1,229 @@
+// Scenario files for `zkos run` (docs/scenario.md): pre-state, block context and transactions that carry
+// their sender directly (no signature). Parsed strictly: every error is an InputError naming the field.
+import type { Address } from '../ee/types.js';
+import {
+  InputError,
+  expectArray,
+  expectObject,
+  expectString,
+  fieldPath,
+  parseAddress,
+  parseData,
+  parseU256,
+  parseU64,
+  parseWord,
+  rejectUnknownKeys,
+  requireKey,
+} from '../input/parse.js';
+import { ethereum, zksync, type Profile } from '../profiles/index.js';
+import type { BlockContext } from '../system/host.js';
+import type { AccountInit } from '../system/world.js';
+import type { AccessListEntry, TxType } from '../tx/types.js';
+
+/** One transaction of a scenario; `nonce` defaults to the sender's nonce when it runs. */
+export interface ScenarioTx {
+  readonly label?: string;
+  readonly type: TxType;
+  readonly from: Address;
+  readonly to: Address | null;
+  readonly data: Uint8Array;
+  readonly value: bigint;
+  readonly gasLimit: bigint;
+  readonly nonce?: bigint;
+  readonly gasPrice?: bigint;
+  readonly maxFeePerGas?: bigint;
+  readonly maxPriorityFeePerGas?: bigint;
+  readonly accessList: readonly AccessListEntry[];
+}
+
+/** A parsed scenario. */
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly profile: Profile;
+  readonly block: BlockContext;
+  readonly pre: ReadonlyMap<Address, AccountInit>;
+  readonly transactions: readonly ScenarioTx[];
+  /** Display names of addresses (the frame tree and the viewer show them). */
+  readonly labels: ReadonlyMap<Address, string>;
+}
+
+/** Block defaults: a Cancun block on chain 1 with a modest base fee. */
+export const DEFAULT_BLOCK: BlockContext = Object.freeze({
+  coinbase: 0xc0ffee0000000000000000000000000000000000n,
+  number: 1n,
+  timestamp: 1000n,
+  gasLimit: 30_000_000n,
+  baseFee: 7n,
+  prevRandao: 0n,
+  difficulty: 0n,
+  chainId: 1n,
+  blobBaseFee: 1n,
+  excessBlobGas: 0n,
+});
+
+const TOP_KEYS = ['$schema', 'description', 'profile', 'block', 'pre', 'transactions', 'labels', 'compiled', 'comment'];
+const BLOCK_KEYS = ['coinbase', 'number', 'timestamp', 'gasLimit', 'baseFee', 'prevRandao', 'difficulty', 'chainId', 'blobBaseFee', 'excessBlobGas'];
+const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage'];
+const TX_KEYS = [
+  'label',
+  'from',
+  'to',
+  'data',
+  'input',
+  'value',
+  'gasLimit',
+  'gas',
+  'nonce',
+  'gasPrice',
+  'maxFeePerGas',
+  'maxPriorityFeePerGas',
+  'accessList',
+  'type',
+];
+
+const q = { decimal: true } as const;
+const opt = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+/** A storage key or value: a quantity or a 32-byte word. */
+function parseSlot(v: unknown, field: string): bigint {
+  if (typeof v === 'string' && /^0x[0-9a-fA-F]{64}$/.test(v)) return parseWord(v, field);
+  return parseU256(v, field, q);
+}
+
+function parseBlock(v: unknown, base: string): BlockContext {
+  if (v === undefined) return DEFAULT_BLOCK;
+  const o = expectObject(v, base);
+  rejectUnknownKeys(o, BLOCK_KEYS, base);
+  const get = (k: keyof BlockContext, p: (v: unknown, f: string) => bigint): bigint => {
+    const x = opt(o, k);
+    return x === undefined ? DEFAULT_BLOCK[k] : p(x, fieldPath(base, k));
+  };
+  const u64 = (x: unknown, f: string) => parseU64(x, f, q);
+  const u256 = (x: unknown, f: string) => parseU256(x, f, q);
+  return {
+    coinbase: get('coinbase', parseAddress),
+    number: get('number', u64),
+    timestamp: get('timestamp', u64),
+    gasLimit: get('gasLimit', u64),
+    baseFee: get('baseFee', u256),
+    prevRandao: get('prevRandao', parseSlot),
+    difficulty: get('difficulty', u256),
+    chainId: get('chainId', u64),
+    blobBaseFee: get('blobBaseFee', u256),
+    excessBlobGas: get('excessBlobGas', u64),
+  };
+}
+
+function parseAccount(v: unknown, base: string): AccountInit {
+  const o = expectObject(v, base);
+  rejectUnknownKeys(o, ACCOUNT_KEYS, base);
+  const init: { balance?: bigint; nonce?: bigint; code?: Uint8Array; storage?: [bigint, bigint][] } = {};
+  if (opt(o, 'balance') !== undefined) init.balance = parseU256(o.balance, fieldPath(base, 'balance'), q);
+  if (opt(o, 'nonce') !== undefined) init.nonce = parseU64(o.nonce, fieldPath(base, 'nonce'), q);
+  if (opt(o, 'code') !== undefined) init.code = parseData(o.code, fieldPath(base, 'code'));
+  if (opt(o, 'storage') !== undefined) {
+    const sbase = fieldPath(base, 'storage');
+    const s = expectObject(o.storage, sbase);
+    init.storage = Object.entries(s).map(([k, val]) => [parseSlot(k, `${sbase}[${k}]`), parseSlot(val, fieldPath(sbase, k))]);
+  }
+  return init;
+}
+
+function parseAccessList(v: unknown, base: string): AccessListEntry[] {
+  return expectArray(v, base).map((e, i) => {
+    const b = fieldPath(base, i);
+    const o = expectObject(e, b);
+    rejectUnknownKeys(o, ['address', 'storageKeys'], b);
+    return {
+      address: parseAddress(requireKey(o, 'address', b), fieldPath(b, 'address')),
+      storageKeys: expectArray(opt(o, 'storageKeys') ?? [], fieldPath(b, 'storageKeys')).map((k, j) =>
+        parseSlot(k, fieldPath(fieldPath(b, 'storageKeys'), j)),
+      ),
+    };
+  });
+}
+
+function parseTx(v: unknown, base: string): ScenarioTx {
+  const o = expectObject(v, base);
+  rejectUnknownKeys(o, TX_KEYS, base);
+  const f = (k: string) => fieldPath(base, k);
+  const from = parseAddress(requireKey(o, 'from', base), f('from'));
+  const toRaw = opt(o, 'to');
+  const to = toRaw === undefined || toRaw === null || toRaw === '' ? null : parseAddress(toRaw, f('to'));
+  const dataKey = opt(o, 'data') !== undefined ? 'data' : 'input';
+  const data = opt(o, dataKey) === undefined ? new Uint8Array(0) : parseData(o[dataKey], f(dataKey));
+  const value = opt(o, 'value') === undefined ? 0n : parseU256(o.value, f('value'), q);
+  const gasKey = opt(o, 'gasLimit') !== undefined ? 'gasLimit' : 'gas';
+  const gasLimit = opt(o, gasKey) === undefined ? 1_000_000n : parseU64(o[gasKey], f(gasKey), q);
+  const nonce = opt(o, 'nonce') === undefined ? undefined : parseU64(o.nonce, f('nonce'), q);
+  const gasPrice = opt(o, 'gasPrice') === undefined ? undefined : parseU256(o.gasPrice, f('gasPrice'), q);
+  const maxFeePerGas = opt(o, 'maxFeePerGas') === undefined ? undefined : parseU256(o.maxFeePerGas, f('maxFeePerGas'), q);
+  const maxPriorityFeePerGas =
+    opt(o, 'maxPriorityFeePerGas') === undefined ? undefined : parseU256(o.maxPriorityFeePerGas, f('maxPriorityFeePerGas'), q);
+  if (gasPrice !== undefined && (maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined)) {
+    throw new InputError(f('gasPrice'), 'give either gasPrice or maxFeePerGas/maxPriorityFeePerGas, not both');
+  }
+  const accessList = opt(o, 'accessList') === undefined ? [] : parseAccessList(o.accessList, f('accessList'));
+  let type: TxType = gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
+  if (opt(o, 'type') !== undefined) {
+    const t = Number(parseU64(o.type, f('type'), q));
+    if (t !== 0 && t !== 1 && t !== 2) throw new InputError(f('type'), `scenario transactions are of type 0, 1 or 2, got ${t}`);
+    type = t;
+  }
+  const label = opt(o, 'label') === undefined ? undefined : expectString(o.label, f('label'));
+  return {
+    ...(label !== undefined ? { label } : {}),
+    type,
+    from,
+    to,
+    data,
+    value,
+    gasLimit,
+    ...(nonce !== undefined ? { nonce } : {}),
+    ...(type < 2 ? { gasPrice: gasPrice ?? 10n } : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
+    accessList,
+  };
+}
+
+/**
+ * Parses a scenario from JSON text. `name` prefixes every error path
+ * (`flow.json › transactions[0].value: not a hex quantity ("0xzz")`).
+ */
+export function parseScenario(text: string, name: string): Scenario {
+  const prefix = `${name} › `;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(name, `not valid JSON (${(e as Error).message})`);
+  }
+  const o = expectObject(json, name);
+  rejectUnknownKeys(o, TOP_KEYS, prefix);
+  let profile: Profile = ethereum;
+  if (opt(o, 'profile') !== undefined) {
+    const p = expectString(o.profile, prefix + 'profile');
+    if (p === 'ethereum') profile = ethereum;
+    else if (p === 'zksync') profile = zksync;
+    else throw new InputError(prefix + 'profile', `expected "ethereum" or "zksync", got ${JSON.stringify(p)}`);
+  }
+  const block = parseBlock(opt(o, 'block'), prefix + 'block');
+  const pre = new Map<Address, AccountInit>();
+  if (opt(o, 'pre') !== undefined) {
+    const p = expectObject(o.pre, prefix + 'pre');
+    for (const [k, v] of Object.entries(p)) {
+      const addr = parseAddress(k, `${prefix}pre[${k}]`);
+      pre.set(addr, parseAccount(v, fieldPath(prefix + 'pre', k)));
+    }
+  }
+  const txs = expectArray(requireKey(o, 'transactions', prefix), prefix + 'transactions').map((t, i) =>
+    parseTx(t, fieldPath(prefix + 'transactions', i)),
+  );
+  const labels = new Map<Address, string>();
+  if (opt(o, 'labels') !== undefined) {
+    const l = expectObject(o.labels, prefix + 'labels');
+    for (const [k, v] of Object.entries(l)) labels.set(parseAddress(k, `${prefix}labels[${k}]`), expectString(v, fieldPath(prefix + 'labels', k)));
+  }
+  const description = opt(o, 'description') === undefined ? undefined : expectString(o.description, prefix + 'description');
+  return { name, ...(description !== undefined ? { description } : {}), profile, block, pre, transactions: txs, labels };
+}
