@@ -1,0 +1,116 @@
+// Shared machinery of the ZKsync system-contract hooks (brief §6.1, §6.3-§6.5): the modifier pre-checks,
+// a gas meter with the Rust `charge` semantics, and the revert-without-burning result.
+import { CallModifier } from '../../ee/types.js';
+import type { HookCall, HookResult } from '../registry.js';
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * A ZKsync OS internal error (`SystemError::Internal` / `FatalError`): not an EVM-level failure but a
+ * block abort in the Rust bootloader. It propagates out of the runner; the caller of
+ * `processTransaction` must treat the whole block as failed (no state is committed for the transaction).
+ */
+export class HookInternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HookInternalError';
+  }
+}
+
+/**
+ * Gas available to a hook. `charge` follows `BaseResources::charge`: on a shortfall the gas is set to
+ * 0 and the charge fails (the hook then reverts with nothing left, brief §7.1).
+ */
+export class GasMeter {
+  constructor(public gas: number) {}
+
+  charge(amount: number): boolean {
+    if (amount > this.gas) {
+      this.gas = 0;
+      return false;
+    }
+    this.gas -= amount;
+    return true;
+  }
+}
+
+/** `make_error_return_state`: reverted, empty data, the remaining gas is **not** burned (brief §6.1). */
+export function revert(gasLeft: number): HookResult {
+  return { status: 'revert', gasLeft, returnData: EMPTY };
+}
+
+/** A successful completion with `returnData`. */
+export function success(gasLeft: number, returnData: Uint8Array = EMPTY): HookResult {
+  return { status: 'success', gasLeft, returnData };
+}
+
+/** The modifier pre-check every system hook shares (brief §6.3-§6.5). */
+export type ModifierCheck = { readonly ok: false } | { readonly ok: true; readonly isStatic: boolean };
+
+/**
+ * Constructor → internal error; DELEGATECALL/CALLCODE (static or not) → not ok (the hook reverts);
+ * STATICCALL → ok with the static flag (each method that writes reverts on it).
+ */
+export function checkModifier(call: HookCall, hookName: string): ModifierCheck {
+  switch (call.modifier) {
+    case CallModifier.Constructor:
+      throw new HookInternalError(`${hookName} hook called with constructor modifier`);
+    case CallModifier.Delegate:
+    case CallModifier.DelegateStatic:
+    case CallModifier.EVMCallcode:
+    case CallModifier.EVMCallcodeStatic:
+      return { ok: false };
+    case CallModifier.Static:
+      return { ok: true, isStatic: true };
+    default:
+      return { ok: true, isStatic: false };
+  }
+}
+
+/** The first four calldata bytes as an unsigned number, or null when the calldata is shorter. */
+export function selectorOf(calldata: Uint8Array): number | null {
+  if (calldata.length < 4) return null;
+  return ((calldata[0]! << 24) | (calldata[1]! << 16) | (calldata[2]! << 8) | calldata[3]!) >>> 0;
+}
+
+/** The 32-byte big-endian word at `offset` (the caller checked the bounds). */
+export function wordAt(calldata: Uint8Array, offset: number): bigint {
+  let v = 0n;
+  for (let i = 0; i < 32; i++) v = (v << 8n) | BigInt(calldata[offset + i]!);
+  return v;
+}
+
+/** True if the 12 high bytes of the ABI address word at `offset` are zero. */
+export function addressWordIsClean(calldata: Uint8Array, offset: number): boolean {
+  for (let i = 0; i < 12; i++) if (calldata[offset + i] !== 0) return false;
+  return true;
+}
+
+/** The address held in the low 20 bytes of the word at `offset` (high bytes ignored). */
+export function addressAt(calldata: Uint8Array, offset: number): bigint {
+  let v = 0n;
+  for (let i = 12; i < 32; i++) v = (v << 8n) | BigInt(calldata[offset + i]!);
+  return v;
+}
+
+/** `value` as `length` big-endian bytes. */
+export function beBytes(value: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let v = value;
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
+/** Concatenation of byte arrays. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
