@@ -25,7 +25,8 @@ contract Child {
     function fail(uint256 x) external returns (uint256) {
         value = x;
         emit Pinged(msg.sender, x);
-        revert("Child: fail");
+        require(x == 0, "Child: fail");
+        return x;
     }
 }
 
@@ -47,7 +48,7 @@ contract Factory {
         deployed += 1;
         emit Deployed(address(c));
         result = c.ping(x);
-        try c.fail(x * 2) returns (uint256) {
+        try c.fail(x + 1) returns (uint256) {
             result = 0;
         } catch {
             result = result + 1000;

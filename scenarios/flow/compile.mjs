@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import solc from 'solc';
+import { keccak_256 } from '@noble/hashes/sha3.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const source = readFileSync(join(here, 'Factory.sol'), 'utf8');
@@ -30,13 +31,20 @@ const SENDER = '0x1111111111111111111111111111111111111111';
 const FACTORY = '0xfac7000000000000000000000000000000000001';
 const COINBASE = '0xc0ffee0000000000000000000000000000000000';
 const word = (v) => BigInt(v).toString(16).padStart(64, '0');
+const unhex = (h) => Uint8Array.from(Buffer.from(h.replace(/^0x/, ''), 'hex'));
+const tohex = (b) => Buffer.from(b).toString('hex');
+/** CREATE2 address of the Child the Factory deploys with `salt` and constructor argument `x`. */
+const childAddress = (salt, x) => {
+  const initHash = keccak_256(unhex(child.evm.bytecode.object + word(x)));
+  return '0x' + tohex(keccak_256(unhex('ff' + FACTORY.slice(2) + word(salt) + tohex(initHash)))).slice(24);
+};
 const call = (fn, salt, x) => '0x' + factory.evm.methodIdentifiers[fn] + word(salt) + word(x);
 
 function scenario(description, fn) {
   return {
     description,
     profile: 'ethereum',
-    labels: { [SENDER]: 'EOA', [FACTORY]: 'Factory', [COINBASE]: 'coinbase' },
+    labels: { [SENDER]: 'EOA', [FACTORY]: 'Factory', [childAddress(1, 42)]: 'Child', [COINBASE]: 'coinbase' },
     block: {
       coinbase: COINBASE,
       number: '0x1',
@@ -76,7 +84,7 @@ write(
 write(
   'flow-revert.json',
   scenario(
-    'Like flow.json, then the Factory calls Child.fail(84) inside try/catch: that frame reverts, rolling back its storage write and log, and the transaction still succeeds.',
+    'Like flow.json, then the Factory calls Child.fail(43) inside try/catch: that frame reverts, rolling back its storage write and log, and the transaction still succeeds.',
     'deployAndCallFail(bytes32,uint256)',
   ),
 );

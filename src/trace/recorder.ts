@@ -301,13 +301,13 @@ export class TraceRecorder implements RunObserver {
 
   storageRead(address: bigint, slot: bigint, value: bigint): void {
     const f = this.top();
-    const seq = this.push('system', 'storage.read', `SLOAD ${this.nameOf(address)}[${hex(slot)}] = ${hex(value)}`, f);
+    const seq = this.push('system', 'storage.read', `read ${this.nameOf(address)}[${hex(slot)}] = ${hex(value)}`, f);
     f?.storage.push({ seq, op: 'read', address: addr(address), slot: hex(slot), value: hex(value), rolledBack: false });
   }
 
   storageWrite(address: bigint, slot: bigint, before: bigint, after: bigint): void {
     const f = this.top();
-    const seq = this.push('system', 'storage.write', `SSTORE ${this.nameOf(address)}[${hex(slot)}]: ${hex(before)} → ${hex(after)}`, f);
+    const seq = this.push('system', 'storage.write', `write ${this.nameOf(address)}[${hex(slot)}]: ${hex(before)} → ${hex(after)}`, f);
     f?.storage.push({ seq, op: 'write', address: addr(address), slot: hex(slot), value: hex(after), before: hex(before), rolledBack: false });
   }
 

@@ -1,0 +1,272 @@
+// `zkos run [scenario.json]`: executes a scenario (default: the seed's flow diagram), prints the frame tree,
+// the transaction results, logs and state changes; optionally writes the trace JSON, the offline HTML
+// viewer and EIP-3155 step traces, or serves the run to the Stately inspector.
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../input/parse.js';
+import { ethereum, zksync } from '../profiles/index.js';
+import { createEip3155Writer, type Eip3155Writer, type TextSink } from '../trace/eip3155.js';
+import { renderTraceHtml } from '../trace/html.js';
+import type { InspectServer } from '../trace/inspectServer.js';
+import { formatRun } from '../trace/pretty.js';
+import { runScenario } from '../trace/runScenario.js';
+import { parseScenario, type Scenario } from './scenario.js';
+
+const USAGE = `usage: zkos run [scenario.json] [options]
+
+Executes a scenario (pre-state, block, transactions; see docs/scenario.md) and prints the frame tree with
+each frame actor's states, then the transaction results, logs and state changes. Without a file it runs the
+built-in 'flow' scenario: the seed's flow diagram (an EOA calls a factory that deploys a child, then calls it).
+
+options:
+  --builtin NAME          run a built-in scenario: ${'flow'} (default) or flow-revert (a reverted sub-frame)
+  --profile NAME          override the scenario's profile: ethereum or zksync
+  --out FILE              write the whole run as JSON (docs/trace-schema.md)
+  --html FILE             write a self-contained offline viewer (one HTML file, no network)
+  --trace FILE|-          write EIP-3155 step traces as JSON lines (- = stdout; the report goes to stderr)
+  --trace-returndata      add "returnData" to each step line
+  --inspect               serve the run to the Stately inspector on a local WebSocket relay
+  --inspect-port N        port of the relay (default 8080; 0 = any free port)
+  --inspect-ui URL        inspector UI embedded by the relay's page (default https://stately.ai/inspect)
+  --inspect-timeout SEC   stop serving after SEC seconds (default: until Ctrl-C)
+  --color / --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
+  -q, --quiet             print nothing but errors
+  -h, --help              this text`;
+
+const BUILTINS = ['flow', 'flow-revert'] as const;
+
+interface Options {
+  file?: string;
+  builtin?: string;
+  profile?: 'ethereum' | 'zksync';
+  out?: string;
+  html?: string;
+  trace?: string;
+  traceReturnData: boolean;
+  inspect: boolean;
+  inspectPort: number;
+  inspectUi?: string;
+  inspectTimeout?: number;
+  color?: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { traceReturnData: false, inspect: false, inspectPort: 8080, quiet: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    const int = (what: string): number => {
+      const v = value();
+      if (!/^[0-9]+$/.test(v)) throw new UsageError(`${a}: ${what} must be a non-negative integer, got '${v}'`);
+      return Number(v);
+    };
+    switch (a) {
+      case '--builtin': {
+        const v = value();
+        if (!(BUILTINS as readonly string[]).includes(v)) throw new UsageError(`--builtin: unknown scenario '${v}' (have: ${BUILTINS.join(', ')})`);
+        o.builtin = v;
+        break;
+      }
+      case '--profile': {
+        const v = value();
+        if (v !== 'ethereum' && v !== 'zksync') throw new UsageError(`--profile: expected ethereum or zksync, got '${v}'`);
+        o.profile = v;
+        break;
+      }
+      case '--out':
+        o.out = value();
+        break;
+      case '--html':
+        o.html = value();
+        break;
+      case '--trace':
+        o.trace = value();
+        break;
+      case '--trace-returndata':
+        o.traceReturnData = true;
+        break;
+      case '--inspect':
+        o.inspect = true;
+        break;
+      case '--inspect-port':
+        o.inspectPort = int('port');
+        if (o.inspectPort > 65535) throw new UsageError(`--inspect-port: ${o.inspectPort} is not a port`);
+        break;
+      case '--inspect-ui':
+        o.inspectUi = value();
+        break;
+      case '--inspect-timeout':
+        o.inspectTimeout = int('timeout');
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '-q':
+      case '--quiet':
+        o.quiet = true;
+        break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (o.file !== undefined) throw new UsageError(`only one scenario file, got '${o.file}' and '${a}'`);
+        o.file = a;
+    }
+  }
+  if (o.file !== undefined && o.builtin !== undefined) throw new UsageError('give a scenario file or --builtin, not both');
+  return o;
+}
+
+/** Path of a built-in scenario file (next to the package: scenarios/NAME.json). */
+export function builtinScenarioPath(name: string): string {
+  // From src/cli (vitest) it is ../../scenarios, from dist/src/cli (built) ../../../scenarios.
+  for (const rel of [`../../scenarios/${name}.json`, `../../../scenarios/${name}.json`]) {
+    const p = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(p)) return p;
+  }
+  throw new Error(`built-in scenario '${name}' is missing from the package (scenarios/${name}.json)`);
+}
+
+/** A file sink that writes synchronously (no buffering surprises when the process exits). */
+function fileSink(path: string): TextSink & { close(): void } {
+  if (path === '-') return { write: (s: string) => writeSync(1, s), close: () => {} };
+  const fd = openSync(path, 'w');
+  return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
+}
+
+/** Runs `zkos run`; resolves to the exit code (0 ok, 1 a transaction was rejected, 2 bad usage or input). */
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`zkos run: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  // Load and parse the scenario.
+  let scenario: Scenario;
+  const file = opts.file ?? builtinScenarioPath(opts.builtin ?? 'flow');
+  const shown = opts.file ?? `${opts.builtin ?? 'flow'} (built-in)`;
+  try {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new InputError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    scenario = parseScenario(text, opts.file !== undefined ? opts.file : shown);
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(`zkos run: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.profile) scenario = { ...scenario, profile: opts.profile === 'zksync' ? zksync : ethereum };
+
+  // The human report goes to stdout, or to stderr when stdout carries the step trace.
+  const report = (s: string): void => {
+    if (opts.quiet) return;
+    if (opts.trace === '-') process.stderr.write(s);
+    else process.stdout.write(s);
+  };
+  const reportStream = opts.trace === '-' ? process.stderr : process.stdout;
+  const color = opts.color ?? (Boolean(reportStream.isTTY) && !process.env.NO_COLOR);
+
+  let sink: (TextSink & { close(): void }) | undefined;
+  let writer: Eip3155Writer | undefined;
+  if (opts.trace !== undefined) {
+    try {
+      sink = fileSink(opts.trace);
+    } catch (e) {
+      console.error(`zkos run: --trace ${opts.trace}: ${(e as Error).message}`);
+      return 2;
+    }
+    writer = createEip3155Writer(sink, { returnData: opts.traceReturnData });
+  }
+
+  let server: InspectServer | undefined;
+  if (opts.inspect) {
+    const { startInspectServer } = await import('../trace/inspectServer.js');
+    try {
+      server = await startInspectServer({ port: opts.inspectPort, ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}) });
+    } catch (e) {
+      console.error(`zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`);
+      return 2;
+    }
+    report(
+      `Inspection server on ${server.wsUrl} (actor/event/snapshot events of the runner and every frame actor).\n` +
+        `  Stately inspector: open ${server.httpUrl} in a browser (embeds ${opts.inspectUi ?? 'https://stately.ai/inspect'}, needs that site)\n` +
+        `  Offline viewer of this run: ${server.httpUrl}trace.html\n` +
+        `  Programmatic: createWebSocketReceiver({ server: '${server.wsUrl}' }) from @statelyai/inspect\n\n`,
+    );
+  }
+
+  const run = runScenario(scenario, {
+    ...(writer ? { tracer: writer } : {}),
+    ...(server ? { inspect: server.inspect } : {}),
+    afterTransaction: (_tx, result) => {
+      if (!writer) return;
+      if (result.valid) {
+        writer.summary({
+          output: result.returnData,
+          gasUsed: result.gasUsed,
+          ...(result.status !== 'success' ? { error: result.haltReason ?? (result.status === 'revert' ? 'execution reverted' : 'halted') } : {}),
+        });
+      } else writer.summary({ output: '', gasUsed: 0n, error: `${result.error.code}: ${result.error.message}` });
+    },
+  });
+  writer?.flush();
+  sink?.close();
+  const trace = run.trace!;
+
+  report(formatRun(trace, { color }));
+  if (opts.out !== undefined) {
+    writeFileSync(opts.out, JSON.stringify(trace, null, 1) + '\n');
+    report(`\nwrote trace JSON to ${opts.out}\n`);
+  }
+  const html = opts.html !== undefined || server ? renderTraceHtml(trace) : '';
+  if (opts.html !== undefined) {
+    writeFileSync(opts.html, html);
+    report(`wrote trace viewer to ${opts.html}\n`);
+  }
+
+  if (server) {
+    server.setTraceHtml(html);
+    await server.drain();
+    report(`\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` + (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'));
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        process.off('SIGINT', done);
+        process.off('SIGTERM', done);
+        resolve();
+      };
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+      if (opts.inspectTimeout !== undefined) setTimeout(done, opts.inspectTimeout * 1000).unref();
+    });
+    await server.close();
+  }
+  return run.results.every((r) => r.valid) ? 0 : 1;
+}
