@@ -15,7 +15,7 @@ const input = {
   settings: {
     evmVersion: 'cancun',
     optimizer: { enabled: true, runs: 200 },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.methodIdentifiers'] } },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences', 'evm.methodIdentifiers'] } },
   },
 };
 const out = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -67,6 +67,8 @@ function scenario(description, fn) {
       source: 'scenarios/flow/Factory.sol',
       childInitcode: '0x' + child.evm.bytecode.object,
       childRuntime: '0x' + child.evm.deployedBytecode.object,
+      childImmutables: Object.values(child.evm.deployedBytecode.immutableReferences).flat(),
+      childAddress: childAddress(1, 42),
       factoryMethods: factory.evm.methodIdentifiers,
       childMethods: child.evm.methodIdentifiers,
     },

@@ -46,7 +46,7 @@ ws.onmessage = (m) => { const d = JSON.parse(m.data); if (connected) iframe.cont
 function jsonSafe(v: unknown, depth = 0): unknown {
   if (typeof v === 'bigint') return '0x' + v.toString(16);
   if (v instanceof Uint8Array) return `<${v.length} bytes>`;
-  if (depth > 6 || v === null || typeof v !== 'object') return v;
+  if (depth > 12 || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => jsonSafe(x, depth + 1));
   const o: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) o[k] = jsonSafe(x, depth + 1);
@@ -98,8 +98,7 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
     url: `${wsUrl}/?role=producer`,
     // microstep/action events are never forwarded; keep actor/event/snapshot only.
     filter: (e) => e.type === '@xstate.actor' || e.type === '@xstate.event' || e.type === '@xstate.snapshot',
-    sanitizeContext: (ctx) => jsonSafe(ctx) as Record<string, unknown>,
-    sanitizeEvent: (ev) => jsonSafe(ev) as typeof ev,
+    serialize: (e) => jsonSafe(e) as typeof e,
     maxDeferredEvents: 100_000,
   });
   await ready;
@@ -108,7 +107,9 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
   const inspect = (event: InspectionEvent): void => {
     if (!forwarded.has(event.type)) return;
     sent++;
-    inspector.inspect.next?.(event);
+    // The inspector stringifies snapshots itself (bigints would become lossy numbers): convert them first.
+    if (event.type === '@xstate.snapshot') inspector.inspect.next?.({ ...event, snapshot: jsonSafe(event.snapshot) as typeof event.snapshot });
+    else inspector.inspect.next?.(event);
   };
   return {
     port,
