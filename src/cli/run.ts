@@ -142,7 +142,7 @@ export function builtinScenarioPath(name: string): string {
 
 /** A file sink that writes synchronously (no buffering surprises when the process exits). */
 function fileSink(path: string): TextSink & { close(): void } {
-  if (path === '-') return { write: (s: string) => writeSync(1, s), close: () => {} };
+  if (path === '-') return { write: (s: string) => process.stdout.write(s), close: () => {} };
   const fd = openSync(path, 'w');
   return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
 }
