@@ -75,14 +75,15 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
   let producerReady!: () => void;
   const ready = new Promise<void>((r) => (producerReady = r));
   wss.on('connection', (ws, req) => {
-    // The run's inspector identifies itself with ?role=producer; everyone else is a viewer.
+    // Any client may send events (they are kept and relayed to all others); the run's own inspector
+    // identifies itself with ?role=producer, every other client first gets the history replayed.
+    ws.on('message', (data) => {
+      const msg = data.toString();
+      history.push(msg);
+      for (const c of wss.clients) if (c !== ws && c.readyState === WebSocket.OPEN) c.send(msg);
+    });
     if (producer === null && req.url?.includes('role=producer')) {
       producer = ws;
-      ws.on('message', (data) => {
-        const msg = data.toString();
-        history.push(msg);
-        for (const c of wss.clients) if (c !== ws && c.readyState === WebSocket.OPEN) c.send(msg);
-      });
       producerReady();
       return;
     }
