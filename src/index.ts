@@ -1,1 +1,51 @@
-export const x: number = 1;
+// zkos-runner public API: the ZKsync OS runner flow over a Cancun EVM, every frame an xstate actor.
+
+// Entry points (seed "Entrypoints")
+export {
+  runTillCompletion,
+  runSingleInteraction,
+  type RunOutcome,
+  type SingleInteraction,
+} from './runner/runner.js';
+export { createEnvironment, hooksFor, instructionTableFor, type EnvironmentOptions } from './runner/environment.js';
+export type { RunEnvironment, RunObserver, FrameClose } from './runner/context.js';
+export { frameLogic, type FrameInfo, type FrameKind, type FrameSnapshot } from './runner/frameActor.js';
+
+// Transactions
+export { processTransaction, type TxReceipt, type TxRejection, type TxResult } from './tx/process.js';
+export type { Transaction, TxType, AccessList, AccessListEntry } from './tx/types.js';
+export { validateTransaction, collectValidationErrors } from './tx/validate.js';
+export { TxValidationError } from './tx/errors.js';
+export { intrinsicGas } from './tx/intrinsic.js';
+export { addressFromSecretKey } from './tx/sender.js';
+
+// Profiles
+export { ethereum, zksync, type Profile } from './profiles/index.js';
+
+// World state and system
+export { WorldState, AccountRecord, NONEXISTENT, type AccountInit, type Log, type L2ToL1Message } from './system/world.js';
+export { System } from './system/system.js';
+export type { BlockContext, TxContext, Host } from './system/host.js';
+export { stateRoot, storageRoot, logsHash } from './system/stateRoot.js';
+
+// Execution environment interface and the EVM
+export * from './ee/types.js';
+export { EvmFrame, type StepTracer, type StepInfo } from './ee/evm/interpreter.js';
+
+// Hooks
+export { HookRegistry, type SystemHook, type HookCall, type HookResult } from './hooks/registry.js';
+export { cancunPrecompiles, type Precompile, type PrecompileResult } from './hooks/precompiles/index.js';
+
+// State tests
+export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
+export { runStateTestCase, worldStateRoot, type CaseResult } from './statetest/runCase.js';
+
+// Seeing a run
+export { InputError } from './input/parse.js';
+export { keccak256 } from './crypto/keccak.js';
+export { bytesToHex, hexToBytes } from './crypto/bytes.js';
+export { runScenario } from './trace/runScenario.js';
+export { parseScenario, type Scenario } from './cli/scenario.js';
+export { TraceRecorder } from './trace/recorder.js';
+export { renderTraceHtml } from './trace/html.js';
+export { createEip3155Writer } from './trace/eip3155.js';

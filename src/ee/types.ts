@@ -1,5 +1,6 @@
 // The execution-environment interface between the runner and an EE (brief §3): launch parameters,
 // preemption points (spawn a call, spawn a deployment, end), and the results fed back on resume.
+// Gas crosses this boundary as bigint (exact for any 64-bit limit); inside an EE it may be a number.
 
 /** A 160-bit account address held as a bigint (Map keys compare bigints by value). */
 export type Address = bigint;
@@ -38,10 +39,10 @@ export interface ExternalCallRequest {
   readonly calldata: Uint8Array;
   /** CALLVALUE seen by the callee; for DELEGATECALL the parent's value, which is never transferred. */
   readonly value: bigint;
-  /** Gas the caller asked to forward (stack argument, saturated to a safe integer). */
-  readonly gasRequested: number;
+  /** Gas the caller asked to forward (the stack argument, unclipped). */
+  readonly gasRequested: bigint;
   /** The caller's whole remaining gas at the moment of the request. */
-  readonly gasAvailable: number;
+  readonly gasAvailable: bigint;
 }
 
 /** CREATE or CREATE2 (brief §3.2 `DeploymentPreparationParameters` + EVM `CreateScheme`). */
@@ -54,7 +55,7 @@ export interface DeploymentRequest {
   /** Only for CREATE2. */
   readonly salt: bigint;
   /** All the deployer's remaining gas (the EE hands over everything, brief §2.7). */
-  readonly gasAvailable: number;
+  readonly gasAvailable: bigint;
   /** Set for a deployment transaction: use this nonce for the address and do not bump. */
   readonly deployerNonce?: bigint;
 }
@@ -83,7 +84,7 @@ export type HaltReason =
 export interface FrameEnd {
   readonly type: 'end';
   readonly status: EndStatus;
-  readonly gasLeft: number;
+  readonly gasLeft: bigint;
   readonly returnData: Uint8Array;
   readonly haltReason?: HaltReason;
   /** For a constructor that succeeded: the code to deposit (the runner charges the deposit). */
@@ -98,14 +99,14 @@ export interface CallResult {
   /** `failedToExecute`: preparation charges could not be paid; the caller frame itself fails. */
   readonly status: 'success' | 'revert' | 'failedToExecute';
   /** Gas handed back to the caller: its kept part plus the callee's leftover. */
-  readonly gasReturned: number;
+  readonly gasReturned: bigint;
   readonly returnData: Uint8Array;
 }
 
 /** Result of a nested deployment fed back to the deployer (brief §3.2 `DeploymentResult`). */
 export interface DeploymentResult {
   readonly status: 'success' | 'revert' | 'halt';
-  readonly gasReturned: number;
+  readonly gasReturned: bigint;
   /** Deployed address on success. */
   readonly address: Address;
   /** Revert data (empty on success and on halts; ZKsync returns the bad code, brief §9). */
@@ -123,7 +124,7 @@ export interface LaunchParams {
   readonly value: bigint;
   readonly calldata: Uint8Array;
   readonly code: Uint8Array;
-  readonly gas: number;
+  readonly gas: bigint;
   readonly isStatic: boolean;
   readonly isConstructor: boolean;
   /** Call depth of this frame; the top-level frame is 0. */

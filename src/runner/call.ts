@@ -5,15 +5,18 @@ import {
   GAS_CALL_STIPEND,
   GAS_CALL_VALUE,
   GAS_NEW_ACCOUNT,
+  CALL_GAS_RETAINED_DIVISOR,
   accountAccessCost,
-  maxCallGas,
 } from '../ee/evm/gas.js';
+
+const CALL_GAS_DIVISOR = BigInt(CALL_GAS_RETAINED_DIVISOR);
+const STIPEND = BigInt(GAS_CALL_STIPEND);
 import type { RunEnvironment } from './context.js';
 
 /** Outcome of call preparation: either the charges could not be paid, or what the callee gets. */
 export type CallPreparation =
   | { readonly ok: false }
-  | { readonly ok: true; readonly gasToPass: number; readonly gasKept: number };
+  | { readonly ok: true; readonly gasToPass: bigint; readonly gasKept: bigint };
 
 /** Addresses 0x01..0x0a are always warm (EIP-2929 adds the precompiles to every access list). */
 const isPrecompileAddress = (a: Address): boolean => a >= 1n && a <= 0x0an;
@@ -29,7 +32,7 @@ export const isCallcode = (m: number): boolean => m === CallModifier.EVMCallcode
 export function prepareCall(env: RunEnvironment, req: ExternalCallRequest, isEntry: boolean): CallPreparation {
   const world = env.system.world;
   const cold = world.accessAccount(req.callee) && !isPrecompileAddress(req.callee);
-  if (isEntry) return { ok: true, gasToPass: req.gasAvailable, gasKept: 0 };
+  if (isEntry) return { ok: true, gasToPass: req.gasAvailable, gasKept: 0n };
 
   let cost = accountAccessCost(cold);
   const transfersValue = req.value !== 0n && !isDelegate(req.modifier);
@@ -37,12 +40,14 @@ export function prepareCall(env: RunEnvironment, req: ExternalCallRequest, isEnt
   // NEWACCOUNT only for a plain CALL that moves value into an empty account (EIP-161); CALLCODE pays
   // CALLVALUE but sends to itself (brief §10.6).
   if (transfersValue && !isCallcode(req.modifier) && env.system.isEmpty(req.callee)) cost += GAS_NEW_ACCOUNT;
-  if (cost > req.gasAvailable) return { ok: false };
+  const charge = BigInt(cost);
+  if (charge > req.gasAvailable) return { ok: false };
 
-  const remaining = req.gasAvailable - cost;
-  let gasToPass = Math.min(req.gasRequested, maxCallGas(remaining));
+  const remaining = req.gasAvailable - charge;
+  const allowed = remaining - remaining / CALL_GAS_DIVISOR; // EIP-150: all but one 64th
+  let gasToPass = req.gasRequested < allowed ? req.gasRequested : allowed;
   const gasKept = remaining - gasToPass;
-  if (transfersValue) gasToPass += GAS_CALL_STIPEND;
+  if (transfersValue) gasToPass += STIPEND;
   return { ok: true, gasToPass, gasKept };
 }
 

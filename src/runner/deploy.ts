@@ -2,7 +2,7 @@
 // collision), then inside the constructor frame nonce 1 (EIP-161) and the value transfer; on completion
 // the code deposit (200 gas/byte).
 import type { Address, DeploymentRequest } from '../ee/types.js';
-import { codeDepositCost, maxCallGas } from '../ee/evm/gas.js';
+import { CALL_GAS_RETAINED_DIVISOR, codeDepositCost } from '../ee/evm/gas.js';
 import { createAddress, create2Address } from '../ee/evm/deployment.js';
 import { NONEXISTENT } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
@@ -11,8 +11,8 @@ const NONCE_MAX = 2n ** 64n - 1n;
 
 /** Result of deployment preparation: failure (gas to hand back) or the constructor launch data. */
 export type DeploymentPreparation =
-  | { readonly ok: false; readonly gasReturned: number }
-  | { readonly ok: true; readonly address: Address; readonly constructorGas: number; readonly gasKept: number };
+  | { readonly ok: false; readonly gasReturned: bigint }
+  | { readonly ok: true; readonly address: Address; readonly constructorGas: bigint; readonly gasKept: bigint };
 
 /**
  * EVM `prepare_for_deployment` (brief §4.5): balance check before the nonce bump, nonce bump before the
@@ -46,7 +46,7 @@ export function prepareDeployment(
   world.accessAccount(address); // EIP-2929: the new address is warm even if the deployment fails
 
   // Entry deployments give the constructor everything (brief §2.7 step 2).
-  const constructorGas = isEntry ? full : maxCallGas(full);
+  const constructorGas = isEntry ? full : full - full / BigInt(CALL_GAS_RETAINED_DIVISOR);
   const gasKept = full - constructorGas;
 
   const target = world.getAccount(address);
@@ -78,9 +78,9 @@ export function initConstructorAccount(env: RunEnvironment, deployer: Address, a
  * Code deposit after a successful constructor (brief §2.7 step 9): charges 200 gas per byte from the
  * constructor's leftover; returns the gas left, or -1 when the deposit cannot be paid (deployment fails).
  */
-export function depositCode(env: RunEnvironment, address: Address, code: Uint8Array, gasLeft: number): number {
-  const cost = codeDepositCost(code.length);
-  if (cost > gasLeft) return -1;
+export function depositCode(env: RunEnvironment, address: Address, code: Uint8Array, gasLeft: bigint): bigint {
+  const cost = BigInt(codeDepositCost(code.length));
+  if (cost > gasLeft) return -1n;
   env.system.world.setCode(address, code);
   return gasLeft - cost;
 }

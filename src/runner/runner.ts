@@ -25,7 +25,7 @@ import { frameLogic, type FrameActorRef, type FrameInfo, type FrameKind } from '
 /** The outcome of the initial request (brief §2.1 `CompletedExecution` / `CompletedDeployment`). */
 export interface RunOutcome {
   readonly status: 'success' | 'revert' | 'halt';
-  readonly gasLeft: number;
+  readonly gasLeft: bigint;
   readonly returnData: Uint8Array;
   /** Deployed address for a successful deployment request. */
   readonly address?: Address;
@@ -38,13 +38,14 @@ interface Frame {
   readonly actor: FrameActorRef;
   readonly ee: ExecutionEnvironment;
   readonly rollback: Overlay;
-  readonly gasKept: number;
-  readonly gasGiven: number;
+  readonly gasKept: bigint;
+  readonly gasGiven: bigint;
   readonly created: Address | null;
   point: PreemptionPoint;
 }
 
 const EMPTY = new Uint8Array(0);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Runs the loop for one initial request inside the runner actor (see `runTillCompletion`). */
 class Loop {
@@ -86,7 +87,7 @@ class Loop {
   private spawnCall(req: ExternalCallRequest, depth: number, isEntry: boolean): CallResult | null {
     const { env } = this;
     const prep = prepareCall(env, req, isEntry);
-    if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0, returnData: EMPTY };
+    if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
     const { gasToPass, gasKept } = prep;
     const world = env.system.world;
     const special = this.isSpecial(req.callee);
@@ -109,6 +110,8 @@ class Loop {
       if (depthExceeded) return answer('revert');
       if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
       actor.send({ type: 'frame.run' });
+      // Hooks count gas in numbers; no hook can use 2^53 gas, so clamp what they see.
+      const hookGas = gasToPass > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(gasToPass);
       const r = hook.run(
         {
           caller: req.caller,
@@ -116,14 +119,14 @@ class Loop {
           calldata: req.calldata,
           value: req.value,
           modifier: req.modifier,
-          gas: gasToPass,
+          gas: hookGas,
           callerIsEvm: !isEntry,
         },
         world,
       );
       actor.send({ type: 'ee.end' });
       if (r.status !== 'success') world.revert(rollback);
-      const gasLeft = r.status === 'halt' ? 0 : r.gasLeft;
+      const gasLeft = r.status === 'halt' ? 0n : gasToPass - BigInt(hookGas - r.gasLeft);
       const data = r.status === 'halt' ? EMPTY : r.returnData;
       this.finishActor(actor, r.status, gasToPass - gasLeft, data);
       return { status: r.status === 'success' ? 'success' : 'revert', gasReturned: gasLeft + gasKept, returnData: data };
@@ -189,7 +192,7 @@ class Loop {
 
   // ---- frames ----
 
-  private push(actor: FrameActorRef, ee: ExecutionEnvironment, rollback: Overlay, gasKept: number, gasGiven: number, created: Address | null): void {
+  private push(actor: FrameActorRef, ee: ExecutionEnvironment, rollback: Overlay, gasKept: bigint, gasGiven: bigint, created: Address | null): void {
     actor.send({ type: 'frame.run' });
     this.observeState(actor);
     const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start() };
@@ -219,7 +222,7 @@ class Loop {
     if (frame.created !== null) {
       if (status === 'success') {
         const left = depositCode(this.env, frame.created, end.deployedCode ?? EMPTY, gasLeft);
-        if (left < 0) status = 'halt';
+        if (left < 0n) status = 'halt';
         else gasLeft = left;
         returnData = EMPTY;
       } else if (status === 'halt') {
@@ -228,7 +231,7 @@ class Loop {
       }
     }
     if (status === 'halt') {
-      gasLeft = 0;
+      gasLeft = 0n;
       if (frame.created === null) returnData = EMPTY;
     }
     if (status !== 'success') world.revert(frame.rollback);
@@ -248,11 +251,11 @@ class Loop {
     address: Address,
     codeAddress: Address,
     value: bigint,
-    gas: number,
+    gas: bigint,
     calldata: Uint8Array,
   ): FrameActorRef {
     const parentFrame = this.stack[this.stack.length - 1];
-    const info: FrameInfo = { id: this.nextId++, kind, depth, caller, address, codeAddress, value, gas };
+    const info: FrameInfo = { id: this.nextId++, kind, depth, caller, address, codeAddress, value, gas: Number(gas) };
     const actor = createActor(frameLogic, {
       input: info,
       parent: parentFrame ? parentFrame.actor : this.root,
@@ -265,7 +268,7 @@ class Loop {
   }
 
   /** A frame answered without running code (EOA shortcut, depth, failed transfer, hookless address). */
-  private closeActor(actor: FrameActorRef, event: 'frame.answer', outcome: FrameOutcome, gasUsed: number, returnData: Uint8Array): void {
+  private closeActor(actor: FrameActorRef, event: 'frame.answer', outcome: FrameOutcome, gasUsed: bigint, returnData: Uint8Array): void {
     actor.send({ type: event });
     this.observeState(actor);
     this.finishActor(actor, outcome, gasUsed, returnData);
@@ -274,7 +277,7 @@ class Loop {
   private finishActor(
     actor: FrameActorRef,
     outcome: FrameOutcome,
-    gasUsed: number,
+    gasUsed: bigint,
     returnData: Uint8Array,
     haltReason?: string,
     createdAddress?: Address,
@@ -285,7 +288,7 @@ class Loop {
     this.observeState(actor);
     this.env.observer?.frameClosed?.(snap.context.id, {
       outcome,
-      gasUsed,
+      gasUsed: Number(gasUsed),
       returnData,
       reverted: outcome !== 'success',
       haltReason,
@@ -306,7 +309,7 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   if ('address' in r) {
     return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, address: r.status === 'success' ? r.address : undefined };
   }
-  if (r.status === 'failedToExecute') return { status: 'halt', gasLeft: 0, returnData: EMPTY, haltReason: 'CallFailedToExecute' };
+  if (r.status === 'failedToExecute') return { status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: 'CallFailedToExecute' };
   return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData };
 }
 
@@ -358,7 +361,7 @@ export interface SingleInteraction {
   readonly callee: Address;
   readonly calldata: Uint8Array;
   readonly value: bigint;
-  readonly gas: number;
+  readonly gas: bigint;
 }
 
 /**

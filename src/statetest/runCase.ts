@@ -26,6 +26,9 @@ export interface CaseResult {
   readonly expectedLogsHash: string;
   readonly error?: string;
   readonly ms: number;
+  /** Gas used by the transaction (0 when rejected); for trace summaries, not part of the JSON line. */
+  readonly gasUsed?: bigint;
+  readonly output?: Uint8Array;
 }
 
 /** geth's state tests hash the block number's decimal string for BLOCKHASH. */
@@ -58,6 +61,8 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
   const t0 = performance.now();
   const world = WorldState.fromAccounts(test.pre);
   let logs: readonly Log[] = [];
+  let gasUsed = 0n;
+  let output: Uint8Array = new Uint8Array(0);
   let error: string | undefined;
   let exceptionOk = c.expectException === undefined;
   try {
@@ -72,6 +77,8 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
     const result = processTransaction(env, tx);
     if (result.valid) {
       logs = result.logs;
+      gasUsed = result.gasUsed;
+      output = result.returnData;
       if (c.expectException !== undefined) error = `expected exception ${c.expectException}, but the transaction was valid`;
     } else if (c.expectException === undefined) {
       error = `transaction rejected: ${result.error.code}: ${result.error.message}`;
@@ -103,5 +110,7 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
     expectedLogsHash: c.expectedLogsHash,
     ...(error !== undefined ? { error } : {}),
     ms: performance.now() - t0,
+    gasUsed,
+    output,
   };
 }

@@ -80,14 +80,14 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   }
 
   const intrinsic = intrinsicGas(tx, profile.tx.gas);
-  let gas = Number(tx.gasLimit - intrinsic);
+  let gas = tx.gasLimit - intrinsic;
   let out: RunOutcome;
   const execAt = profile.tx.gas.createAtExecution;
-  if (tx.to === null && gas < execAt) {
+  if (tx.to === null && gas < BigInt(execAt)) {
     // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    out = { status: 'halt', gasLeft: 0, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
   } else if (tx.to === null) {
-    gas -= execAt;
+    gas -= BigInt(execAt);
     const rollback = world.snapshot();
     out = runTillCompletion(env, {
       type: 'create',
@@ -106,7 +106,7 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
 
   // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
   const gasLimit = tx.gasLimit;
-  let gasLeft = BigInt(out.gasLeft);
+  let gasLeft = out.gasLeft;
   const used = gasLimit - gasLeft;
   const counter = BigInt(Math.max(0, world.refund));
   const refund = counter < used / BigInt(MAX_REFUND_QUOTIENT) ? counter : used / BigInt(MAX_REFUND_QUOTIENT);

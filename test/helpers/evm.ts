@@ -27,7 +27,7 @@ export function launch(code: Uint8Array | Asm, o: RunOptions = {}): { frame: Evm
     value: o.value ?? 0n,
     calldata: o.calldata ?? new Uint8Array(0),
     code: code instanceof Uint8Array ? code : code.toBytes(),
-    gas: o.gas ?? 1_000_000,
+    gas: o.gas ?? 1_000_000n,
     isStatic: o.isStatic ?? false,
     isConstructor: o.isConstructor ?? false,
     depth: o.depth ?? 0,
@@ -39,7 +39,8 @@ export interface RunResult {
   end: FrameEnd;
   host: MockHost;
   frame: EvmFrame;
-  gasUsed: number;
+  /** Launch gas minus `end.gasLeft` (bigint, like all gas at the EE boundary). */
+  gasUsed: bigint;
 }
 
 function expectEnd(p: PreemptionPoint): FrameEnd {

@@ -61,7 +61,7 @@ describe('EIP-3155 writer', () => {
 
   it('formats nested depth 1-based, big stack words in minimal hex, and summaries with errors', () => {
     const line = formatStep({
-      pc: 1, op: 0xf1, opName: 'CALL', gas: 255, gasCost: 2600, memSize: 64,
+      pc: 1, op: 0xf1, opName: 'CALL', gas: 255n, gasCost: 2600, memSize: 64,
       stack: [0n, 2n ** 255n], depth: 1, refund: 4800, returnData: new Uint8Array([1, 2]),
     });
     expect(line).toBe(

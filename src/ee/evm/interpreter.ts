@@ -23,6 +23,9 @@ import { runTraced, type StepTracer } from './trace.js';
 export type { StepInfo, StepTracer } from './trace.js';
 
 const EMPTY = new Uint8Array(0);
+/** Largest gas the hot loop holds as a number; the rest stays in `gasReserve`. */
+const GAS_WINDOW = 1n << 52n;
+const GAS_WINDOW_NUMBER = Number(GAS_WINDOW);
 /** EIP-3541: new code may not start with the 0xEF byte reserved for EOF. */
 const EOF_PREFIX = 0xef;
 
@@ -31,6 +34,8 @@ export class EvmFrame implements ExecutionEnvironment {
   readonly stack = new Stack();
   readonly memory = new Memory();
   gas: number;
+  /** Gas beyond the exact-double window (only for limits above 2^52; see `setGas`). */
+  gasReserve = 0n;
   /** Index of the next byte to execute; handlers see it already past their opcode. */
   pc = 0;
   /** The code zero-padded by 33 bytes (see analysis.ts). */
@@ -64,7 +69,8 @@ export class EvmFrame implements ExecutionEnvironment {
     this.code = analysis.padded;
     this.codeSize = analysis.length;
     this.jumpdests = analysis.jumpdests;
-    this.gas = params.gas;
+    this.gas = 0;
+    this.setGas(params.gas);
     this.address = params.address;
     this.caller = params.caller;
     this.value = params.value;
@@ -81,7 +87,7 @@ export class EvmFrame implements ExecutionEnvironment {
   /** Resume after a nested call: copy its output, set RETURNDATA, push 1/0 (brief §2.5, §4.3). */
   continueAfterCall(result: CallResult): PreemptionPoint {
     this.expectPhase('awaitingCall');
-    this.gas = result.gasReturned;
+    this.setGas(result.gasReturned);
     if (result.status === 'failedToExecute') {
       // The runner could not pay the call's preparation charges: that is this frame's out-of-gas.
       this.phase = 'ended';
@@ -98,11 +104,34 @@ export class EvmFrame implements ExecutionEnvironment {
   /** Resume after CREATE/CREATE2: RETURNDATA is empty on success, else the child's data (EIP-211). */
   continueAfterDeployment(result: DeploymentResult): PreemptionPoint {
     this.expectPhase('awaitingDeployment');
-    this.gas = result.gasReturned;
+    this.setGas(result.gasReturned);
     const ok = result.status === 'success';
     this.returnData = ok ? EMPTY : result.returnData;
     this.stack.push(ok ? result.address : 0n);
     return this.execute();
+  }
+
+  /**
+   * Loads the frame's gas. The hot loop counts in a double, exact below 2^53: anything above
+   * GAS_WINDOW waits in `gasReserve` (no single instruction can cost that much without also
+   * expanding memory past its 4 GiB cap, so the window never runs dry before the reserve would).
+   */
+  private setGas(total: bigint): void {
+    if (total <= GAS_WINDOW) {
+      this.gas = Number(total);
+      this.gasReserve = 0n;
+    } else {
+      this.gas = GAS_WINDOW_NUMBER;
+      this.gasReserve = total - GAS_WINDOW;
+    }
+  }
+
+  /** Hands out all remaining gas (at a spawn or the frame's end) and leaves the frame with none. */
+  takeGas(): bigint {
+    const total = this.gasReserve === 0n ? BigInt(this.gas) : BigInt(this.gas) + this.gasReserve;
+    this.gas = 0;
+    this.gasReserve = 0n;
+    return total;
   }
 
   private expectPhase(phase: EvmFrame['phase']): void {
@@ -125,25 +154,25 @@ export class EvmFrame implements ExecutionEnvironment {
   private finish(status: number): FrameEnd {
     if (status >= FIRST_HALT) return this.halt(status);
     if (status === Status.Revert) {
-      return { type: 'end', status: 'revert', gasLeft: this.gas, returnData: this.output };
+      return { type: 'end', status: 'revert', gasLeft: this.takeGas(), returnData: this.output };
     }
     const data = status === Status.Return ? this.output : EMPTY;
-    if (!this.params.isConstructor) return { type: 'end', status: 'success', gasLeft: this.gas, returnData: data };
+    if (!this.params.isConstructor) return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: data };
     // A constructor's output is the code to deploy (EIP-170 size limit, EIP-3541 0xEF prefix); on
     // those halts the code goes to returnData so the runner can apply its profile's rule (brief §9).
     if (data.length > MAX_CODE_SIZE) return this.haltWithCode('CodeSizeLimit', data);
     if (data.length > 0 && data[0] === EOF_PREFIX) return this.haltWithCode('InvalidCodePrefix', data);
-    return { type: 'end', status: 'success', gasLeft: this.gas, returnData: EMPTY, deployedCode: data };
+    return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: EMPTY, deployedCode: data };
   }
 
   private halt(status: number): FrameEnd {
-    this.gas = 0;
-    return { type: 'end', status: 'halt', gasLeft: 0, returnData: EMPTY, haltReason: haltReasonOf(status) };
+    this.takeGas();
+    return { type: 'end', status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: haltReasonOf(status) };
   }
 
   private haltWithCode(reason: 'CodeSizeLimit' | 'InvalidCodePrefix', code: Uint8Array): FrameEnd {
-    this.gas = 0;
-    return { type: 'end', status: 'halt', gasLeft: 0, returnData: code, haltReason: reason };
+    this.takeGas();
+    return { type: 'end', status: 'halt', gasLeft: 0n, returnData: code, haltReason: reason };
   }
 }
 

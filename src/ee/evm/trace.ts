@@ -9,7 +9,7 @@ export interface StepInfo {
   readonly op: number;
   readonly opName: string;
   /** Gas left before the instruction. */
-  readonly gas: number;
+  readonly gas: bigint;
   /** Static + dynamic gas of this instruction (calls and creates: without the gas handed over). */
   readonly gasCost: number;
   /** Memory size in bytes before the instruction. */
@@ -35,11 +35,12 @@ export function runTraced(f: EvmFrame, tracer: StepTracer): number {
     const pc = f.pc;
     const op = code[pc]!;
     const gasBefore = f.gas;
+    const reserve = f.gasReserve;
     const before = {
       pc,
       op,
       opName: table.rows[op]!.name,
-      gas: gasBefore,
+      gas: reserve === 0n ? BigInt(gasBefore) : BigInt(gasBefore) + reserve,
       memSize: f.memory.sizeBytes,
       stack: stack.toArray(),
       depth: f.depth,
@@ -56,7 +57,8 @@ export function runTraced(f: EvmFrame, tracer: StepTracer): number {
       f.pc++;
       s = table.handlers[op]!(f);
     }
-    const gasAfter = s === Status.Suspend ? f.pending!.gasAvailable : f.gas;
+    // A spawn hands all gas (reserve included) to the request: cost = what left the number window.
+    const gasAfter = s === Status.Suspend ? Number(f.pending!.gasAvailable - reserve) : f.gas;
     tracer.step({ ...before, gasCost: gasBefore - gasAfter });
     if (s !== Status.Continue) return s;
   }

@@ -9,7 +9,7 @@ const S = 1n << 255n;
 const neg = (x: bigint): bigint => ((1n << 256n) - x) & MAX;
 
 /** Runs `OP` on args (first = top of stack) and returns the top and the gas used. */
-function exec(op: OpName, args: bigint[]): { top: bigint; gasUsed: number } {
+function exec(op: OpName, args: bigint[]): { top: bigint; gasUsed: bigint } {
   const a = asm();
   for (let i = args.length - 1; i >= 0; i--) a.push(args[i]!);
   const r = run(a.op(op));
@@ -82,19 +82,19 @@ describe('arithmetic', () => {
   it.each(cases)('%s(%s)', (op, args, expected, opGas) => {
     const { top, gasUsed } = exec(op, args);
     expect(top).toBe(expected);
-    expect(gasUsed).toBe(3 * args.length + opGas);
+    expect(gasUsed).toBe(BigInt(3 * args.length + opGas));
   });
 
   it('EXP with a 32-byte exponent costs 10 + 50·32 and wraps mod 2^256', () => {
     const { top, gasUsed } = exec('EXP', [3n, MAX]);
     expect(top).toBe(pow(3n, MAX));
-    expect(gasUsed).toBe(6 + 10 + 50 * 32);
+    expect(gasUsed).toBe(BigInt(6 + 10 + 50 * 32));
   });
 
   it('EXP boundary: exact gas passes, one less halts', () => {
     const code = asm().push(256n).push(2n).op('EXP');
-    expect(run(code, { gas: 116 }).end.status).toBe('success');
-    const r = run(code, { gas: 115 });
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas', gasLeft: 0 });
+    expect(run(code, { gas: 116n }).end.status).toBe('success');
+    const r = run(code, { gas: 115n });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas', gasLeft: 0n });
   });
 });

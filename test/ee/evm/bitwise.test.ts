@@ -63,12 +63,12 @@ describe('comparison and bitwise', () => {
     const r = run(a.op(op));
     expect(r.end.status).toBe('success');
     expect(r.frame.stack.peek()).toBe(expected);
-    expect(r.gasUsed).toBe(3 * args.length + 3);
+    expect(r.gasUsed).toBe(BigInt(3 * args.length + 3));
   });
 
   it('SHL boundary pair', () => {
     const code = asm().push(1).push(1).op('SHL');
-    expect(run(code, { gas: 9 }).end.status).toBe('success');
-    expect(run(code, { gas: 8 }).end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas' });
+    expect(run(code, { gas: 9n }).end.status).toBe('success');
+    expect(run(code, { gas: 8n }).end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas' });
   });
 });

@@ -26,7 +26,7 @@ describe('CALL spawn request', () => {
     const code = asm().mstore(0, 0xdeadbeefn << 224n);
     const prefixGas = 12;
     callOp('CALL', { value: 7n, inOff: 0, inSize: 4, outOff: 32, outSize: 8 }).bytes.forEach((b) => code.raw(b));
-    const { frame } = launch(code, { gas: 100_000 });
+    const { frame } = launch(code, { gas: 100_000n });
     const req = expectCall(frame.start());
     expect(req).toMatchObject({
       type: 'call',
@@ -36,9 +36,9 @@ describe('CALL spawn request', () => {
       callersCaller: CALLER,
       modifier: CallModifier.NoModifier,
       value: 7n,
-      gasRequested: 5000,
+      gasRequested: 5000n,
       // 7 pushes; memory grows from 1 word to 2 for the output range (3 more gas).
-      gasAvailable: 100_000 - prefixGas - 21 - 3,
+      gasAvailable: BigInt(100_000 - prefixGas - 21 - 3),
     });
     expect(bytesToHex(req.calldata)).toBe('0xdeadbeef');
     expect(frame.gas).toBe(0);
@@ -49,20 +49,20 @@ describe('CALL spawn request', () => {
     const { frame } = launch(code);
     expectCall(frame.start());
     const data = hexToBytes('0x0102030405060708090a');
-    const end = frame.continueAfterCall({ status: 'success', gasReturned: 12345, returnData: data });
+    const end = frame.continueAfterCall({ status: 'success', gasReturned: 12345n, returnData: data });
     expect(end.type).toBe('end');
     if (end.type !== 'end') return;
     expect(end.status).toBe('success');
     expect(bytesToHex(end.returnData)).toBe('0x' + '00'.repeat(32) + '0102030405060708' + '00'.repeat(24));
     expect(frame.stack.toArray()).toEqual([1n, 10n]);
-    expect(end.gasLeft).toBe(12345 - 2 - 6);
+    expect(end.gasLeft).toBe(BigInt(12345 - 2 - 6));
   });
 
   it('a reverted callee pushes 0 and exposes its revert data; short data copies only what exists', () => {
     const code = callOp('CALL', { outOff: 0, outSize: 32 }).op('RETURNDATASIZE').ret(0, 32);
     const { frame } = launch(code);
     expectCall(frame.start());
-    const end = frame.continueAfterCall({ status: 'revert', gasReturned: 500, returnData: Uint8Array.of(0xaa, 0xbb) });
+    const end = frame.continueAfterCall({ status: 'revert', gasReturned: 500n, returnData: Uint8Array.of(0xaa, 0xbb) });
     expect(frame.stack.toArray()).toEqual([0n, 2n]);
     if (end.type !== 'end') throw new Error();
     expect(bytesToHex(end.returnData)).toBe('0xaabb' + '00'.repeat(30));
@@ -71,13 +71,15 @@ describe('CALL spawn request', () => {
   it('failedToExecute ends the caller frame as a halt with no gas', () => {
     const { frame } = launch(callOp('CALL', {}));
     expectCall(frame.start());
-    const end = frame.continueAfterCall({ status: 'failedToExecute', gasReturned: 0, returnData: new Uint8Array(0) });
-    expect(end).toMatchObject({ type: 'end', status: 'halt', gasLeft: 0, haltReason: 'CallFailedToExecute' });
+    const end = frame.continueAfterCall({ status: 'failedToExecute', gasReturned: 0n, returnData: new Uint8Array(0) });
+    expect(end).toMatchObject({ type: 'end', status: 'halt', gasLeft: 0n, haltReason: 'CallFailedToExecute' });
   });
 
-  it('saturates the requested gas to a safe integer', () => {
+  // gasRequested is now bigint and carries the stack argument unclipped (types.ts); it used to be
+  // saturated to Number.MAX_SAFE_INTEGER. The runner clips it against 63/64 of the available gas.
+  it('passes the requested gas through unclipped, even 2^256-1', () => {
     const { frame } = launch(callOp('CALL', { gas: (1n << 256n) - 1n }));
-    expect(expectCall(frame.start()).gasRequested).toBe(Number.MAX_SAFE_INTEGER);
+    expect(expectCall(frame.start()).gasRequested).toBe((1n << 256n) - 1n);
   });
 
   it('charges memory for the output range even with empty input (huge offset → halt)', () => {
@@ -90,8 +92,8 @@ describe('CALL spawn request', () => {
   it('resuming twice is a host bug', () => {
     const { frame } = launch(callOp('CALL', {}));
     frame.start();
-    frame.continueAfterCall({ status: 'success', gasReturned: 10, returnData: new Uint8Array(0) });
-    expect(() => frame.continueAfterCall({ status: 'success', gasReturned: 10, returnData: new Uint8Array(0) })).toThrow();
+    frame.continueAfterCall({ status: 'success', gasReturned: 10n, returnData: new Uint8Array(0) });
+    expect(() => frame.continueAfterCall({ status: 'success', gasReturned: 10n, returnData: new Uint8Array(0) })).toThrow();
   });
 });
 
@@ -116,6 +118,6 @@ describe('call kinds and modifiers', () => {
 
   it('CALL with value in a static frame halts', () => {
     const { frame } = launch(callOp('CALL', { value: 1n }), { isStatic: true });
-    expect(frame.start()).toMatchObject({ type: 'end', status: 'halt', haltReason: 'StaticStateChange', gasLeft: 0 });
+    expect(frame.start()).toMatchObject({ type: 'end', status: 'halt', haltReason: 'StaticStateChange', gasLeft: 0n });
   });
 });

@@ -25,25 +25,25 @@ describe('CREATE / CREATE2 requests', () => {
   it('CREATE: 32000 + 2/word + memory, all remaining gas to the request', () => {
     const code = asm().mstore(0, 0x600160005260206000f3n << 176n);
     createOp(10, { value: 5n }).bytes.forEach((b) => code.raw(b));
-    const { frame } = launch(code, { gas: 100_000 });
+    const { frame } = launch(code, { gas: 100_000n });
     const req = expectCreate(frame.start());
     expect(req).toMatchObject({ type: 'create', scheme: 'create', deployer: THIS, value: 5n, salt: 0n });
     expect(bytesToHex(req.initcode)).toBe('0x600160005260206000f3');
-    expect(req.gasAvailable).toBe(100_000 - 12 - 9 - 32000 - 2);
+    expect(req.gasAvailable).toBe(BigInt(100_000 - 12 - 9 - 32000 - 2));
   });
 
   it('CREATE2: adds 6/word hashing and passes the salt', () => {
-    const { frame } = launch(createOp(64, { salt: 0x5a17n }), { gas: 100_000 });
+    const { frame } = launch(createOp(64, { salt: 0x5a17n }), { gas: 100_000n });
     const req = expectCreate(frame.start());
     expect(req).toMatchObject({ scheme: 'create2', salt: 0x5a17n });
     // 4 pushes, memory 2 words (6), 32000, initcode 2·2, hashing 6·2
-    expect(req.gasAvailable).toBe(100_000 - 12 - 6 - 32000 - 4 - 12);
+    expect(req.gasAvailable).toBe(BigInt(100_000 - 12 - 6 - 32000 - 4 - 12));
   });
 
   it('initcode of 49152 bytes is accepted, 49153 halts (EIP-3860)', () => {
-    expect(launch(createOp(49152), { gas: 10_000_000 }).frame.start().type).toBe('spawn');
-    const r = run(createOp(49153), { gas: 10_000_000 });
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'InitcodeSizeLimit', gasLeft: 0 });
+    expect(launch(createOp(49152), { gas: 10_000_000n }).frame.start().type).toBe('spawn');
+    const r = run(createOp(49153), { gas: 10_000_000n });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'InitcodeSizeLimit', gasLeft: 0n });
   });
 
   it('CREATE in a static frame halts', () => {
@@ -52,22 +52,22 @@ describe('CREATE / CREATE2 requests', () => {
   });
 
   it('boundary pair on the static 32000', () => {
-    expect(launch(createOp(0), { gas: 32009 }).frame.start().type).toBe('spawn');
-    expect(run(createOp(0), { gas: 32008 }).end.haltReason).toBe('OutOfGas');
+    expect(launch(createOp(0), { gas: 32009n }).frame.start().type).toBe('spawn');
+    expect(run(createOp(0), { gas: 32008n }).end.haltReason).toBe('OutOfGas');
   });
 
   it('resume after success pushes the address and leaves RETURNDATA empty', () => {
     const { frame } = launch(createOp(0).op('RETURNDATASIZE'));
     expectCreate(frame.start());
-    const end = frame.continueAfterDeployment({ status: 'success', gasReturned: 900, address: 0xabcn, returnData: Uint8Array.of(1) });
+    const end = frame.continueAfterDeployment({ status: 'success', gasReturned: 900n, address: 0xabcn, returnData: Uint8Array.of(1) });
     expect(frame.stack.toArray()).toEqual([0xabcn, 0n]);
-    expect(end).toMatchObject({ type: 'end', status: 'success', gasLeft: 898 });
+    expect(end).toMatchObject({ type: 'end', status: 'success', gasLeft: 898n });
   });
 
   it('resume after revert pushes 0 and exposes the revert data', () => {
     const { frame } = launch(createOp(0).op('RETURNDATASIZE'));
     expectCreate(frame.start());
-    frame.continueAfterDeployment({ status: 'revert', gasReturned: 900, address: 0n, returnData: Uint8Array.of(1, 2, 3) });
+    frame.continueAfterDeployment({ status: 'revert', gasReturned: 900n, address: 0n, returnData: Uint8Array.of(1, 2, 3) });
     expect(frame.stack.toArray()).toEqual([0n, 3n]);
   });
 });
@@ -125,15 +125,15 @@ describe('constructor frames', () => {
   });
 
   it('24576 bytes are deployable; 24577 halt with CodeSizeLimit and the code in returnData', () => {
-    expect(run(ctor(24576, 0x60), { isConstructor: true, gas: 10_000_000 }).end.deployedCode!.length).toBe(24576);
-    const r = run(ctor(24577, 0x60), { isConstructor: true, gas: 10_000_000 });
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'CodeSizeLimit', gasLeft: 0 });
+    expect(run(ctor(24576, 0x60), { isConstructor: true, gas: 10_000_000n }).end.deployedCode!.length).toBe(24576);
+    const r = run(ctor(24577, 0x60), { isConstructor: true, gas: 10_000_000n });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'CodeSizeLimit', gasLeft: 0n });
     expect(r.end.returnData.length).toBe(24577);
   });
 
   it('code starting with 0xEF halts with InvalidCodePrefix (EIP-3541)', () => {
     const r = run(ctor(1, 0xef), { isConstructor: true });
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'InvalidCodePrefix', gasLeft: 0 });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'InvalidCodePrefix', gasLeft: 0n });
     expect(bytesToHex(r.end.returnData)).toBe('0xef');
     expect(run(ctor(2, 0xfe), { isConstructor: true }).end.status).toBe('success');
   });

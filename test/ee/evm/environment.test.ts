@@ -36,7 +36,7 @@ describe('context readers', () => {
   it.each(cases)('%s', (op, expected, gas) => {
     const r = run(asm().op(op), { host: host(), value: 9n, calldata: new Uint8Array(3) });
     expect(r.frame.stack.peek()).toBe(expected);
-    expect(r.gasUsed).toBe(gas);
+    expect(r.gasUsed).toBe(BigInt(gas));
   });
 
   it.each([
@@ -49,7 +49,7 @@ describe('context readers', () => {
   ])('BLOCKHASH(%s) at block 1000', (n, expected) => {
     const r = run(asm().push(n).op('BLOCKHASH'), { host: host() });
     expect(r.frame.stack.peek()).toBe(expected);
-    expect(r.gasUsed).toBe(3 + 20);
+    expect(r.gasUsed).toBe(BigInt(3 + 20));
   });
 
   it.each([
@@ -60,7 +60,7 @@ describe('context readers', () => {
   ])('BLOBHASH(%s)', (i, expected) => {
     const r = run(asm().push(i).op('BLOBHASH'), { host: host() });
     expect(r.frame.stack.peek()).toBe(expected);
-    expect(r.gasUsed).toBe(3 + 3);
+    expect(r.gasUsed).toBe(BigInt(3 + 3));
   });
 });
 
@@ -74,13 +74,13 @@ describe('calldata and code', () => {
   ])('CALLDATALOAD(%s) pads with zeros', (off, expected) => {
     const r = run(asm().push(off).op('CALLDATALOAD'), { calldata });
     expect(r.frame.stack.peek()).toBe(expected);
-    expect(r.gasUsed).toBe(6);
+    expect(r.gasUsed).toBe(6n);
   });
 
   it('CALLDATACOPY copies and zero-pads; 3 + 3/word + memory', () => {
     const r = run(asm().push(40).push(30).push(0).op('CALLDATACOPY').ret(0, 64), { calldata });
     expect(bytesToHex(r.end.returnData)).toBe('0x' + '1122' + '33' + '00'.repeat(61));
-    expect(r.gasUsed).toBe(9 + 3 + 3 * 2 + 6 + 6);
+    expect(r.gasUsed).toBe(BigInt(9 + 3 + 3 * 2 + 6 + 6));
   });
 
   it('CODECOPY copies the running code with padding', () => {
@@ -100,7 +100,7 @@ describe('other accounts (EIP-2929)', () => {
   ] as [OpName, bigint][])('%s: cold 2600, then warm 100', (op, expected) => {
     const r = run(asm().push(OTHER).op(op).push(OTHER).op(op), { host: host() });
     expect(r.frame.stack.toArray()).toEqual([expected, expected]);
-    expect(r.gasUsed).toBe(3 + 2600 + 3 + 100);
+    expect(r.gasUsed).toBe(BigInt(3 + 2600 + 3 + 100));
   });
 
   it('the address is truncated to 160 bits', () => {
@@ -117,12 +117,12 @@ describe('other accounts (EIP-2929)', () => {
   it('EXTCODECOPY: 100 + cold 2500 + copy + memory', () => {
     const r = run(asm().push(32).push(0).push(0).push(OTHER).op('EXTCODECOPY').ret(0, 32), { host: host() });
     expect(bytesToHex(r.end.returnData)).toBe('0x6001600201' + '00'.repeat(27));
-    expect(r.gasUsed).toBe(12 + 2600 + 3 + 3 + 6);
+    expect(r.gasUsed).toBe(BigInt(12 + 2600 + 3 + 3 + 6));
   });
 
   it('BALANCE cold boundary pair', () => {
-    expect(run(asm().push(OTHER).op('BALANCE'), { gas: 2603 }).end.status).toBe('success');
-    expect(run(asm().push(OTHER).op('BALANCE'), { gas: 2602 }).end.status).toBe('halt');
+    expect(run(asm().push(OTHER).op('BALANCE'), { gas: 2603n }).end.status).toBe('success');
+    expect(run(asm().push(OTHER).op('BALANCE'), { gas: 2602n }).end.status).toBe('halt');
   });
 });
 
@@ -133,12 +133,12 @@ describe('RETURNDATACOPY (EIP-211)', () => {
     ['offset 2^255', 1n << 255n, 0n],
   ])('%s halts', (_name, off, size) => {
     const r = run(asm().push(size).push(off).push(0).op('RETURNDATACOPY'));
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'ReturnDataOutOfBounds', gasLeft: 0 });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'ReturnDataOutOfBounds', gasLeft: 0n });
   });
 
   it('offset 0, size 0 is fine', () => {
     const r = run(asm().push(0).push(0).push(0).op('RETURNDATACOPY'));
     expect(r.end.status).toBe('success');
-    expect(r.gasUsed).toBe(12);
+    expect(r.gasUsed).toBe(12n);
   });
 });

@@ -21,7 +21,7 @@ describe('memory expansion', () => {
   it.each(cases)('%s', (_name, code, gas) => {
     const r = run(code);
     expect(r.end.status).toBe('success');
-    expect(r.gasUsed).toBe(gas);
+    expect(r.gasUsed).toBe(BigInt(gas));
   });
 
   it('MSIZE reports whole words', () => {
@@ -43,8 +43,8 @@ describe('memory expansion', () => {
     ['KECCAK256 at MAX', asm().push(1).push(MAX).op('KECCAK256')],
     ['CALLDATACOPY size MAX', asm().push(MAX).push(0).push(0).op('CALLDATACOPY')],
   ])('%s is an out-of-gas halt, not an exception', (_name, code) => {
-    const r = run(code, { gas: 10_000_000 });
-    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas', gasLeft: 0 });
+    const r = run(code, { gas: 10_000_000n });
+    expect(r.end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas', gasLeft: 0n });
     expect(r.end.returnData.length).toBe(0);
   });
 
@@ -58,14 +58,14 @@ describe('memory expansion', () => {
   ])('zero-size %s at a huge offset does not expand memory', (_name, code, gas) => {
     const r = run(code);
     expect(r.end.status).toBe('success');
-    expect(r.gasUsed).toBe(gas);
+    expect(r.gasUsed).toBe(BigInt(gas));
     expect(r.frame.memory.words).toBe(0);
   });
 
   it('MSTORE boundary pair', () => {
     const code = asm().mstore(0, 1);
-    expect(run(code, { gas: 12 }).end.status).toBe('success');
-    expect(run(code, { gas: 11 }).end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas' });
+    expect(run(code, { gas: 12n }).end.status).toBe('success');
+    expect(run(code, { gas: 11n }).end).toMatchObject({ status: 'halt', haltReason: 'OutOfGas' });
   });
 });
 
@@ -77,7 +77,7 @@ describe('MCOPY (EIP-5656)', () => {
     const r = run(asm().mstore(0, word).push(8).push(0).push(1).op('MCOPY').ret(0, 32));
     expect(bytesToHex(r.end.returnData)).toBe('0x' + '00' + '0001020304050607' + '090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
     // pushes 6 + MSTORE 3 + mem 3, pushes 9 + MCOPY 3 + copy 3, RETURN pushes 6
-    expect(r.gasUsed).toBe(12 + 15 + 6);
+    expect(r.gasUsed).toBe(BigInt(12 + 15 + 6));
   });
 
   it('copies backward over an overlapping range', () => {
@@ -88,14 +88,14 @@ describe('MCOPY (EIP-5656)', () => {
   it('expands memory to cover the source range and charges copy words', () => {
     // MCOPY(dst 0, src 32, size 32) on empty memory: 2 words of memory, 1 word copied.
     const r = run(asm().push(32).push(32).push(0).op('MCOPY'));
-    expect(r.gasUsed).toBe(9 + 3 + 3 + 6);
+    expect(r.gasUsed).toBe(BigInt(9 + 3 + 3 + 6));
     expect(r.frame.memory.words).toBe(2);
   });
 
   it('boundary pair', () => {
     const code = asm().push(32).push(32).push(0).op('MCOPY');
-    expect(run(code, { gas: 21 }).end.status).toBe('success');
-    expect(run(code, { gas: 20 }).end.status).toBe('halt');
+    expect(run(code, { gas: 21n }).end.status).toBe('success');
+    expect(run(code, { gas: 20n }).end.status).toBe('halt');
   });
 });
 
@@ -103,12 +103,12 @@ describe('KECCAK256', () => {
   it('hashes 32 zero bytes for 30 + 6 + memory', () => {
     const r = run(asm().push(32).push(0).op('KECCAK256'));
     expect(r.frame.stack.peek()).toBe(0x290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563n);
-    expect(r.gasUsed).toBe(6 + 30 + 6 + 3);
+    expect(r.gasUsed).toBe(BigInt(6 + 30 + 6 + 3));
   });
 
   it('hashes the empty string', () => {
     const r = run(asm().push(0).push(0).op('KECCAK256'));
     expect(r.frame.stack.peek()).toBe(0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470n);
-    expect(r.gasUsed).toBe(36);
+    expect(r.gasUsed).toBe(36n);
   });
 });

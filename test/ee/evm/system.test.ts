@@ -13,7 +13,7 @@ describe('LOG', () => {
     for (let i = n; i >= 1; i--) a.push(0x100 + i);
     const r = run(a.push(4).push(0).op(`LOG${n}` as OpName));
     expect(r.end.status).toBe('success');
-    expect(r.gasUsed).toBe(12 + 3 * n + 6 + 375 + 375 * n + 8 * 4);
+    expect(r.gasUsed).toBe(BigInt(12 + 3 * n + 6 + 375 + 375 * n + 8 * 4));
     expect(r.host.logs).toHaveLength(1);
     const log = r.host.logs[0]!;
     expect(log.address).toBe(THIS);
@@ -29,8 +29,8 @@ describe('LOG', () => {
 
   it('LOG1 boundary pair', () => {
     const code = asm().push(1).push(0).push(0).op('LOG1');
-    expect(run(code, { gas: 9 + 750 }).end.status).toBe('success');
-    expect(run(code, { gas: 9 + 749 }).end.haltReason).toBe('OutOfGas');
+    expect(run(code, { gas: 9n + 750n }).end.status).toBe('success');
+    expect(run(code, { gas: 9n + 749n }).end.haltReason).toBe('OutOfGas');
   });
 });
 
@@ -51,7 +51,7 @@ describe('SELFDESTRUCT', () => {
     const r = run(asm().push(BENEFICIARY).op('SELFDESTRUCT', 'INVALID'), { host });
     expect(r.end).toMatchObject({ status: 'success' });
     expect(r.end.returnData.length).toBe(0);
-    expect(r.gasUsed).toBe(gas);
+    expect(r.gasUsed).toBe(BigInt(gas));
     expect(host.selfDestructs).toEqual([{ address: THIS, beneficiary: BENEFICIARY }]);
     expect(host.getBalance(BENEFICIARY)).toBe(balance + (funded ? 1n : 0n));
   });
@@ -59,9 +59,9 @@ describe('SELFDESTRUCT', () => {
   it('boundary pair (cold, empty, value)', () => {
     const mk = (): MockHost => new MockHost().setAccount(THIS, { balance: 1n });
     const code = asm().push(BENEFICIARY).op('SELFDESTRUCT');
-    expect(run(code, { host: mk(), gas: 32603 }).end.status).toBe('success');
+    expect(run(code, { host: mk(), gas: 32603n }).end.status).toBe('success');
     const host = mk();
-    expect(run(code, { host, gas: 32602 }).end.haltReason).toBe('OutOfGas');
+    expect(run(code, { host, gas: 32602n }).end.haltReason).toBe('OutOfGas');
     expect(host.selfDestructs).toHaveLength(0);
   });
 

@@ -4,7 +4,7 @@ import type { EvmFrame } from '../interpreter.js';
 import { CallModifier, type CallKind } from '../../types.js';
 import { Status } from '../status.js';
 import { expandMemory } from '../memory.js';
-import { ADDRESS_MASK, toSafeNumber } from '../words.js';
+import { ADDRESS_MASK } from '../words.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -42,10 +42,9 @@ function callImpl(f: EvmFrame, kind: CallKind): number {
     modifier,
     calldata: inSize === 0n ? EMPTY : f.memory.slice(Number(inOff), Number(inSize)),
     value,
-    gasRequested: toSafeNumber(gasArg),
-    gasAvailable: f.gas,
+    gasRequested: gasArg,
+    gasAvailable: f.takeGas(),
   };
-  f.gas = 0;
   return Status.Suspend;
 }
 

@@ -27,9 +27,8 @@ function createImpl(f: EvmFrame, isCreate2: boolean): number {
     initcode: n === 0 ? EMPTY : f.memory.slice(Number(off), n),
     value,
     salt,
-    gasAvailable: f.gas,
+    gasAvailable: f.takeGas(),
   };
-  f.gas = 0;
   return Status.Suspend;
 }
 

@@ -37,7 +37,7 @@ export function pc(f: EvmFrame): number {
 
 /** Gas left after this opcode's own charge. */
 export function gas(f: EvmFrame): number {
-  f.stack.push(BigInt(f.gas));
+  f.stack.push(f.gasReserve === 0n ? BigInt(f.gas) : BigInt(f.gas) + f.gasReserve);
   return Status.Continue;
 }
 
