@@ -1,0 +1,221 @@
+// The shared state-test set, end to end on both engines: zkos-runner via runStateTestCase, and
+// @ethereumjs/vm's runTx with a state-test setup (pre-state in a MerkleStateManager, block from env, the
+// case's txbytes). Both compute the post-state root and logs hash and compare with the fixture.
+// Timed per case: pre-state load → transaction → state root (file parsing and, for ethereumjs, the
+// sender's public-key recovery are done before the clock starts: zkos reads the sender from the parsed
+// fixture, so neither side pays for secp256k1).
+import { readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createBlock } from '@ethereumjs/block';
+import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
+import { EVMMockBlockchain } from '@ethereumjs/evm';
+import { RLP } from '@ethereumjs/rlp';
+import { MerkleStateManager } from '@ethereumjs/statemanager';
+import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx';
+import { Account, bigIntToBytes, bigIntToUnpaddedBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
+import { createVM, runTx } from '@ethereumjs/vm';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { casesForFork, loadStateTestFile, type StateTest, type StateTestCase } from '../src/statetest/fixture.js';
+import { runStateTestCase } from '../src/statetest/runCase.js';
+import { toAddress } from './ethereumjs.js';
+import { bytesToHex, now, repoRoot } from './util.js';
+
+export function defaultStateTestsDir(): string {
+  return resolve(repoRoot(), '..', 'shared', 'fixtures', 'ethereum-tests', 'GeneralStateTests');
+}
+
+export function listJson(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listJson(p));
+    else if (e.name.endsWith('.json')) out.push(p);
+  }
+  return out.sort();
+}
+
+export interface EngineTotals {
+  cases: number;
+  passed: number;
+  ms: number;
+}
+
+export interface StateTestReport {
+  readonly dir: string;
+  readonly filesTotal: number;
+  readonly filesRun: number;
+  readonly sample: number;
+  /** Files left out (VMTests/vmPerformance unless included: minutes each on either engine). */
+  readonly excluded: string[];
+  readonly cases: number;
+  readonly ours: EngineTotals & { casesPerSec: number };
+  readonly ethereumjs: EngineTotals & { casesPerSec: number };
+  /** ethereumjs time / our time over the same cases. */
+  readonly ratio: number;
+  /** Cases on which only one engine passed: how many, and the first 5 (names cut to 100 characters). */
+  readonly disagreementCount: number;
+  readonly disagreements: string[];
+  /** Peak RSS during the run (MB). */
+  readonly peakRssMb: number;
+}
+
+// ---- @ethereumjs/vm side ----
+
+function commonFor(chainId: bigint): Common {
+  return new Common({ chain: { ...Mainnet, chainId: Number(chainId) } as typeof Mainnet, hardfork: Hardfork.Cancun });
+}
+
+/** BLOCKHASH as geth's state-test runner answers it: keccak256 of the number's decimal string. */
+class StateTestBlockchain extends EVMMockBlockchain {
+  override async getBlock(n?: unknown): Promise<{ hash(): Uint8Array<ArrayBuffer> }> {
+    const h = keccak_256(utf8ToBytes(BigInt(n as number | bigint).toString(10))) as Uint8Array<ArrayBuffer>;
+    return { hash: () => h };
+  }
+}
+
+const logsHashOf = (logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): string => bytesToHex(keccak_256(RLP.encode(logs as never)));
+
+/** Prepared ethereumjs inputs of one case (outside the timed region). */
+interface EjsCase {
+  common: Common;
+  tx: TypedTransaction | null;
+}
+
+function prepareEjs(test: StateTest, c: StateTestCase): EjsCase {
+  const common = commonFor(test.env.chainId);
+  let tx: TypedTransaction | null = null;
+  try {
+    if (c.txbytes === undefined) throw new Error('no txbytes');
+    tx = createTxFromRLP(c.txbytes, { common }) as TypedTransaction;
+    tx.getSenderPublicKey(); // caches the recovered key (see header comment)
+  } catch {
+    tx = null; // undecodable / invalid signature: a rejected transaction
+  }
+  return { common, tx };
+}
+
+async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Promise<{ ms: number; pass: boolean }> {
+  const t0 = now();
+  const { common, tx } = prep;
+  const stateManager = new MerkleStateManager({ common });
+  for (const [addr, a] of test.pre) {
+    const address = toAddress(addr);
+    await stateManager.putAccount(address, new Account(a.nonce, a.balance));
+    if (a.code.length) await stateManager.putCode(address, a.code);
+    for (const [k, v] of a.storage) {
+      if (v !== 0n) await stateManager.putStorage(address, setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
+    }
+  }
+  await stateManager.flush();
+  const e = test.env;
+  const block = createBlock(
+    {
+      header: {
+        number: e.number,
+        coinbase: toAddress(e.coinbase),
+        timestamp: e.timestamp,
+        gasLimit: e.gasLimit,
+        baseFeePerGas: e.baseFee,
+        difficulty: 0n,
+        mixHash: setLengthLeft(bigIntToBytes(e.prevRandao), 32),
+        excessBlobGas: e.excessBlobGas,
+        blobGasUsed: 0n,
+        parentBeaconBlockRoot: new Uint8Array(32),
+      },
+    },
+    { common, skipConsensusFormatValidation: true },
+  );
+  const vm = await createVM({ common, stateManager, blockchain: new StateTestBlockchain() as never });
+  let logs: [Uint8Array, Uint8Array[], Uint8Array][] = [];
+  let valid = false;
+  if (tx !== null) {
+    try {
+      const r = await runTx(vm, { tx, block, skipHardForkValidation: true });
+      logs = (r.receipt.logs ?? []) as never;
+      valid = true;
+    } catch {
+      valid = false;
+    }
+  }
+  // geth's runner pays the coinbase a zero reward after every case, touching it (EIP-161).
+  const cb = toAddress(e.coinbase);
+  const acct = await vm.stateManager.getAccount(cb);
+  if (acct !== undefined && acct.isEmpty()) await vm.stateManager.deleteAccount(cb);
+  const root = bytesToHex(await vm.stateManager.getStateRoot());
+  const ms = now() - t0;
+  const exceptionOk = c.expectException === undefined ? valid : !valid;
+  const pass = exceptionOk && root === c.expectedStateRoot && logsHashOf(logs) === c.expectedLogsHash;
+  return { ms, pass };
+}
+
+// ---- the comparison ----
+
+export interface StateTestOptions {
+  readonly dir?: string;
+  /** Run every `sample`-th file (1 = all). */
+  readonly sample: number;
+  /** Include VMTests/vmPerformance (loopMul alone: >2 min on zkos-runner, far longer on ethereumjs). */
+  readonly includePerf?: boolean;
+  readonly log?: (s: string) => void;
+}
+
+export async function runStateTestComparison(opts: StateTestOptions): Promise<StateTestReport | null> {
+  const dir = opts.dir ?? defaultStateTestsDir();
+  if (!existsSync(dir)) return null;
+  const all = listJson(dir);
+  const isPerf = (f: string): boolean => f.includes('/vmPerformance/');
+  const excluded = opts.includePerf ? [] : all.filter(isPerf).map((f) => f.slice(dir.length + 1));
+  const files = opts.includePerf ? all : all.filter((f) => !isPerf(f));
+  const chosen = files.filter((_, i) => i % opts.sample === 0);
+  const ours: EngineTotals = { cases: 0, passed: 0, ms: 0 };
+  const ejs: EngineTotals = { cases: 0, passed: 0, ms: 0 };
+  const disagreements: string[] = [];
+  let disagreementCount = 0;
+  let peakRss = process.memoryUsage().rss;
+  let done = 0;
+  for (const file of chosen) {
+    const fileStart = now();
+    for (const test of loadStateTestFile(file).values()) {
+      for (const c of casesForFork(test)) {
+        const prep = prepareEjs(test, c);
+        // alternate which engine goes first per case
+        const oursFirst = (ours.cases & 1) === 0;
+        let e: { ms: number; pass: boolean } | undefined;
+        if (!oursFirst) e = await runEjsCase(test, c, prep);
+        const o = runStateTestCase(test, c);
+        if (oursFirst) e = await runEjsCase(test, c, prep);
+        ours.cases++;
+        ours.ms += o.ms;
+        if (o.pass) ours.passed++;
+        ejs.cases++;
+        ejs.ms += e!.ms;
+        if (e!.pass) ejs.passed++;
+        if (o.pass !== e!.pass) disagreementCount++;
+        if (o.pass !== e!.pass && disagreements.length < 5) {
+          const name = test.name.length > 100 ? test.name.slice(0, 97) + '…' : test.name;
+          disagreements.push(`${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : 'fail'}`);
+        }
+      }
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    done++;
+    const fileMs = now() - fileStart;
+    if (opts.log && fileMs > 5000) opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
+    if (opts.log && done % 20 === 0) opts.log(`  state tests: ${done}/${chosen.length} files, ${ours.cases} cases`);
+  }
+  const cps = (t: EngineTotals): number => (t.ms > 0 ? (t.cases / t.ms) * 1000 : NaN);
+  return {
+    dir,
+    filesTotal: files.length,
+    filesRun: chosen.length,
+    sample: opts.sample,
+    excluded,
+    cases: ours.cases,
+    ours: { ...ours, casesPerSec: cps(ours) },
+    ethereumjs: { ...ejs, casesPerSec: cps(ejs) },
+    ratio: ejs.ms / ours.ms,
+    disagreementCount,
+    disagreements,
+    peakRssMb: peakRss / 2 ** 20,
+  };
+}
