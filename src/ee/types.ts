@@ -96,11 +96,15 @@ export type PreemptionPoint = { readonly type: 'spawn'; readonly request: SpawnR
 
 /** Result of a nested call fed back to the caller (brief §3.2 `CallResult`). */
 export interface CallResult {
-  /** `failedToExecute`: preparation charges could not be paid; the caller frame itself fails. */
-  readonly status: 'success' | 'revert' | 'failedToExecute';
+  /**
+   * `halt`: the callee halted exceptionally (its gas is gone). `failedToExecute`: preparation charges
+   * could not be paid; the caller frame itself fails.
+   */
+  readonly status: 'success' | 'revert' | 'halt' | 'failedToExecute';
   /** Gas handed back to the caller: its kept part plus the callee's leftover. */
   readonly gasReturned: bigint;
   readonly returnData: Uint8Array;
+  readonly haltReason?: string;
 }
 
 /** Result of a nested deployment fed back to the deployer (brief §3.2 `DeploymentResult`). */

@@ -13,7 +13,7 @@ import { fuzzCase } from './generator.js';
  *  - haltKind: a call transaction that halts exceptionally (OOG, INVALID, bad jump…) gets a receipt status
  *    'revert' with no haltReason (ethereumjs and geth: an exceptional halt); gas and state agree.
  */
-export const KNOWN_KINDS: readonly string[] = ['haltKind'];
+export const KNOWN_KINDS: readonly string[] = [];
 
 export interface Finding {
   /** Sorted mismatch kinds, e.g. "status" or "gasUsed+stateRoot". */

@@ -129,7 +129,7 @@ class Loop {
       const gasLeft = r.status === 'halt' ? 0n : gasToPass - BigInt(hookGas - r.gasLeft);
       const data = r.status === 'halt' ? EMPTY : r.returnData;
       this.finishActor(actor, r.status, gasToPass - gasLeft, data);
-      return { status: r.status === 'success' ? 'success' : 'revert', gasReturned: gasLeft + gasKept, returnData: data };
+      return { status: r.status, gasReturned: gasLeft + gasKept, returnData: data, ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}) };
     }
     if (code.length === 0) return answer('success'); // EOA shortcut, before the depth check (brief §2.3)
     if (depthExceeded) return answer('revert');
@@ -239,7 +239,7 @@ class Loop {
     const gasReturned = gasLeft + frame.gasKept;
     if (frame.created !== null)
       return { status, gasReturned, address: status === 'success' ? frame.created : 0n, returnData };
-    return { status: status === 'success' ? 'success' : 'revert', gasReturned, returnData };
+    return { status, gasReturned, returnData, ...(end.haltReason !== undefined ? { haltReason: end.haltReason } : {}) };
   }
 
   // ---- actors ----
@@ -310,7 +310,7 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
     return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, address: r.status === 'success' ? r.address : undefined };
   }
   if (r.status === 'failedToExecute') return { status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: 'CallFailedToExecute' };
-  return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData };
+  return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, haltReason: r.haltReason };
 }
 
 // ---- the runner actor ----
