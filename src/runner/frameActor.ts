@@ -53,7 +53,9 @@ export const frameLogic: ActorLogic<FrameSnapshot, FrameEvent, FrameInfo> = {
     context: input,
   }),
   transition: (snapshot, event) => {
-    if (event.type.startsWith('xstate.')) return snapshot; // init/stop from xstate itself
+    const type: string = event.type;
+    if (type === 'xstate.stop') return { ...snapshot, status: 'stopped', output: undefined, error: undefined };
+    if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
     const next = nextFrameState(snapshot.value, event);
     // An event the chart does not allow is a runner bug: throwing makes the actor error, which the
     // runner rethrows as a host error (never an EVM failure).

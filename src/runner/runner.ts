@@ -110,6 +110,7 @@ class Loop {
       if (depthExceeded) return answer('revert');
       if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
       actor.send({ type: 'frame.run' });
+      this.observeState(actor);
       // Hooks count gas in numbers; no hook can use 2^53 gas, so clamp what they see.
       const hookGas = gasToPass > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(gasToPass);
       const r = hook.run(
@@ -125,6 +126,7 @@ class Loop {
         world,
       );
       actor.send({ type: 'ee.end' });
+      this.observeState(actor);
       if (r.status !== 'success') world.revert(rollback);
       const gasLeft = r.status === 'halt' ? 0n : gasToPass - BigInt(hookGas - r.gasLeft);
       const data = r.status === 'halt' ? EMPTY : r.returnData;
@@ -347,6 +349,9 @@ function runnerLogic(env: RunEnvironment): ActorLogic<RunnerSnapshot, RunnerEven
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
   const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner', input: undefined });
+  // We read the error from the snapshot and throw it here; without an error observer xstate would also
+  // rethrow it later from a timer, as an unhandled error.
+  runner.subscribe({ error: () => {} });
   runner.start();
   runner.send({ type: 'runner.start', request });
   const snap = runner.getSnapshot();

@@ -71,19 +71,23 @@ export function consToArray<T>(list: Cons<T> | null): T[] {
 }
 
 type Bucketed = Map<number, Map<bigint, bigint>>;
+/** Per-address data split into 256 shards by the address's low byte (see `Overlay`). */
+type ByAddress<V> = Map<number, Map<Address, V>>;
+type AddressSet = Map<number, Set<Address>>;
 
 /**
  * Everything a frame snapshot covers (brief §5): touched accounts (presence = warm, EIP-2929), storage
- * (presence = warm; bucketed by the slot's low byte so an immer write copies at most one small Map),
- * transient storage, creation/destruction marks, touched set (EIP-161), refund counter, logs, messages.
+ * (presence = warm), transient storage, creation/destruction marks, touched set (EIP-161), refund
+ * counter, logs, messages. Every collection is sharded (addresses by low byte, slots by low byte): the
+ * first immer write in a frame copies one small Map, never a collection that grows with the transaction.
  */
 export interface Overlay {
-  readonly accounts: Map<Address, AccountRecord>;
-  readonly storage: Map<Address, Bucketed>;
-  readonly transient: Map<Address, Map<bigint, bigint>>;
-  readonly created: Set<Address>;
-  readonly destructed: Set<Address>;
-  readonly touched: Set<Address>;
+  readonly accounts: ByAddress<AccountRecord>;
+  readonly storage: ByAddress<Bucketed>;
+  readonly transient: ByAddress<Map<bigint, bigint>>;
+  readonly created: AddressSet;
+  readonly destructed: AddressSet;
+  readonly touched: AddressSet;
   readonly refund: number;
   readonly logs: Cons<Log> | null;
   readonly messages: Cons<L2ToL1Message> | null;
@@ -94,9 +98,9 @@ function emptyOverlay(): Overlay {
     accounts: new Map(),
     storage: new Map(),
     transient: new Map(),
-    created: new Set(),
-    destructed: new Set(),
-    touched: new Set(),
+    created: new Map(),
+    destructed: new Map(),
+    touched: new Map(),
     refund: 0,
     logs: null,
     messages: null,
@@ -118,6 +122,43 @@ export interface AccountInit {
 }
 
 const bucketOf = (slot: bigint): number => Number(slot & 0xffn);
+const shardOf = (addr: Address): number => Number(addr & 0xffn);
+
+function getIn<V>(m: ByAddress<V>, addr: Address): V | undefined {
+  return m.get(shardOf(addr))?.get(addr);
+}
+
+function setIn<V>(m: ByAddress<V>, addr: Address, v: V): void {
+  const s = shardOf(addr);
+  let shard = m.get(s);
+  if (!shard) {
+    shard = new Map();
+    m.set(s, shard);
+  }
+  shard.set(addr, v);
+}
+
+function hasIn(m: AddressSet, addr: Address): boolean {
+  return m.get(shardOf(addr))?.has(addr) ?? false;
+}
+
+function addIn(m: AddressSet, addr: Address): void {
+  const s = shardOf(addr);
+  let shard = m.get(s);
+  if (!shard) {
+    shard = new Set();
+    m.set(s, shard);
+  }
+  shard.add(addr);
+}
+
+function* entriesOf<V>(m: ByAddress<V>): Generator<[Address, V]> {
+  for (const shard of m.values()) yield* shard;
+}
+
+function* membersOf(m: AddressSet): Generator<Address> {
+  for (const shard of m.values()) yield* shard;
+}
 
 /** The world: committed base plus the transaction overlay. */
 export class WorldState {
@@ -173,7 +214,7 @@ export class WorldState {
 
   /** Current account (NONEXISTENT if it does not exist). Does not warm it. */
   getAccount(addr: Address): AccountRecord {
-    const o = this.r.accounts.get(addr);
+    const o = getIn(this.r.accounts, addr);
     if (o !== undefined) return o;
     return this.base.get(addr)?.account ?? NONEXISTENT;
   }
@@ -184,17 +225,17 @@ export class WorldState {
 
   /** Replaces an account record (also marks it warm: every account the EVM changes was accessed). */
   setAccount(addr: Address, account: AccountRecord): void {
-    this.w.accounts.set(addr, account);
+    setIn(this.w.accounts as ByAddress<AccountRecord>, addr, account);
   }
 
   isWarmAccount(addr: Address): boolean {
-    return this.r.accounts.has(addr);
+    return getIn(this.r.accounts, addr) !== undefined;
   }
 
   /** EIP-2929: marks the account warm; true if it was cold. */
   accessAccount(addr: Address): boolean {
-    if (this.r.accounts.has(addr)) return false;
-    this.w.accounts.set(addr, this.base.get(addr)?.account ?? NONEXISTENT);
+    if (getIn(this.r.accounts, addr) !== undefined) return false;
+    setIn(this.w.accounts as ByAddress<AccountRecord>, addr, this.base.get(addr)?.account ?? NONEXISTENT);
     return true;
   }
 
@@ -225,13 +266,13 @@ export class WorldState {
 
   /** EIP-161 touch: an empty touched account is deleted at the end of the transaction. */
   touch(addr: Address): void {
-    if (!this.r.touched.has(addr)) this.w.touched.add(addr);
+    if (!hasIn(this.r.touched, addr)) addIn(this.w.touched as AddressSet, addr);
   }
 
   // ---- storage ----
 
   sload(addr: Address, slot: bigint): bigint {
-    const v = this.r.storage.get(addr)?.get(bucketOf(slot))?.get(slot);
+    const v = getIn(this.r.storage, addr)?.get(bucketOf(slot))?.get(slot);
     if (v !== undefined) return v;
     return this.base.get(addr)?.storage.get(slot) ?? 0n;
   }
@@ -242,7 +283,7 @@ export class WorldState {
   }
 
   isWarmSlot(addr: Address, slot: bigint): boolean {
-    return this.r.storage.get(addr)?.get(bucketOf(slot))?.has(slot) ?? false;
+    return getIn(this.r.storage, addr)?.get(bucketOf(slot))?.has(slot) ?? false;
   }
 
   /** EIP-2929: marks the slot warm; true if it was cold. */
@@ -258,10 +299,11 @@ export class WorldState {
 
   private writeSlot(addr: Address, slot: bigint, value: bigint): void {
     const w = this.w;
-    let buckets = w.storage.get(addr);
+    const storage = w.storage as ByAddress<Bucketed>;
+    let buckets = getIn(storage, addr);
     if (!buckets) {
       buckets = new Map();
-      w.storage.set(addr, buckets);
+      setIn(storage, addr, buckets);
     }
     const b = bucketOf(slot);
     let slots = buckets.get(b);
@@ -274,7 +316,7 @@ export class WorldState {
 
   /** True if the account has any non-zero storage (EIP-7610 collision rule). */
   hasStorage(addr: Address): boolean {
-    const buckets = this.r.storage.get(addr);
+    const buckets = getIn(this.r.storage, addr);
     if (buckets) for (const m of buckets.values()) for (const v of m.values()) if (v !== 0n) return true;
     const base = this.base.get(addr)?.storage;
     if (!base || base.size === 0) return false;
@@ -285,15 +327,16 @@ export class WorldState {
   // ---- transient storage (EIP-1153) ----
 
   tload(addr: Address, slot: bigint): bigint {
-    return this.r.transient.get(addr)?.get(slot) ?? 0n;
+    return getIn(this.r.transient, addr)?.get(slot) ?? 0n;
   }
 
   tstore(addr: Address, slot: bigint, value: bigint): void {
     const w = this.w;
-    let m = w.transient.get(addr);
+    const transient = w.transient as ByAddress<Map<bigint, bigint>>;
+    let m = getIn(transient, addr);
     if (!m) {
       m = new Map();
-      w.transient.set(addr, m);
+      setIn(transient, addr, m);
     }
     m.set(slot, value);
   }
@@ -301,15 +344,15 @@ export class WorldState {
   // ---- marks, refund, logs, messages ----
 
   markCreated(addr: Address): void {
-    this.w.created.add(addr);
+    addIn(this.w.created as AddressSet, addr);
   }
 
   wasCreatedInTx(addr: Address): boolean {
-    return this.r.created.has(addr);
+    return hasIn(this.r.created, addr);
   }
 
   markDestructed(addr: Address): void {
-    this.w.destructed.add(addr);
+    addIn(this.w.destructed as AddressSet, addr);
   }
 
   get refund(): number {
@@ -344,13 +387,13 @@ export class WorldState {
    */
   commit(deleteEmptyTouched: boolean): void {
     const o = this.snapshot();
-    for (const [addr, account] of o.accounts) {
+    for (const [addr, account] of entriesOf(o.accounts)) {
       const entry = this.base.get(addr);
       if (account === NONEXISTENT) continue;
       if (entry) entry.account = account;
       else this.base.set(addr, { account, storage: new Map() });
     }
-    for (const [addr, buckets] of o.storage) {
+    for (const [addr, buckets] of entriesOf(o.storage)) {
       const entry = this.base.get(addr);
       if (!entry) continue; // storage of an account that does not exist is unobservable
       for (const slots of buckets.values())
@@ -359,9 +402,9 @@ export class WorldState {
           else entry.storage.set(k, v);
         }
     }
-    for (const addr of o.destructed) this.base.delete(addr);
+    for (const addr of membersOf(o.destructed)) this.base.delete(addr);
     if (deleteEmptyTouched)
-      for (const addr of o.touched) {
+      for (const addr of membersOf(o.touched)) {
         const e = this.base.get(addr);
         if (e && e.account.isEmpty) this.base.delete(addr);
       }
