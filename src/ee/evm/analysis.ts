@@ -1,5 +1,5 @@
-// Code analysis, once per code array: the JUMPDEST bitmap (PUSH data excluded) and a zero-padded copy
-// so PUSH past the end reads zeros and running off the end reads STOP.
+// Code analysis, once per code array: the JUMPDEST bitmap (PUSH data excluded), a zero-padded copy
+// so PUSH past the end reads zeros and running off the end reads STOP, and a lazy PUSH-value cache.
 import { Op } from './op.js';
 
 /** Analysis result shared by every frame running the same code array. */
@@ -9,6 +9,11 @@ export interface CodeAnalysis {
   /** 1 where a JUMPDEST opcode (not PUSH data) sits. */
   readonly jumpdests: Uint8Array;
   readonly length: number;
+  /**
+   * PUSH2..PUSH32 immediates by the pc of the PUSH, filled lazily by the PUSH handlers the first
+   * time each one runs (sparse; shared by every frame running this code).
+   */
+  readonly pushValues: (bigint | undefined)[];
 }
 
 const cache = new WeakMap<Uint8Array, CodeAnalysis>();
@@ -33,5 +38,5 @@ function analyze(code: Uint8Array): CodeAnalysis {
     if (op === Op.JUMPDEST) jumpdests[pc] = 1;
     else if (op >= Op.PUSH1 && op <= Op.PUSH32) pc += op - Op.PUSH1 + 1;
   }
-  return { padded, jumpdests, length: n };
+  return { padded, jumpdests, length: n, pushValues: new Array<bigint | undefined>(n) };
 }

@@ -42,6 +42,8 @@ export class EvmFrame implements ExecutionEnvironment {
   readonly code: Uint8Array;
   readonly codeSize: number;
   readonly jumpdests: Uint8Array;
+  /** Decoded PUSH2..PUSH32 immediates by pc (see analysis.ts). */
+  readonly pushValues: (bigint | undefined)[];
   readonly address: Address;
   readonly caller: Address;
   readonly value: bigint;
@@ -69,6 +71,7 @@ export class EvmFrame implements ExecutionEnvironment {
     this.code = analysis.padded;
     this.codeSize = analysis.length;
     this.jumpdests = analysis.jumpdests;
+    this.pushValues = analysis.pushValues;
     this.gas = 0;
     this.setGas(params.gas);
     this.address = params.address;
@@ -152,6 +155,8 @@ export class EvmFrame implements ExecutionEnvironment {
   }
 
   private finish(status: number): FrameEnd {
+    // Every end (halts included) passes here or through halt: the memory is no longer needed.
+    this.memory.release();
     if (status >= FIRST_HALT) return this.halt(status);
     if (status === Status.Revert) {
       return { type: 'end', status: 'revert', gasLeft: this.takeGas(), returnData: this.output };
@@ -166,11 +171,13 @@ export class EvmFrame implements ExecutionEnvironment {
   }
 
   private halt(status: number): FrameEnd {
+    this.memory.release();
     this.takeGas();
     return { type: 'end', status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: haltReasonOf(status) };
   }
 
   private haltWithCode(reason: 'CodeSizeLimit' | 'InvalidCodePrefix', code: Uint8Array): FrameEnd {
+    this.memory.release();
     this.takeGas();
     return { type: 'end', status: 'halt', gasLeft: 0n, returnData: code, haltReason: reason };
   }

@@ -1,16 +1,55 @@
-// Frame memory: a growable byte buffer (capacity doubles) with its logical size in words, and the
-// one function that turns stack offsets into paid-for memory ranges.
+// Frame memory: a growable byte buffer (starts empty, capacity grows ×4) with its logical size in
+// words, and the one function that turns stack offsets into paid-for memory ranges.
 import { memoryExpansionCost, toWords } from './gas.js';
 
 /** Largest offset+size we ever expand to (4 GiB, ≈3.5e13 gas); anything larger is out of gas. */
 const MAX_MEMORY_BYTES = 0x1_0000_0000;
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY_BYTES);
 
-/** EVM memory of one frame. */
+const EMPTY_BUF = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY_BUF.buffer);
+/** First allocation: most frames that touch memory stay within a few KiB. */
+const FIRST_CAPACITY = 4096;
+/** From this capacity on, growth slows to ×2 so large memories do not over-allocate. */
+const BIG_CAPACITY = 1 << 20;
+/** 2^64: words below it take the one-limb fast paths. */
+const TWO_64 = 1n << 64n;
+
+/**
+ * Buffers of ended frames, all zero, for reuse by later frames (fresh multi-MiB ArrayBuffers cost
+ * page faults and GC pressure). A buffer enters the pool only through `release`, after its owner's
+ * frame has ended; nothing references frame memory afterwards (RETURN/REVERT output and call
+ * input are copies).
+ */
+const pool: Uint8Array[] = [];
+const POOL_MAX_BUFFERS = 16;
+const POOL_MAX_BUFFER_BYTES = 1 << 25;
+
+/** A zeroed buffer of at least `min` bytes: a pooled one if any is large enough, else `cap` new bytes. */
+function takeBuffer(min: number, cap: number): Uint8Array {
+  for (let i = pool.length - 1; i >= 0; i--) {
+    const b = pool[i]!;
+    if (b.length >= min) {
+      pool[i] = pool[pool.length - 1]!;
+      pool.pop();
+      return b;
+    }
+  }
+  return new Uint8Array(cap);
+}
+
+/** Zeroes the first `dirty` bytes of `b` and returns it to the pool (if there is room). */
+function giveBuffer(b: Uint8Array, dirty: number): void {
+  if (b.length === 0 || b.length > POOL_MAX_BUFFER_BYTES || pool.length >= POOL_MAX_BUFFERS) return;
+  b.fill(0, 0, dirty);
+  pool.push(b);
+}
+
+/** EVM memory of one frame. Frames that never touch memory allocate nothing. */
 export class Memory {
-  buf: Uint8Array = new Uint8Array(1024);
+  buf: Uint8Array = EMPTY_BUF;
   /** DataView over `buf`, for 64-bit word access; replaced whenever `buf` grows. */
-  view: DataView = new DataView(this.buf.buffer);
+  view: DataView = EMPTY_VIEW;
   /** Logical size (what MSIZE reports / 32). */
   words = 0;
 
@@ -19,20 +58,38 @@ export class Memory {
     return this.words * 32;
   }
 
-  /** Makes the capacity at least `bytes`, doubling; new bytes are zero. */
+  /** Makes the capacity at least `bytes`, growing ×4 from 4 KiB (×2 from 1 MiB); new bytes are zero. */
   reserve(bytes: number): void {
     if (bytes <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < bytes) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf);
+    let cap = this.buf.length === 0 ? FIRST_CAPACITY : this.buf.length;
+    while (cap < bytes) cap *= cap < BIG_CAPACITY ? 4 : 2;
+    const next = takeBuffer(bytes, cap);
+    const old = this.buf;
+    const used = this.words * 32;
+    if (used !== 0) next.set(old.subarray(0, used));
+    giveBuffer(old, used);
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
+  }
+
+  /**
+   * Ends this memory's life (its frame has ended): the buffer goes back to the pool and the memory
+   * reads as empty capacity from now on; `words` (MSIZE) is kept for inspection.
+   */
+  release(): void {
+    const b = this.buf;
+    if (b.length === 0) return;
+    this.buf = EMPTY_BUF;
+    this.view = EMPTY_VIEW;
+    giveBuffer(b, this.words * 32);
   }
 
   /** Reads a 32-byte big-endian word at `offset` (already expanded). */
   readWord(offset: number): bigint {
     const v = this.view;
+    // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
+    if ((v.getUint32(offset) | v.getUint32(offset + 4) | v.getUint32(offset + 8) | v.getUint32(offset + 12) |
+      v.getUint32(offset + 16) | v.getUint32(offset + 20)) === 0) return v.getBigUint64(offset + 24);
     return (
       (v.getBigUint64(offset) << 192n) |
       (v.getBigUint64(offset + 8) << 128n) |
@@ -44,6 +101,16 @@ export class Memory {
   /** Writes `word` as 32 big-endian bytes at `offset` (already expanded). */
   writeWord(offset: number, word: bigint): void {
     const v = this.view;
+    if (word < TWO_64) {
+      v.setUint32(offset, 0);
+      v.setUint32(offset + 4, 0);
+      v.setUint32(offset + 8, 0);
+      v.setUint32(offset + 12, 0);
+      v.setUint32(offset + 16, 0);
+      v.setUint32(offset + 20, 0);
+      v.setBigUint64(offset + 24, word);
+      return;
+    }
     v.setBigUint64(offset, word >> 192n);
     v.setBigUint64(offset + 8, BigInt.asUintN(64, word >> 128n));
     v.setBigUint64(offset + 16, BigInt.asUintN(64, word >> 64n));

@@ -1,11 +1,13 @@
-// The operand stack: a preallocated array of 1024 words and a stack pointer. Handlers use only these
+// The operand stack: a lazily grown array of at most 1024 words and a stack pointer. Handlers use only these
 // methods so the representation can move to Uint32Array limbs without touching them.
-import { STACK_LIMIT } from './gas.js';
 
 /** EVM operand stack; bounds are checked by the step loop, not here. */
 export class Stack {
-  /** Slots 0..sp-1 are live; index 0 is the bottom. */
-  readonly items: bigint[] = new Array<bigint>(STACK_LIMIT).fill(0n);
+  /**
+   * Slots 0..sp-1 are live; index 0 is the bottom. Grows on demand (writes land at most at index
+   * `items.length`, so the array never has holes); the step loop bounds sp by STACK_LIMIT.
+   */
+  readonly items: bigint[] = [];
   sp = 0;
 
   push(v: bigint): void {

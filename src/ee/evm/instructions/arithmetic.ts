@@ -9,7 +9,9 @@ const TWO_256 = 1n << 256n;
 export function add(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  s.setTop(BigInt.asUintN(256, a + s.peek()));
+  const r = a + s.peek();
+  // Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
+  s.setTop(r > MAX_U256 ? r - TWO_256 : r);
   return Status.Continue;
 }
 
@@ -23,7 +25,8 @@ export function mul(f: EvmFrame): number {
 export function sub(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  s.setTop(BigInt.asUintN(256, a - s.peek()));
+  const r = a - s.peek();
+  s.setTop(r < 0n ? r + TWO_256 : r);
   return Status.Continue;
 }
 
