@@ -53,14 +53,15 @@ export const frameLogic: ActorLogic<FrameSnapshot, FrameEvent, FrameInfo> = {
     context: input,
   }),
   transition: (snapshot, event) => {
-    const type: string = event.type;
-    if (type === 'xstate.stop') return { ...snapshot, status: 'stopped', output: undefined, error: undefined };
-    if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
     const next = nextFrameState(snapshot.value, event);
+    // A fresh literal of a fixed shape: cheaper than a spread on this per-event path.
+    if (next !== undefined) return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context };
+    const type: string = event.type;
+    if (type === 'xstate.stop') return { status: 'stopped', output: undefined, error: undefined, value: snapshot.value, context: snapshot.context };
+    if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
     // An event the chart does not allow is a runner bug: throwing makes the actor error, which the
     // runner rethrows as a host error (never an EVM failure).
-    if (next === undefined) throw new Error(`frame ${snapshot.context.id}: '${event.type}' not allowed in '${snapshot.value}'`);
-    return { ...snapshot, value: next };
+    throw new Error(`frame ${snapshot.context.id}: '${event.type}' not allowed in '${snapshot.value}'`);
   },
   getPersistedSnapshot: (snapshot) => snapshot,
 };
