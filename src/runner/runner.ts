@@ -95,10 +95,11 @@ class Loop {
     const kind: FrameKind = special ? 'hook' : req.kind;
     const actor = this.openActor(kind, depth, req.caller, this.selfOf(req), req.callee, req.value, gasToPass, req.calldata);
     const rollback = world.snapshot(); // the callee frame covers the transfer (brief §2.3 step 2)
-    const answer = (status: 'success' | 'revert', returnData = EMPTY, gasLeft = gasToPass): CallResult => {
+    // Answered without running code: the callee gets nothing used, the caller all its gas back.
+    const answer = (status: 'success' | 'revert'): CallResult => {
       if (status !== 'success') world.revert(rollback);
-      this.closeActor(actor, 'frame.answer', status, gasToPass - gasLeft, returnData);
-      return { status, gasReturned: gasLeft + gasKept, returnData };
+      this.closeActor(actor, 'frame.answer', status, 0n, EMPTY);
+      return { status, gasReturned: gasToPass + gasKept, returnData: EMPTY };
     };
 
     const depthExceeded = depth > this.maxDepth;
