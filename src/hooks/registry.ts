@@ -25,6 +25,11 @@ export interface HookResult {
 /** A system hook: runs inside the runner's frame for its address and may change the world. */
 export interface SystemHook {
   readonly name: string;
+  /**
+   * Ergs the hook charges for itself before running (ZKsync system contracts: 10, brief §6.3-§6.5).
+   * 1 gas = 256 ergs; the runner keeps the sub-gas remainder with the calling frame (brief §7).
+   */
+  readonly stepErgs?: number;
   run(call: HookCall, world: WorldState): HookResult;
 }
 

@@ -42,16 +42,21 @@ interface Frame {
   readonly gasGiven: bigint;
   readonly created: Address | null;
   point: PreemptionPoint;
+  /** Sub-gas ergs this frame holds (0..255; only hooks with an ergs step cost create them, brief §7). */
+  ergsFraction: number;
 }
 
 const EMPTY = new Uint8Array(0);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const ERGS_PER_GAS = 256n;
 
 /** Runs the loop for one initial request inside the runner actor (see `runTillCompletion`). */
 class Loop {
   private readonly stack: Frame[] = [];
   private nextId = 0;
   private readonly maxDepth: number;
+  /** Ergs remainder travelling with the result being handed to the parent (see `Frame.ergsFraction`). */
+  private carry = 0;
 
   constructor(
     private readonly env: RunEnvironment,
@@ -86,6 +91,7 @@ class Loop {
 
   private spawnCall(req: ExternalCallRequest, depth: number, isEntry: boolean): CallResult | null {
     const { env } = this;
+    this.carry = 0;
     const prep = prepareCall(env, req, isEntry);
     if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
     const { gasToPass, gasKept } = prep;
@@ -112,8 +118,19 @@ class Loop {
       if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
       actor.send({ type: 'frame.run' });
       this.observeState(actor);
+      // The hook's own step cost is in ergs (1 gas = 256 ergs): it sees the whole gas left after it, the
+      // remainder goes back to the caller with the result (brief §7.2, §10.12).
+      let hookBudget = gasToPass;
+      let fraction = 0;
+      const stepErgs = BigInt(hook.stepErgs ?? 0);
+      if (stepErgs > 0n) {
+        const ergs = gasToPass * ERGS_PER_GAS - stepErgs;
+        if (ergs < 0n) return answer('revert');
+        hookBudget = ergs / ERGS_PER_GAS;
+        fraction = Number(ergs % ERGS_PER_GAS);
+      }
       // Hooks count gas in numbers; no hook can use 2^53 gas, so clamp what they see.
-      const hookGas = gasToPass > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(gasToPass);
+      const hookGas = hookBudget > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(hookBudget);
       const r = hook.run(
         {
           caller: req.caller,
@@ -129,7 +146,8 @@ class Loop {
       actor.send({ type: 'ee.end' });
       this.observeState(actor);
       if (r.status !== 'success') world.revert(rollback);
-      const gasLeft = r.status === 'halt' ? 0n : gasToPass - BigInt(hookGas - r.gasLeft);
+      const gasLeft = r.status === 'halt' ? 0n : hookBudget - BigInt(hookGas - r.gasLeft);
+      this.carry = r.status === 'halt' ? 0 : fraction;
       const data = r.status === 'halt' ? EMPTY : r.returnData;
       this.finishActor(actor, r.status, gasToPass - gasLeft, data);
       return { status: r.status, gasReturned: gasLeft + gasKept, returnData: data, ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}) };
@@ -170,6 +188,7 @@ class Loop {
 
   private spawnDeployment(req: DeploymentRequest, depth: number, isEntry: boolean): DeploymentResult | null {
     const { env } = this;
+    this.carry = 0;
     const prep = prepareDeployment(env, req, depth, isEntry);
     if (!prep.ok) return { status: 'revert', gasReturned: prep.gasReturned, address: 0n, returnData: EMPTY };
     const { address, constructorGas, gasKept } = prep;
@@ -198,13 +217,20 @@ class Loop {
   private push(actor: FrameActorRef, ee: ExecutionEnvironment, rollback: Overlay, gasKept: bigint, gasGiven: bigint, created: Address | null): void {
     actor.send({ type: 'frame.run' });
     this.observeState(actor);
-    const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start() };
+    const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start(), ergsFraction: 0 };
     this.stack.push(frame);
     this.afterEe(frame);
   }
 
   /** Feeds a child's result back into the parent EE (continue-after-call / continue-after-deployment). */
   private resume(frame: Frame, result: CallResult | DeploymentResult): void {
+    if (this.carry !== 0) {
+      // Merge the child's sub-gas ergs; whole gas units go back with the result.
+      const ergs = frame.ergsFraction + this.carry;
+      this.carry = 0;
+      frame.ergsFraction = ergs % 256;
+      if (ergs >= 256) result = { ...result, gasReturned: result.gasReturned + BigInt(ergs >> 8) };
+    }
     frame.actor.send({ type: 'child.done' });
     this.observeState(frame.actor);
     frame.point =
@@ -238,6 +264,7 @@ class Loop {
       if (frame.created === null) returnData = EMPTY;
     }
     if (status !== 'success') world.revert(frame.rollback);
+    this.carry = status === 'halt' ? 0 : frame.ergsFraction; // a halt burns every erg
     this.finishActor(frame.actor, status, frame.gasGiven - gasLeft, returnData, end.haltReason, frame.created ?? undefined);
     const gasReturned = gasLeft + frame.gasKept;
     if (frame.created !== null)

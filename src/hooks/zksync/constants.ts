@@ -30,10 +30,9 @@ export const L1_MESSAGE_SENT_TOPIC = 0x3a36e47291f4201faf137fab081d92295bce2d53b
 export const MAX_EVM_BYTECODE_LENGTH = 24576;
 
 /**
- * The step cost each system hook charges before decoding: 10 ergs (brief §6.3-§6.5, §7.2). Our gas
- * accounting is in whole gas units (1 gas = 256 ergs) and 10 ergs is not representable, so the hooks
- * charge 0 gas for it (see `STEP_COST_GAS`). Kept for documentation and a future ergs model.
+ * The step cost each system hook charges: 10 ergs (brief §6.3-§6.5, §7.2). The runner charges it in ergs
+ * before the hook runs (`SystemHook.stepErgs`) and keeps the sub-gas remainder with the calling frame.
  */
 export const HOOK_STEP_COST_ERGS = 10;
-/** What the hooks actually charge for the step: 0 whole gas units (see `HOOK_STEP_COST_ERGS`). */
+/** Whole gas the hook bodies charge for the step themselves: none, the runner charged it in ergs. */
 export const STEP_COST_GAS = 0;

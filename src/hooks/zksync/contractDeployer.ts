@@ -11,6 +11,7 @@ import {
   MAX_EVM_BYTECODE_LENGTH,
   SET_BYTECODE_DETAILS_EVM_SELECTOR,
   STEP_COST_GAS,
+  HOOK_STEP_COST_ERGS,
 } from './constants.js';
 
 /** Decoded `setBytecodeDetailsEVM` arguments. */
@@ -70,4 +71,4 @@ function run(call: HookCall, world: WorldState): HookResult {
 }
 
 /** The contract deployer system hook. */
-export const contractDeployerHook: SystemHook = Object.freeze({ name: 'contractDeployer', run });
+export const contractDeployerHook: SystemHook = Object.freeze({ name: 'contractDeployer', stepErgs: HOOK_STEP_COST_ERGS, run });

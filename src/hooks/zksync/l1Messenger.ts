@@ -15,7 +15,7 @@ import {
   success,
   wordAt,
 } from './common.js';
-import { L1_MESSAGE_SENT_TOPIC, L1_MESSENGER_ADDRESS, SEND_TO_L1_SELECTOR, STEP_COST_GAS } from './constants.js';
+import { HOOK_STEP_COST_ERGS, L1_MESSAGE_SENT_TOPIC, L1_MESSENGER_ADDRESS, SEND_TO_L1_SELECTOR, STEP_COST_GAS } from './constants.js';
 
 /**
  * `emit_l1_message` (brief §6.3): charges the keccak system function on the message (30 + 6/word gas)
@@ -74,4 +74,4 @@ function run(call: HookCall, world: WorldState): HookResult {
 }
 
 /** The L1 messenger system hook. */
-export const l1MessengerHook: SystemHook = Object.freeze({ name: 'l1Messenger', run });
+export const l1MessengerHook: SystemHook = Object.freeze({ name: 'l1Messenger', stepErgs: HOOK_STEP_COST_ERGS, run });

@@ -21,6 +21,7 @@ import {
   FINALIZE_ETH_WITHDRAWAL_SELECTOR,
   L2_BASE_TOKEN_ADDRESS,
   STEP_COST_GAS,
+  HOOK_STEP_COST_ERGS,
   WITHDRAW_SELECTOR,
   WITHDRAW_WITH_MESSAGE_SELECTOR,
 } from './constants.js';
@@ -88,4 +89,4 @@ function run(call: HookCall, world: WorldState): HookResult {
 }
 
 /** The L2 base token system hook. */
-export const l2BaseTokenHook: SystemHook = Object.freeze({ name: 'l2BaseToken', run });
+export const l2BaseTokenHook: SystemHook = Object.freeze({ name: 'l2BaseToken', stepErgs: HOOK_STEP_COST_ERGS, run });
