@@ -137,6 +137,8 @@ export interface LaunchParams {
 
 /** An execution environment instance: one per frame, resumable at its preemption points (brief §3.1). */
 export interface ExecutionEnvironment {
+  /** Instructions executed so far (for the native resource, brief §7); optional for other EEs. */
+  readonly steps?: number;
   start(): PreemptionPoint;
   continueAfterCall(result: CallResult): PreemptionPoint;
   continueAfterDeployment(result: DeploymentResult): PreemptionPoint;

@@ -2,11 +2,21 @@
 // given (`halt`); success returns the rest.
 import type { Precompile } from './precompiles/types.js';
 import { HookRegistry, type SystemHook } from './registry.js';
+import type { NativeCosts } from '../system/resources.js';
+
+type NativeCostFn = (costs: NativeCosts, inputLength: number, gasUsed: number) => number;
+
+/** Native costs the brief gives for precompiles (§6.2); the others are not metered here. */
+const NATIVE_COSTS = new Map<bigint, NativeCostFn>([
+  [0x04n, (c, len) => c.identityBase + c.identityPerByte * len],
+  [0x05n, (c, _len, gasUsed) => c.modexpPerErg * gasUsed * 256],
+]);
 
 /** Wraps a pure precompile as a system hook. */
 export function precompileHook(p: Precompile): SystemHook {
   return {
     name: p.name,
+    nativeCost: NATIVE_COSTS.get(p.address),
     run(call) {
       const r = p.run(call.calldata, call.gas);
       if (!r.ok) return { status: 'halt', gasLeft: 0, returnData: new Uint8Array(0) };

@@ -2,6 +2,7 @@
 // The runner consults the registry for special addresses instead of creating an EE.
 import type { Address, CallModifier } from '../ee/types.js';
 import type { WorldState } from '../system/world.js';
+import type { NativeCosts } from '../system/resources.js';
 
 /** What a hook receives: the call after the runner's charges, 63/64 and stipend (brief §6.1). */
 export interface HookCall {
@@ -30,6 +31,8 @@ export interface SystemHook {
    * 1 gas = 256 ergs; the runner keeps the sub-gas remainder with the calling frame (brief §7).
    */
   readonly stepErgs?: number;
+  /** Native the hook's work costs (brief §6.2), given the input length and the gas it used. */
+  nativeCost?(costs: NativeCosts, inputLength: number, gasUsed: number): number;
   run(call: HookCall, world: WorldState): HookResult;
 }
 

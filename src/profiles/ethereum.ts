@@ -10,6 +10,7 @@ export const ethereum: Profile = Object.freeze({
   eoaShortcutBeforeDepthCheck: false,
   createDepthCheckBeforeNonceBump: true,
   collisionChecksStorage: true,
+  entryCollisionRefunds64th: false,
   failedDeploymentReturnsCode: false,
   sstoreRefunds: true,
   deleteEmptyTouched: true,
@@ -18,4 +19,5 @@ export const ethereum: Profile = Object.freeze({
   tx: ETHEREUM_CANCUN_TX_PARAMS,
   blobOpcodesStubbed: false,
   ergsPerGas: 1,
+  native: null,
 });

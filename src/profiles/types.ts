@@ -2,6 +2,7 @@
 // or one parameter, read once by the module that owns the step.
 import type { Address } from '../ee/types.js';
 import type { TxValidationParams } from '../tx/validate.js';
+import type { NativeCosts } from '../system/resources.js';
 
 /** Semantics selector for the runner, the EVM table and transaction processing. */
 export interface Profile {
@@ -14,6 +15,8 @@ export interface Profile {
   readonly eoaShortcutBeforeDepthCheck: boolean;
   /** geth checks CREATE depth before bumping the creator's nonce; ZKsync bumps first (brief §2.7, §9). */
   readonly createDepthCheckBeforeNonceBump: boolean;
+  /** A deployment transaction that collides gets 1/64 of its gas back (ZKsync, brief §9); Ethereum burns all. */
+  readonly entryCollisionRefunds64th: boolean;
   /** EIP-7610: a CREATE target with non-empty storage is a collision (ZKsync checks nonce and code only). */
   readonly collisionChecksStorage: boolean;
   /** After a CREATE whose constructor returned 0xEF-prefixed or oversized code, RETURNDATA holds that code (brief §9). */
@@ -32,4 +35,6 @@ export interface Profile {
   readonly blobOpcodesStubbed: boolean;
   /** Gas to ergs (ZKsync: 256, brief §7); Ethereum keeps plain gas (1). */
   readonly ergsPerGas: number;
+  /** The native resource (brief §7): null = not metered (Ethereum). */
+  readonly native: NativeCosts | null;
 }

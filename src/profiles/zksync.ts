@@ -2,6 +2,7 @@
 import type { Profile } from './types.js';
 import { ethereum } from './ethereum.js';
 import { ZKSYNC_TX_PARAMS } from '../tx/validate.js';
+import { ZKSYNC_NATIVE_COSTS } from '../system/resources.js';
 
 /** ZKsync OS semantics: special address space, system hooks, fees via 0x8001, no refund counter. */
 export const zksync: Profile = Object.freeze({
@@ -12,6 +13,7 @@ export const zksync: Profile = Object.freeze({
   eoaShortcutBeforeDepthCheck: true, // brief §2.3 step 3
   createDepthCheckBeforeNonceBump: false, // brief §2.7 step 3
   collisionChecksStorage: false, // brief §9
+  entryCollisionRefunds64th: true, // brief §2.7 step 2, §9: the 1/64 is merged only after preparation
   failedDeploymentReturnsCode: true, // brief §9
   sstoreRefunds: false, // brief §9
   deleteEmptyTouched: false,
@@ -20,4 +22,5 @@ export const zksync: Profile = Object.freeze({
   tx: ZKSYNC_TX_PARAMS, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
   blobOpcodesStubbed: true,
   ergsPerGas: 256,
+  native: ZKSYNC_NATIVE_COSTS, // brief §7: one native budget per transaction
 });

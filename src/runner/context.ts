@@ -4,6 +4,7 @@ import type { ExecutionEnvironment, LaunchParams } from '../ee/types.js';
 import type { HookRegistry } from '../hooks/registry.js';
 import type { Profile } from '../profiles/types.js';
 import type { System } from '../system/system.js';
+import type { NativeMeter } from '../system/resources.js';
 import type { FrameInfo } from './frameActor.js';
 import type { FrameState } from '../../machines/frame.machine.js';
 
@@ -42,4 +43,8 @@ export interface RunEnvironment {
   /** xstate inspection observer, forwarded to the runner and every frame actor. */
   readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   readonly observer?: RunObserver;
+  /** Price of one unit of native (zksync; brief §7.3); absent = the simulation rate of 100 native per gas. */
+  readonly nativePrice?: bigint;
+  /** The transaction's native meter (zksync profile); set by `processTransaction`, absent = unmetered. */
+  native?: NativeMeter;
 }

@@ -53,7 +53,9 @@ export function prepareDeployment(
   const collides =
     target !== NONEXISTENT &&
     (target.nonce !== 0n || target.code.length !== 0 || (profile.collisionChecksStorage && world.hasStorage(address)));
-  if (collides) return { ok: false, gasReturned: gasKept };
+  // The 63/64 is burned. An entry deployment gave everything to the constructor, but ZKsync splits before
+  // the collision check and merges the 1/64 back only afterwards (brief §2.7 step 2).
+  if (collides) return { ok: false, gasReturned: isEntry && profile.entryCollisionRefunds64th ? full / 64n : gasKept };
 
   if (!isEntry && !profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, gasReturned: full };
   return { ok: true, address, constructorGas, gasKept };

@@ -48,6 +48,8 @@ export interface EnvironmentOptions {
   readonly tracer?: StepTracer;
   readonly maxDepth?: number;
   readonly hooks?: HookRegistry;
+  /** zksync: price of one unit of native; native per gas = ceil(gas price / native price) (brief §7.3). */
+  readonly nativePrice?: bigint;
 }
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
@@ -62,6 +64,7 @@ export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
     hooks: opts.hooks ?? hooksFor(opts.profile),
     createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
     maxDepth: opts.maxDepth,
+    nativePrice: opts.nativePrice,
     inspect: opts.inspect,
     observer: opts.observer,
   };

@@ -42,6 +42,8 @@ interface Frame {
   readonly gasGiven: bigint;
   readonly created: Address | null;
   point: PreemptionPoint;
+  /** Instructions of this frame already charged to the native meter. */
+  stepsCharged: number;
   /** Sub-gas ergs this frame holds (0..255; only hooks with an ergs step cost create them, brief §7). */
   ergsFraction: number;
 }
@@ -145,6 +147,8 @@ class Loop {
       );
       actor.send({ type: 'ee.end' });
       this.observeState(actor);
+      if (env.native && hook.nativeCost)
+        env.native.charge(hook.nativeCost(env.native.costs, req.calldata.length, r.status === 'halt' ? hookGas : hookGas - r.gasLeft));
       if (r.status !== 'success') world.revert(rollback);
       const gasLeft = r.status === 'halt' ? 0n : hookBudget - BigInt(hookGas - r.gasLeft);
       this.carry = r.status === 'halt' ? 0 : fraction;
@@ -170,7 +174,7 @@ class Loop {
       isConstructor: false,
       depth,
     });
-    this.push(actor, ee, rollback, gasKept, gasToPass, null);
+    this.push(actor, ee, code, rollback, gasKept, gasToPass, null);
     return null;
   }
 
@@ -208,17 +212,27 @@ class Loop {
       isConstructor: true,
       depth,
     });
-    this.push(actor, ee, rollback, gasKept, constructorGas, address);
+    this.push(actor, ee, req.initcode, rollback, gasKept, constructorGas, address);
     return null;
   }
 
   // ---- frames ----
 
-  private push(actor: FrameActorRef, ee: ExecutionEnvironment, rollback: Overlay, gasKept: bigint, gasGiven: bigint, created: Address | null): void {
+  private push(
+    actor: FrameActorRef,
+    ee: ExecutionEnvironment,
+    code: Uint8Array,
+    rollback: Overlay,
+    gasKept: bigint,
+    gasGiven: bigint,
+    created: Address | null,
+  ): void {
     actor.send({ type: 'frame.run' });
     this.observeState(actor);
-    const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start(), ergsFraction: 0 };
+    this.env.native?.charge(this.env.native.costs.perCodeByte * code.length); // bytecode preprocessing
+    const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start(), ergsFraction: 0, stepsCharged: 0 };
     this.stack.push(frame);
+    this.chargeSteps(frame);
     this.afterEe(frame);
   }
 
@@ -235,7 +249,17 @@ class Loop {
     this.observeState(frame.actor);
     frame.point =
       'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
+    this.chargeSteps(frame);
     this.afterEe(frame);
+  }
+
+  /** Native for the instructions the EE ran since the last preemption (brief §4.2: 20 per step). */
+  private chargeSteps(frame: Frame): void {
+    const native = this.env.native;
+    if (!native) return;
+    const steps = frame.ee.steps ?? 0;
+    native.charge(native.costs.perInstruction * (steps - frame.stepsCharged));
+    frame.stepsCharged = steps;
   }
 
   private afterEe(frame: Frame): void {

@@ -20,6 +20,7 @@ export type TxErrorCode =
   | 'InsufficientFunds'
   | 'GasLimitAboveBlock'
   | 'IntrinsicGasTooLow'
+  | 'OutOfNativeDuringValidation'
   | 'InitcodeTooLarge';
 
 /**
@@ -45,6 +46,7 @@ export const TX_ERROR_EXCEPTIONS: Readonly<Record<TxErrorCode, readonly string[]
   InsufficientFunds: ['INSUFFICIENT_ACCOUNT_FUNDS'],
   GasLimitAboveBlock: ['GAS_ALLOWANCE_EXCEEDED'],
   IntrinsicGasTooLow: ['INTRINSIC_GAS_TOO_LOW'],
+  OutOfNativeDuringValidation: ['OUT_OF_NATIVE_RESOURCES_DURING_VALIDATION'], // ZKsync OS's own name (brief §7.3)
   InitcodeTooLarge: ['INITCODE_SIZE_EXCEEDED'],
 });
 
@@ -229,6 +231,17 @@ export class GasLimitAboveBlockError extends TxValidationError {
     readonly blockGasLimit: bigint,
   ) {
     super(`gas limit ${gasLimit} exceeds block gas limit ${blockGasLimit}`);
+  }
+}
+
+/** ZKsync: gasLimit × native per gas does not cover the intrinsic and calldata native (brief §7.3). */
+export class OutOfNativeDuringValidationError extends TxValidationError {
+  readonly code = 'OutOfNativeDuringValidation' as const;
+  constructor(
+    readonly nativeLimit: bigint,
+    readonly nativeRequired: bigint,
+  ) {
+    super(`native limit ${nativeLimit} does not cover the intrinsic native ${nativeRequired}`);
   }
 }
 

@@ -10,6 +10,8 @@ import { intrinsicGas } from './intrinsic.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
+import { NativeMeter, OutOfNativeError, nativePerGas } from '../system/resources.js';
+import { OutOfNativeDuringValidationError } from './errors.js';
 
 /** Result of a transaction that was executed (valid). */
 export interface TxReceipt {
@@ -58,6 +60,24 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   }
 
   const price = effectiveGasPrice(tx, block.baseFee, { chargePriorityFee: profile.chargePriorityFee });
+  // The native budget (zksync, brief §7.3): gasLimit × native per gas, less intrinsic and calldata native;
+  // computational native above 2^36 is withheld. A shortfall makes the transaction invalid.
+  let perGas = 0n;
+  let meter: NativeMeter | undefined;
+  if (profile.native) {
+    const costs = profile.native;
+    perGas = nativePerGas(costs, price, env.nativePrice);
+    const limit = tx.gasLimit * perGas;
+    const upfront = BigInt(costs.intrinsic + costs.perCalldataByte * tx.data.length);
+    if (limit < upfront) {
+      world.discard();
+      const error = new OutOfNativeDuringValidationError(limit, upfront);
+      return { valid: false, error, errors: [error] };
+    }
+    const computational = limit - upfront;
+    meter = new NativeMeter(costs, Number(computational < costs.maxComputational ? computational : costs.maxComputational));
+    meter.used = Number(upfront);
+  }
   const blobFee = blobGasUsed(tx) * block.blobBaseFee;
   system.tx = {
     origin: tx.sender,
@@ -80,28 +100,19 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   }
 
   const intrinsic = intrinsicGas(tx, profile.tx.gas);
-  let gas = tx.gasLimit - intrinsic;
+  const gas = tx.gasLimit - intrinsic;
   let out: RunOutcome;
-  const execAt = profile.tx.gas.createAtExecution;
-  if (tx.to === null && gas < BigInt(execAt)) {
-    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
-  } else if (tx.to === null) {
-    gas -= BigInt(execAt);
-    const rollback = world.snapshot();
-    out = runTillCompletion(env, {
-      type: 'create',
-      scheme: 'create',
-      deployer: tx.sender,
-      initcode: tx.data,
-      value: tx.value,
-      salt: 0n,
-      gasAvailable: gas,
-      deployerNonce: sender.nonce,
-    });
-    if (out.status !== 'success') world.revert(rollback);
-  } else {
-    out = runSingleInteraction(env, { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas });
+  const txRollback = world.snapshot(); // F_tx (brief §2.8): out of native rolls back to here
+  env.native = meter;
+  try {
+    out = execute(env, tx, gas, sender.nonce);
+  } catch (e) {
+    if (!(e instanceof OutOfNativeError)) throw e;
+    // Out of native is fatal for the transaction: roll back, consume all gas (brief §7.1, §7.3).
+    world.revert(txRollback);
+    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
+  } finally {
+    env.native = undefined;
   }
 
   // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
@@ -111,6 +122,11 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   const counter = BigInt(Math.max(0, world.refund));
   const refund = counter < used / BigInt(MAX_REFUND_QUOTIENT) ? counter : used / BigInt(MAX_REFUND_QUOTIENT);
   gasLeft += refund;
+  if (meter && perGas > 0n) {
+    // brief §7.3 compute_gas_refund: gas used is at least native used / native per gas.
+    const nativeGas = BigInt(meter.used) / perGas;
+    if (nativeGas > gasLimit - gasLeft) gasLeft = nativeGas >= gasLimit ? 0n : gasLimit - nativeGas;
+  }
   const gasUsed = gasLimit - gasLeft;
   const logs = world.logs; // a reverted top frame already rolled its logs back
   const messages = world.messages;
@@ -139,4 +155,33 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     messages,
     haltReason: out.haltReason,
   };
+}
+
+/** Runs the transaction's call or deployment (brief §8.2 step 8), inside the F_tx frame. */
+function execute(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
+  const world = env.system.world;
+  let gas = gasAfterIntrinsic;
+  let out: RunOutcome;
+  const execAt = env.profile.tx.gas.createAtExecution;
+  if (tx.to === null && gas < BigInt(execAt)) {
+    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
+    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+  } else if (tx.to === null) {
+    gas -= BigInt(execAt);
+    const rollback = world.snapshot();
+    out = runTillCompletion(env, {
+      type: 'create',
+      scheme: 'create',
+      deployer: tx.sender,
+      initcode: tx.data,
+      value: tx.value,
+      salt: 0n,
+      gasAvailable: gas,
+      deployerNonce: senderNonce,
+    });
+    if (out.status !== 'success') world.revert(rollback);
+  } else {
+    out = runSingleInteraction(env, { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas });
+  }
+  return out;
 }

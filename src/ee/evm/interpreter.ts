@@ -34,6 +34,8 @@ export class EvmFrame implements ExecutionEnvironment {
   readonly stack = new Stack();
   readonly memory = new Memory();
   gas: number;
+  /** Instructions executed (including one that halted), for the native resource. */
+  steps = 0;
   /** Gas beyond the exact-double window (only for limits above 2^52; see `setGas`). */
   gasReserve = 0n;
   /** Index of the next byte to execute; handlers see it already past their opcode. */
@@ -192,16 +194,32 @@ function run(f: EvmFrame): number {
   const minStack = table.minStack;
   const maxStack = table.maxStack;
   const stack = f.stack;
+  // Instructions are counted in a local and stored once per exit: the native resource (brief §4.2)
+  // charges per step without a field write per opcode.
+  let steps = 0;
+  let s: number;
   for (;;) {
     const op = code[f.pc]!;
+    steps++;
     const sp = stack.sp;
-    if (sp < minStack[op]!) return Status.StackUnderflow;
-    if (sp > maxStack[op]!) return Status.StackOverflow;
+    if (sp < minStack[op]!) {
+      s = Status.StackUnderflow;
+      break;
+    }
+    if (sp > maxStack[op]!) {
+      s = Status.StackOverflow;
+      break;
+    }
     const g = staticGas[op]!;
-    if (f.gas < g) return Status.OutOfGas;
+    if (f.gas < g) {
+      s = Status.OutOfGas;
+      break;
+    }
     f.gas -= g;
     f.pc++;
-    const s = handlers[op]!(f);
-    if (s !== Status.Continue) return s;
+    s = handlers[op]!(f);
+    if (s !== Status.Continue) break;
   }
+  f.steps += steps;
+  return s;
 }

@@ -34,6 +34,7 @@ export function runTraced(f: EvmFrame, tracer: StepTracer): number {
   for (;;) {
     const pc = f.pc;
     const op = code[pc]!;
+    f.steps++;
     const gasBefore = f.gas;
     const reserve = f.gasReserve;
     const before = {

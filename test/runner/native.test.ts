@@ -1,0 +1,88 @@
+// The native resource (zksync profile, brief §7): one budget per transaction = gasLimit × ceil(gasPrice /
+// nativePrice) − intrinsic 4000 − 1 per calldata byte; 20 per instruction, 6 per code byte at frame start.
+// Running out is fatal for the transaction: state rolled back, all gas consumed. Gas used is at least
+// native used / native per gas.
+import { describe, expect, it } from 'vitest';
+import { ethereum } from '../../src/profiles/ethereum.js';
+import { zksync } from '../../src/profiles/zksync.js';
+import type { Profile } from '../../src/profiles/types.js';
+import { createEnvironment } from '../../src/runner/environment.js';
+import { WorldState } from '../../src/system/world.js';
+import { processTransaction, type TxResult } from '../../src/tx/process.js';
+import { asm } from '../helpers/bytecode.js';
+
+const SENDER = 0xa11cen;
+const CONTRACT = 0x10001n;
+const BLOCK = {
+  coinbase: 0xc0ffeen, number: 1n, timestamp: 1n, gasLimit: 30_000_000n, baseFee: 10n, prevRandao: 0n,
+  difficulty: 0n, chainId: 1n, blobBaseFee: 1n, excessBlobGas: 0n,
+};
+
+/** SSTORE(1, 1), then `n` JUMPDESTs (1 gas, 20 native each), then STOP. */
+function program(n: number): Uint8Array {
+  const a = asm().sstore(1, 1);
+  for (let i = 0; i < n; i++) a.op('JUMPDEST');
+  return a.op('STOP').toBytes();
+}
+
+function run(profile: Profile, code: Uint8Array, gasLimit: bigint, nativePrice?: bigint, fee = 10n): { r: TxResult; world: WorldState } {
+  const world = WorldState.fromAccounts([
+    [SENDER, { balance: 10n ** 18n }],
+    [CONTRACT, { code }],
+  ]);
+  const env = createEnvironment({ profile, world, block: { ...BLOCK, baseFee: fee }, nativePrice });
+  const r = processTransaction(env, {
+    type: 2, chainId: 1n, nonce: 0n, gasLimit, to: CONTRACT, value: 0n, data: new Uint8Array(0),
+    maxFeePerGas: fee, maxPriorityFeePerGas: 0n, accessList: [], blobVersionedHashes: [], sender: SENDER,
+  });
+  return { r, world };
+}
+
+describe('native resource (zksync)', () => {
+  it('with the simulation rate (100 native per gas) a normal call is bounded by gas, not native', () => {
+    const { r, world } = run(zksync, program(100), 200_000n);
+    expect(r.valid && r.status).toBe('success');
+    expect(world.sload(CONTRACT, 1n)).toBe(1n);
+  });
+
+  it('running out of native reverts the whole transaction and consumes all gas; nonce and fee stay', () => {
+    // nativePrice = gasPrice → 1 native per gas: 200,000 native cannot pay 20,000 JUMPDESTs × 20.
+    const { r, world } = run(zksync, program(20_000), 200_000n, 10n);
+    expect(r.valid).toBe(true);
+    if (!r.valid) return;
+    expect(r.status).toBe('halt');
+    expect(r.haltReason).toBe('OutOfNative');
+    expect(r.gasUsed).toBe(200_000n);
+    expect(world.sload(CONTRACT, 1n)).toBe(0n); // the storage write was rolled back
+    expect(world.getAccount(SENDER).nonce).toBe(1n);
+    expect(world.getAccount(SENDER).balance).toBe(10n ** 18n - 200_000n * 10n);
+  });
+
+  it('gas used is raised to native used / native per gas when native dominates', () => {
+    // 2 native per gas (price 10, native price 5): each JUMPDEST costs 1 gas but 20 native = 10 gas.
+    const n = 5_000;
+    const { r } = run(zksync, program(n), 400_000n, 5n);
+    expect(r.valid && r.status).toBe('success');
+    if (!r.valid) return;
+    const code = program(n);
+    const native = 4000 + 6 * code.length + 20 * (3 + n + 1); // intrinsic, preprocessing, steps: PUSH PUSH SSTORE, the JUMPDESTs, STOP
+    expect(r.gasUsed).toBe(BigInt(Math.floor(native / 2)));
+  });
+
+  it('a gas limit whose native cannot cover the intrinsic native is an invalid transaction', () => {
+    // ceil(10 / 100) = 1 native per gas: 21,000 native covers the 4,000 intrinsic; below 4,000 it cannot.
+    expect(run(zksync, program(1), 21_000n, 100n).r.valid).toBe(true);
+    const tiny = run(zksync, program(1), 3_000n, 100n);
+    expect(tiny.r.valid).toBe(false);
+    if (!tiny.r.valid) expect(tiny.r.errors.map((e) => e.code)).toContain('IntrinsicGasTooLow');
+    // A zero gas price buys zero native: valid for gas, invalid for native (brief §7.3).
+    const free = run(zksync, program(1), 100_000n, 1n, 0n);
+    expect(free.r.valid).toBe(false);
+    if (!free.r.valid) expect(free.r.error.code).toBe('OutOfNativeDuringValidation');
+  });
+
+  it('the ethereum profile meters no native', () => {
+    const { r } = run(ethereum, program(20_000), 200_000n, 10n);
+    expect(r.valid && r.status).toBe('success');
+  });
+});
