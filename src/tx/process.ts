@@ -107,7 +107,10 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   try {
     out = execute(env, tx, gas, sender.nonce);
   } catch (e) {
-    if (!(e instanceof OutOfNativeError)) throw e;
+    if (!(e instanceof OutOfNativeError)) {
+      world.discard(); // a host error: the transaction did not happen, and nothing of it stays
+      throw e;
+    }
     // Out of native is fatal for the transaction: roll back, consume all gas (brief §7.1, §7.3).
     world.revert(txRollback);
     out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
