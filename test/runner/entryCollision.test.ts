@@ -10,12 +10,10 @@ import { WorldState } from '../../src/system/world.js';
 import { intrinsicGas } from '../../src/tx/intrinsic.js';
 import { processTransaction } from '../../src/tx/process.js';
 import type { Transaction } from '../../src/tx/types.js';
+import { BLOCK as TEST_BLOCK } from './helpers.js';
 
 const SENDER = 0xa11cen;
-const BLOCK = {
-  coinbase: 0xc0ffeen, number: 1n, timestamp: 1n, gasLimit: 30_000_000n, baseFee: 1n, prevRandao: 0n,
-  difficulty: 0n, chainId: 1n, blobBaseFee: 1n, excessBlobGas: 0n,
-};
+const BLOCK = { ...TEST_BLOCK, baseFee: 1n };
 
 function collide(profile: Profile): { gasUsed: bigint; tx: Transaction } {
   const target = createAddress(SENDER, 0n);

@@ -7,14 +7,12 @@ import { createEnvironment } from '../../src/runner/environment.js';
 import { WorldState } from '../../src/system/world.js';
 import { processTransaction } from '../../src/tx/process.js';
 import { asm } from '../helpers/bytecode.js';
+import { BLOCK as TEST_BLOCK } from './helpers.js';
 
 const SENDER = 0xa11cen;
 const CALLER = 0x10001n;
 const L1_MESSENGER = 0x8008n;
-const BLOCK = {
-  coinbase: 0xc0ffeen, number: 1n, timestamp: 1n, gasLimit: 30_000_000n, baseFee: 1n, prevRandao: 0n,
-  difficulty: 0n, chainId: 1n, blobBaseFee: 1n, excessBlobGas: 0n,
-};
+const BLOCK = { ...TEST_BLOCK, baseFee: 1n };
 
 /** gasUsed of a transaction whose contract makes `k` calls to 0x8008 with empty calldata (each reverts). */
 function gasUsedFor(k: number): bigint {

@@ -10,13 +10,11 @@ import { createEnvironment } from '../../src/runner/environment.js';
 import { WorldState } from '../../src/system/world.js';
 import { processTransaction, type TxResult } from '../../src/tx/process.js';
 import { asm } from '../helpers/bytecode.js';
+import { BLOCK as TEST_BLOCK } from './helpers.js';
 
 const SENDER = 0xa11cen;
 const CONTRACT = 0x10001n;
-const BLOCK = {
-  coinbase: 0xc0ffeen, number: 1n, timestamp: 1n, gasLimit: 30_000_000n, baseFee: 10n, prevRandao: 0n,
-  difficulty: 0n, chainId: 1n, blobBaseFee: 1n, excessBlobGas: 0n,
-};
+const BLOCK = { ...TEST_BLOCK, baseFee: 10n };
 
 /** SSTORE(1, 1), then `n` JUMPDESTs (1 gas, 20 native each), then STOP. */
 function program(n: number): Uint8Array {
