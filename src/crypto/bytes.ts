@@ -56,3 +56,14 @@ export function addressToHex(addr: bigint): string {
 export function wordToHex(word: bigint): string {
   return '0x' + word.toString(16).padStart(64, '0');
 }
+
+/** Concatenation of byte arrays. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -93,24 +93,4 @@ export function addressAt(calldata: Uint8Array, offset: number): bigint {
   return v;
 }
 
-/** `value` as `length` big-endian bytes. */
-export function beBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let v = value;
-  for (let i = length - 1; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
-}
-
-/** Concatenation of byte arrays. */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { bigIntToBytes as beBytes, concatBytes } from '../../crypto/bytes.js';

@@ -9,6 +9,7 @@ import type { RunEnvironment } from '../../../src/runner/context.js';
 import type { BlockContext } from '../../../src/system/host.js';
 import type { WorldState } from '../../../src/system/world.js';
 import type { Transaction } from '../../../src/tx/types.js';
+import { bigIntToBytes, concatBytes } from '../../../src/crypto/bytes.js';
 
 /** Bytes of a hex string (with or without 0x). */
 export function hex(s: string): Uint8Array {
@@ -24,24 +25,8 @@ export function toHex(b: Uint8Array): string {
 }
 
 /** `v` as n big-endian bytes. */
-export function be(v: bigint, n = 32): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
-}
-
-export function cat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const be = (v: bigint, n = 32): Uint8Array => bigIntToBytes(v, n);
+export const cat = concatBytes;
 
 /** Right-pads to a multiple of 32 bytes. */
 export function pad32(b: Uint8Array): Uint8Array {
