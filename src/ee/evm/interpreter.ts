@@ -15,8 +15,11 @@ import type { Host } from '../../system/host.js';
 import type { InstructionTable } from './opcodes.js';
 import { analyzeCode } from './analysis.js';
 import { MAX_CODE_SIZE } from './gas.js';
-import { Memory } from './memory.js';
+import { Memory, expandMemory } from './memory.js';
 import { Stack } from './stack.js';
+import { Op } from './op.js';
+import { decodePush } from './instructions/stack.js';
+import { MAX_U256, SMALL } from './words.js';
 import { FIRST_HALT, Status, haltReasonOf } from './status.js';
 import { runTraced, type StepTracer } from './trace.js';
 
@@ -28,6 +31,9 @@ const GAS_WINDOW = 1n << 52n;
 const GAS_WINDOW_NUMBER = Number(GAS_WINDOW);
 /** EIP-3541: new code may not start with the 0xEF byte reserved for EOF. */
 const EOF_PREFIX = 0xef;
+const TWO_256 = 1n << 256n;
+/** Offsets and jump targets at most this large convert to exact numbers (larger ones fail anyway). */
+const MAX_JUMP = 0xffffffffn;
 
 /** One EVM call frame; construct with the launch parameters, then `start()`. */
 export class EvmFrame implements ExecutionEnvironment {
@@ -185,7 +191,12 @@ export class EvmFrame implements ExecutionEnvironment {
   }
 }
 
-/** The untraced step loop: no allocation and no calls besides the handler. */
+/**
+ * The untraced step loop: no allocation and no calls besides the handler. pc, gas and the stack
+ * pointer live in locals; the hottest simple opcodes (stack, arithmetic, bitwise, jumps, word
+ * memory access) run inline with exactly their handlers' semantics, everything else goes through
+ * the table with the locals written back to the frame around the call.
+ */
 function run(f: EvmFrame): number {
   const code = f.code;
   const table = f.table;
@@ -194,14 +205,20 @@ function run(f: EvmFrame): number {
   const minStack = table.minStack;
   const maxStack = table.maxStack;
   const stack = f.stack;
+  const items = stack.items;
+  const pushValues = f.pushValues;
+  const jumpdests = f.jumpdests;
+  const memory = f.memory;
+  let pc = f.pc;
+  let gas = f.gas;
+  let sp = stack.sp;
   // Instructions are counted in a local and stored once per exit: the native resource (brief §4.2)
   // charges per step without a field write per opcode.
   let steps = 0;
-  let s: number;
+  let s: number = Status.Continue;
   for (;;) {
-    const op = code[f.pc]!;
+    const op = code[pc]!;
     steps++;
-    const sp = stack.sp;
     if (sp < minStack[op]!) {
       s = Status.StackUnderflow;
       break;
@@ -211,15 +228,188 @@ function run(f: EvmFrame): number {
       break;
     }
     const g = staticGas[op]!;
-    if (f.gas < g) {
+    if (gas < g) {
       s = Status.OutOfGas;
       break;
     }
-    f.gas -= g;
-    f.pc++;
-    s = handlers[op]!(f);
-    if (s !== Status.Continue) break;
+    gas -= g;
+    pc++;
+    if (op >= Op.PUSH2) {
+      if (op <= Op.PUSH32) {
+        let v = pushValues[pc];
+        if (v === undefined) {
+          v = decodePush(code, pc, op - Op.PUSH1 + 1);
+          pushValues[pc] = v;
+        }
+        items[sp++] = v;
+        pc += op - Op.PUSH1 + 1;
+        continue;
+      }
+      if (op <= Op.DUP16) {
+        items[sp] = items[sp - (op - Op.DUP1 + 1)]!;
+        sp++;
+        continue;
+      }
+      if (op <= Op.SWAP16) {
+        const top = sp - 1;
+        const other = top - (op - Op.SWAP1 + 1);
+        const t = items[top]!;
+        items[top] = items[other]!;
+        items[other] = t;
+        continue;
+      }
+    }
+    switch (op) {
+      case Op.ADD: {
+        const r = items[--sp]! + items[sp - 1]!;
+        items[sp - 1] = r > MAX_U256 ? r - TWO_256 : r;
+        continue;
+      }
+      case Op.MUL: {
+        const r = items[--sp]! * items[sp - 1]!;
+        items[sp - 1] = r > MAX_U256 ? BigInt.asUintN(256, r) : r;
+        continue;
+      }
+      case Op.SUB: {
+        const r = items[--sp]! - items[sp - 1]!;
+        items[sp - 1] = r < 0n ? r + TWO_256 : r;
+        continue;
+      }
+      case Op.LT: {
+        const a = items[--sp]!;
+        items[sp - 1] = a < items[sp - 1]! ? 1n : 0n;
+        continue;
+      }
+      case Op.GT: {
+        const a = items[--sp]!;
+        items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+        continue;
+      }
+      case Op.EQ: {
+        const a = items[--sp]!;
+        items[sp - 1] = a === items[sp - 1]! ? 1n : 0n;
+        continue;
+      }
+      case Op.ISZERO:
+        items[sp - 1] = items[sp - 1]! === 0n ? 1n : 0n;
+        continue;
+      case Op.AND: {
+        const a = items[--sp]!;
+        items[sp - 1] = a & items[sp - 1]!;
+        continue;
+      }
+      case Op.OR: {
+        const a = items[--sp]!;
+        items[sp - 1] = a | items[sp - 1]!;
+        continue;
+      }
+      case Op.XOR: {
+        const a = items[--sp]!;
+        items[sp - 1] = a ^ items[sp - 1]!;
+        continue;
+      }
+      case Op.NOT:
+        items[sp - 1] = items[sp - 1]! ^ MAX_U256;
+        continue;
+      case Op.SHL: {
+        const shift = items[--sp]!;
+        if (shift < 256n) {
+          const r = items[sp - 1]! << shift;
+          items[sp - 1] = r > MAX_U256 ? r & MAX_U256 : r;
+        } else items[sp - 1] = 0n;
+        continue;
+      }
+      case Op.SHR: {
+        const shift = items[--sp]!;
+        items[sp - 1] = shift < 256n ? items[sp - 1]! >> shift : 0n;
+        continue;
+      }
+      case Op.POP:
+        sp--;
+        continue;
+      case Op.PUSH1:
+        items[sp++] = SMALL[code[pc]!]!;
+        pc++;
+        continue;
+      case Op.PUSH0:
+        items[sp++] = 0n;
+        continue;
+      case Op.JUMPDEST:
+        continue;
+      case Op.JUMP: {
+        const dest = items[--sp]!;
+        if (dest <= MAX_JUMP && jumpdests[Number(dest)] === 1) {
+          pc = Number(dest);
+          continue;
+        }
+        s = Status.InvalidJump;
+        break;
+      }
+      case Op.JUMPI: {
+        const dest = items[--sp]!;
+        if (items[--sp]! === 0n) continue;
+        if (dest <= MAX_JUMP && jumpdests[Number(dest)] === 1) {
+          pc = Number(dest);
+          continue;
+        }
+        s = Status.InvalidJump;
+        break;
+      }
+      case Op.MLOAD: {
+        const off = items[sp - 1]!;
+        // Fast path: the word lies inside memory already paid for (no expansion, no gas).
+        if (off <= MAX_JUMP) {
+          const o = Number(off);
+          if (o + 32 <= memory.words * 32) {
+            items[sp - 1] = memory.readWord(o);
+            continue;
+          }
+        }
+        f.gas = gas;
+        const ok = expandMemory(f, off, 32n);
+        gas = f.gas;
+        if (!ok) {
+          s = Status.OutOfGas;
+          break;
+        }
+        items[sp - 1] = memory.readWord(Number(off));
+        continue;
+      }
+      case Op.MSTORE: {
+        const off = items[--sp]!;
+        const v = items[--sp]!;
+        if (off <= MAX_JUMP) {
+          const o = Number(off);
+          if (o + 32 <= memory.words * 32) {
+            memory.writeWord(o, v);
+            continue;
+          }
+        }
+        f.gas = gas;
+        const ok = expandMemory(f, off, 32n);
+        gas = f.gas;
+        if (!ok) {
+          s = Status.OutOfGas;
+          break;
+        }
+        memory.writeWord(Number(off), v);
+        continue;
+      }
+      default:
+        f.pc = pc;
+        f.gas = gas;
+        stack.sp = sp;
+        s = handlers[op]!(f);
+        pc = f.pc;
+        gas = f.gas;
+        sp = stack.sp;
+        if (s === Status.Continue) continue;
+    }
+    break;
   }
+  f.pc = pc;
+  f.gas = gas;
+  stack.sp = sp;
   f.steps += steps;
   return s;
 }

@@ -21,7 +21,7 @@ export function push1(f: EvmFrame): number {
 }
 
 /** Decodes the n-byte immediate at `pc` (the code is zero-padded, so reads past the end give zeros). */
-function decodePush(code: Uint8Array, pc: number, n: number): bigint {
+export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
   let i = pc;
   const end = i + n;
   let v = 0n;
