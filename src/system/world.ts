@@ -152,6 +152,57 @@ function addIn(m: AddressSet, addr: Address): void {
   shard.add(addr);
 }
 
+// ---- reads without child drafts (W2) ----
+// Reading through an open draft with `.get` makes immer create a child draft for every Map on the
+// path, which finishDraft then walks. Reads instead look at the draft's current copy (immer's own
+// `latest(state)`: its copy if it was written, else its base): values there are either plain
+// collections or drafts already made by a write, which are peeled the same way. Nothing is
+// drafted by a read, and every read sees exactly what the draft holds.
+
+/** immer's draft-state key (a registered symbol, the one `isDraft` reads). */
+const DRAFT_STATE = Symbol.for('immer-state');
+
+interface DraftStateView {
+  readonly copy_?: unknown;
+  readonly base_?: unknown;
+}
+
+/** The current contents behind a draft (itself if `x` is not a draft). */
+let peel = <T extends object>(x: T): T => {
+  const st = (x as { [DRAFT_STATE]?: DraftStateView })[DRAFT_STATE];
+  return st === undefined ? x : (((st.copy_ ?? st.base_) as T | undefined) ?? x);
+};
+
+// Self-check against the installed immer: if its draft state ever stops looking like this, reads
+// go back through the proxies (slower, same results).
+{
+  const probe = createDraft({ m: new Map([[1, new Map([[2, 3n]])]]), n: new Map([[4, 5n]]) });
+  probe.m.get(1)!.set(2, 6n);
+  const ok =
+    peel(peel(peel(probe as object as { m: Map<number, Map<number, bigint>> }).m).get(1)!).get(2) === 6n &&
+    peel(peel(probe as object as { n: Map<number, bigint> }).n).get(4) === 5n;
+  finishDraft(probe);
+  if (!ok) peel = <T extends object>(x: T): T => x;
+}
+
+function readIn<V>(m: ByAddress<V>, addr: Address): V | undefined {
+  const shard = peel(m).get(shardOf(addr));
+  return shard === undefined ? undefined : peel(shard).get(addr);
+}
+
+function readHas(m: AddressSet, addr: Address): boolean {
+  const shard = peel(m).get(shardOf(addr));
+  return shard !== undefined && peel(shard).has(addr);
+}
+
+/** The slot map of `addr`'s bucket for `slot` in a read view of the storage overlay. */
+function readSlots(storage: ByAddress<Bucketed>, addr: Address, slot: bigint): Map<bigint, bigint> | undefined {
+  const buckets = readIn(storage, addr);
+  if (buckets === undefined) return undefined;
+  const slots = peel(buckets).get(bucketOf(slot));
+  return slots === undefined ? undefined : peel(slots);
+}
+
 function* entriesOf<V>(m: ByAddress<V>): Generator<[Address, V]> {
   for (const shard of m.values()) yield* shard;
 }
@@ -202,8 +253,10 @@ export class WorldState {
     this.overlay = to;
   }
 
+  /** Read view: the overlay, or the open draft's current contents (no proxies, see `peel`). */
   private get r(): Overlay {
-    return (this.draft as Overlay | null) ?? this.overlay;
+    const d = this.draft as Overlay | null;
+    return d === null ? this.overlay : peel(d);
   }
 
   private get w(): Draft<Overlay> {
@@ -214,7 +267,7 @@ export class WorldState {
 
   /** Current account (NONEXISTENT if it does not exist). Does not warm it. */
   getAccount(addr: Address): AccountRecord {
-    const o = getIn(this.r.accounts, addr);
+    const o = readIn(this.r.accounts, addr);
     if (o !== undefined) return o;
     return this.base.get(addr)?.account ?? NONEXISTENT;
   }
@@ -229,12 +282,12 @@ export class WorldState {
   }
 
   isWarmAccount(addr: Address): boolean {
-    return getIn(this.r.accounts, addr) !== undefined;
+    return readIn(this.r.accounts, addr) !== undefined;
   }
 
   /** EIP-2929: marks the account warm; true if it was cold. */
   accessAccount(addr: Address): boolean {
-    if (getIn(this.r.accounts, addr) !== undefined) return false;
+    if (readIn(this.r.accounts, addr) !== undefined) return false;
     setIn(this.w.accounts as ByAddress<AccountRecord>, addr, this.base.get(addr)?.account ?? NONEXISTENT);
     return true;
   }
@@ -266,13 +319,13 @@ export class WorldState {
 
   /** EIP-161 touch: an empty touched account is deleted at the end of the transaction. */
   touch(addr: Address): void {
-    if (!hasIn(this.r.touched, addr)) addIn(this.w.touched as AddressSet, addr);
+    if (!readHas(this.r.touched, addr)) addIn(this.w.touched as AddressSet, addr);
   }
 
   // ---- storage ----
 
   sload(addr: Address, slot: bigint): bigint {
-    const v = getIn(this.r.storage, addr)?.get(bucketOf(slot))?.get(slot);
+    const v = readSlots(this.r.storage, addr, slot)?.get(slot);
     if (v !== undefined) return v;
     return this.base.get(addr)?.storage.get(slot) ?? 0n;
   }
@@ -283,7 +336,7 @@ export class WorldState {
   }
 
   isWarmSlot(addr: Address, slot: bigint): boolean {
-    return getIn(this.r.storage, addr)?.get(bucketOf(slot))?.has(slot) ?? false;
+    return readSlots(this.r.storage, addr, slot)?.has(slot) ?? false;
   }
 
   /** EIP-2929: marks the slot warm; true if it was cold. */
@@ -316,8 +369,8 @@ export class WorldState {
 
   /** True if the account has any non-zero storage (EIP-7610 collision rule). */
   hasStorage(addr: Address): boolean {
-    const buckets = getIn(this.r.storage, addr);
-    if (buckets) for (const m of buckets.values()) for (const v of m.values()) if (v !== 0n) return true;
+    const buckets = readIn(this.r.storage, addr);
+    if (buckets) for (const m of peel(buckets).values()) for (const v of peel(m).values()) if (v !== 0n) return true;
     const base = this.base.get(addr)?.storage;
     if (!base || base.size === 0) return false;
     for (const [k] of base) if (this.sload(addr, k) !== 0n) return true;
@@ -327,7 +380,8 @@ export class WorldState {
   // ---- transient storage (EIP-1153) ----
 
   tload(addr: Address, slot: bigint): bigint {
-    return getIn(this.r.transient, addr)?.get(slot) ?? 0n;
+    const m = readIn(this.r.transient, addr);
+    return m === undefined ? 0n : (peel(m).get(slot) ?? 0n);
   }
 
   tstore(addr: Address, slot: bigint, value: bigint): void {
@@ -348,7 +402,7 @@ export class WorldState {
   }
 
   wasCreatedInTx(addr: Address): boolean {
-    return hasIn(this.r.created, addr);
+    return readHas(this.r.created, addr);
   }
 
   markDestructed(addr: Address): void {
