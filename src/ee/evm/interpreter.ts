@@ -19,6 +19,7 @@ import { Memory, expandMemory } from './memory.js';
 import { Stack } from './stack.js';
 import { Op } from './op.js';
 import { decodePush } from './instructions/stack.js';
+import { div256 } from './instructions/arithmetic.js';
 import { MAX_U256, SMALL } from './words.js';
 import { FIRST_HALT, Status, haltReasonOf } from './status.js';
 import { runTraced, type StepTracer } from './trace.js';
@@ -193,7 +194,7 @@ export class EvmFrame implements ExecutionEnvironment {
 
 /**
  * The untraced step loop: no allocation and no calls besides the handler. pc, gas and the stack
- * pointer live in locals; the hottest simple opcodes (stack, arithmetic, bitwise, jumps, word
+ * pointer live in locals; the hottest simple opcodes (stack, arithmetic incl. DIV, bitwise, jumps, word
  * memory access) run inline with exactly their handlers' semantics, everything else goes through
  * the table with the locals written back to the frame around the call.
  */
@@ -273,6 +274,11 @@ function run(f: EvmFrame): number {
       case Op.SUB: {
         const r = items[--sp]! - items[sp - 1]!;
         items[sp - 1] = r < 0n ? r + TWO_256 : r;
+        continue;
+      }
+      case Op.DIV: {
+        const a = items[--sp]!;
+        items[sp - 1] = div256(a, items[sp - 1]!);
         continue;
       }
       case Op.LT: {

@@ -2,7 +2,7 @@
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { expCost } from '../gas.js';
-import { MAX_U256, SIGN_BIT } from '../words.js';
+import { MAX_U256, SIGN_BIT, SMALL } from '../words.js';
 
 const TWO_256 = 1n << 256n;
 
@@ -30,11 +30,25 @@ export function sub(f: EvmFrame): number {
   return Status.Continue;
 }
 
+/** 2^k for k = 0..255, to recognise power-of-two divisors exactly. */
+const POW2: readonly bigint[] = Array.from({ length: 256 }, (_, k) => 1n << BigInt(k));
+
+/**
+ * Unsigned a / b with x/0 = 0. A divisor below the dividend gives 0 and a power-of-two divisor
+ * (Solidity's and sha1's shifts by division) becomes a right shift, both cheaper than bigint division.
+ * `Number(b)` of a power of two is exact and so is its log2; the POW2 compare rejects everything else.
+ */
+export function div256(a: bigint, b: bigint): bigint {
+  if (b === 0n || a < b) return 0n;
+  const k = Math.log2(Number(b));
+  if (k === (k | 0) && POW2[k] === b) return a >> SMALL[k]!;
+  return a / b;
+}
+
 export function div(f: EvmFrame): number {
   const s = f.stack;
   const a = s.pop();
-  const b = s.peek();
-  s.setTop(b === 0n ? 0n : a / b);
+  s.setTop(div256(a, s.peek()));
   return Status.Continue;
 }
 
