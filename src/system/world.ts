@@ -481,3 +481,20 @@ export class WorldState {
     return this.base.size;
   }
 }
+
+// ---- hidden-class pinning ----
+// As for EvmFrame (ee/evm/interpreter.ts): every WorldState, its draft's internals and the Cons
+// cells of its logs can die between transactions, and V8 holds their hidden classes only weakly, so
+// a full GC would collect them and deoptimize the world's methods ("weak objects"). One tiny world,
+// with a draft left open after a slot access, a store and a log, keeps those layouts alive.
+const PINNED_WORLD = WorldState.fromAccounts([[1n, { code: new Uint8Array(1), storage: [[1n, 1n]] }]]);
+PINNED_WORLD.accessAccount(1n);
+PINNED_WORLD.accessSlot(1n, 1n);
+PINNED_WORLD.sstore(1n, 1n, 2n);
+PINNED_WORLD.snapshot();
+PINNED_WORLD.accessSlot(1n, 2n);
+PINNED_WORLD.sstore(1n, 2n, 3n);
+PINNED_WORLD.touch(1n);
+PINNED_WORLD.addLog({ address: 1n, topics: [1n], data: new Uint8Array(1) });
+/** Keeps the pinned world reachable (exported so no bundler drops it). */
+export const pinnedWorldForV8: unknown = PINNED_WORLD;
