@@ -34,18 +34,35 @@ async function freshEvm(w: Workload): Promise<EVM> {
 /** One fresh-state run on @ethereumjs/evm. */
 export async function runEthereumjs(w: Workload, onStep?: () => void): Promise<RunResult> {
   const evm = await freshEvm(w);
-  if (onStep) evm.events!.on('step', (_d, resolve) => { onStep(); resolve?.(); });
+  if (onStep)
+    evm.events!.on('step', (_d, resolve) => {
+      onStep();
+      resolve?.();
+    });
   const caller = toAddress(w.caller);
   const to = toAddress(w.to);
   // A transaction's target is warm (EIP-2929); runCall alone does not warm it. zkos-runner's entry frame
   // does (the caller it leaves cold, as here), so self-CALLs would differ by 2,500 gas without this.
   evm.journal.addAlwaysWarmAddress(to.toString());
   const t0 = now();
-  const r = await evm.runCall({ caller, origin: caller, to, data: w.calldata, gasLimit: BigInt(w.gasLimit), value: w.value });
+  const r = await evm.runCall({
+    caller,
+    origin: caller,
+    to,
+    data: w.calldata,
+    gasLimit: BigInt(w.gasLimit),
+    value: w.value,
+  });
   const ms = now() - t0;
   const ex = r.execResult;
   const status = ex.exceptionError ? (ex.exceptionError.error === 'revert' ? 'revert' : 'halt') : 'success';
-  return { ms, status, output: ex.returnValue, gasUsed: Number(ex.executionGasUsed), refund: Number(ex.gasRefund ?? 0n) };
+  return {
+    ms,
+    status,
+    output: ex.returnValue,
+    gasUsed: Number(ex.executionGasUsed),
+    refund: Number(ex.gasRefund ?? 0n),
+  };
 }
 
 /** Executed instructions on @ethereumjs/evm (step events; slow, run once). */

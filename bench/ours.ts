@@ -4,7 +4,7 @@ import type { InspectionEvent } from 'xstate';
 import { ethereum } from '../src/profiles/ethereum.js';
 import { createEnvironment } from '../src/runner/environment.js';
 import { runSingleInteraction, type RunOutcome } from '../src/runner/runner.js';
-import type { BlockContext } from '../src/system/host.js';
+import type { BlockContext } from '../src/ee/host.js';
 import { WorldState, type AccountInit } from '../src/system/world.js';
 import type { StepTracer } from '../src/ee/evm/interpreter.js';
 import type { Workload } from './workloads.js';
@@ -48,7 +48,13 @@ export function buildWorld(w: Workload): WorldState {
 /** One fresh-state run; only the call itself is timed. */
 export function runOurs(w: Workload, opts: OursOptions = {}): RunResult {
   const world = buildWorld(w);
-  const env = createEnvironment({ profile: ethereum, world, block: BENCH_BLOCK, inspect: opts.inspect, tracer: opts.tracer });
+  const env = createEnvironment({
+    profile: ethereum,
+    world,
+    block: BENCH_BLOCK,
+    inspect: opts.inspect,
+    tracer: opts.tracer,
+  });
   const t0 = now();
   const out: RunOutcome = runSingleInteraction(env, {
     caller: w.caller,
@@ -58,7 +64,13 @@ export function runOurs(w: Workload, opts: OursOptions = {}): RunResult {
     gas: BigInt(w.gasLimit),
   });
   const ms = now() - t0;
-  return { ms, status: out.status, output: out.returnData, gasUsed: w.gasLimit - Number(out.gasLeft), refund: world.refund };
+  return {
+    ms,
+    status: out.status,
+    output: out.returnData,
+    gasUsed: w.gasLimit - Number(out.gasLeft),
+    refund: world.refund,
+  };
 }
 
 /** Executed instructions, counted with the step tracer (slow; run once). */

@@ -46,7 +46,8 @@ export async function frameProbe(n: number, reps: number): Promise<FrameProbe> {
   const base = callLoopWorkload(0, CALLEE);
   const o = runOurs(w);
   const e = await runEthereumjs(w);
-  if (o.gasUsed !== e.gasUsed || o.status !== 'success') throw new Error(`frame probe: gas ${o.gasUsed} vs ${e.gasUsed}`);
+  if (o.gasUsed !== e.gasUsed || o.status !== 'success')
+    throw new Error(`frame probe: gas ${o.gasUsed} vs ${e.gasUsed}`);
   let events = 0;
   const counting = runOurs(w, { inspect: () => void events++ });
   if (counting.gasUsed !== o.gasUsed) throw new Error('frame probe: inspector changed gas');
@@ -115,7 +116,8 @@ function buildStorageWorld(accounts: number): WorldState {
     };
     w.putCommitted(TARGET_BASE + BigInt(i), { code: storeTargetCode, storage: storage() } as AccountInit);
   });
-  for (let i = w.size; i < accounts; i++) w.putCommitted(0xacc0000000000000000000000000000000000000n + BigInt(i), { balance: 1n, nonce: 1n });
+  for (let i = w.size; i < accounts; i++)
+    w.putCommitted(0xacc0000000000000000000000000000000000000n + BigInt(i), { balance: 1n, nonce: 1n });
   return w;
 }
 
@@ -148,7 +150,14 @@ export function storageProbe(n: number, reps: number): StorageProbe {
   void rss0;
   let peak = rss2;
   const configs = [small, big].flatMap((world) =>
-    SLOT_SIZES.map((slots, i) => ({ world, accounts: world === small ? 10 : 1_000_000, slots, target: TARGET_BASE + BigInt(i), commit: [] as number[], rev: [] as number[] })),
+    SLOT_SIZES.map((slots, i) => ({
+      world,
+      accounts: world === small ? 10 : 1_000_000,
+      slots,
+      target: TARGET_BASE + BigInt(i),
+      commit: [] as number[],
+      rev: [] as number[],
+    })),
   );
   // Round robin over the six configurations so that JIT warm-up and machine load hit them alike.
   for (let r = 0; r < reps + 2; r++) {
@@ -180,19 +189,32 @@ export function storageProbe(n: number, reps: number): StorageProbe {
 
 export function formatProbes(f: FrameProbe, s: StorageProbe): string {
   const lines: string[] = [];
-  lines.push(`Per-frame overhead (${f.calls} empty CALLs to a STOP contract, fixed ${fmt(f.fixedMs, 3)} ms subtracted; caller loop included):`);
+  lines.push(
+    `Per-frame overhead (${f.calls} empty CALLs to a STOP contract, fixed ${fmt(f.fixedMs, 3)} ms subtracted; caller loop included):`,
+  );
   lines.push(`  inspector off: ${fmt(f.usPerFrameInspectorOff)} µs/frame   (target < 20 µs)`);
-  lines.push(`  no-op inspect: ${fmt(f.usPerFrameInspectorOn)} µs/frame   (${fmt(f.inspectorEventsPerFrame, 1)} inspection events/frame)`);
+  lines.push(
+    `  no-op inspect: ${fmt(f.usPerFrameInspectorOn)} µs/frame   (${fmt(f.inspectorEventsPerFrame, 1)} inspection events/frame)`,
+  );
   lines.push(`  @ethereumjs/evm: ${fmt(f.usPerFrameEthereumjs)} µs/frame (loop included)`);
   lines.push('');
   lines.push(`CALL + SSTORE of a fresh slot (${s.writes} per run), µs per operation:`);
   lines.push(
     table(
       ['accounts', 'slots in target', 'CALL+SSTORE', 'CALL+SSTORE+REVERT'],
-      s.rows.map((r) => [r.accounts.toLocaleString('en'), r.slots.toLocaleString('en'), fmt(r.usCallSstore), fmt(r.usCallSstoreRevert)]),
+      s.rows.map((r) => [
+        r.accounts.toLocaleString('en'),
+        r.slots.toLocaleString('en'),
+        fmt(r.usCallSstore),
+        fmt(r.usCallSstoreRevert),
+      ]),
     ),
   );
-  lines.push(`  max/min across worlds: commit ${fmt(s.maxRatioCommit)}×, revert ${fmt(s.maxRatioRevert)}× (target ≤ 1.5×)`);
-  lines.push(`  10^6-account world with a 10^6-slot contract: +${fmt(s.bigWorldMb, 0)} MB RSS; peak RSS ${fmt(s.peakRssMb, 0)} MB`);
+  lines.push(
+    `  max/min across worlds: commit ${fmt(s.maxRatioCommit)}×, revert ${fmt(s.maxRatioRevert)}× (target ≤ 1.5×)`,
+  );
+  lines.push(
+    `  10^6-account world with a 10^6-slot contract: +${fmt(s.bigWorldMb, 0)} MB RSS; peak RSS ${fmt(s.peakRssMb, 0)} MB`,
+  );
   return lines.join('\n');
 }

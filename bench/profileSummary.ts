@@ -17,7 +17,9 @@ interface Profile {
 export function summarise(p: Profile, top: number): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const agg = new Map<string, number>();
   for (const [id, t] of self) {
@@ -27,7 +29,9 @@ export function summarise(p: Profile, top: number): string {
     agg.set(key, (agg.get(key) ?? 0) + t);
   }
   const rows = [...agg].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return rows.map(([k, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  return rows
+    .map(([k, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+    .join('\n');
 }
 
 const file = process.argv[2];

@@ -94,8 +94,10 @@ const eq = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a
 export function check(engine: string, w: Workload, r: RunResult): void {
   const problems: string[] = [];
   if (r.status !== 'success') problems.push(`status ${r.status}`);
-  if (w.expectedGasUsed !== undefined && r.gasUsed !== w.expectedGasUsed) problems.push(`gas ${r.gasUsed} ≠ ${w.expectedGasUsed}`);
-  if (w.expectedRefund !== undefined && r.refund !== w.expectedRefund) problems.push(`refund ${r.refund} ≠ ${w.expectedRefund}`);
+  if (w.expectedGasUsed !== undefined && r.gasUsed !== w.expectedGasUsed)
+    problems.push(`gas ${r.gasUsed} ≠ ${w.expectedGasUsed}`);
+  if (w.expectedRefund !== undefined && r.refund !== w.expectedRefund)
+    problems.push(`refund ${r.refund} ≠ ${w.expectedRefund}`);
   if (w.expectedOutput !== undefined && !eq(r.output, w.expectedOutput)) {
     problems.push(`output ${bytesToHex(r.output).slice(0, 66)} ≠ ${bytesToHex(w.expectedOutput).slice(0, 66)}`);
   }
@@ -171,8 +173,17 @@ function benchOursOnly(w: Workload, args: Args, log: (s: string) => void): Workl
   const instructions = w.instructions ?? 0;
   log(`  ${w.name}: ours ${fmt(oursMs)} ms`);
   return {
-    name: w.name, kind: w.kind, oursMs, ethereumjsMs: NaN, ratio: NaN, mgasPerSec: gas / oursMs / 1000,
-    mips: instructions / oursMs / 1000, gasUsed: gas, instructions, oursRunsMs: ours, ethereumjsRunsMs: [],
+    name: w.name,
+    kind: w.kind,
+    oursMs,
+    ethereumjsMs: NaN,
+    ratio: NaN,
+    mgasPerSec: gas / oursMs / 1000,
+    mips: instructions / oursMs / 1000,
+    gasUsed: gas,
+    instructions,
+    oursRunsMs: ours,
+    ethereumjsRunsMs: [],
   };
 }
 
@@ -200,7 +211,9 @@ async function main(): Promise<void> {
 
   const fixtures = loadFixtures(args.fixtures).filter((w) => selected(w.name));
   const synthetic = args.synthetic ? syntheticWorkloads().filter((w) => selected(w.name)) : [];
-  log(`zkos-runner bench: ${fixtures.length} fixtures, ${synthetic.length} synthetic, ${args.reps} reps after ${args.warmup} warm-up (node ${process.version})`);
+  log(
+    `zkos-runner bench: ${fixtures.length} fixtures, ${synthetic.length} synthetic, ${args.reps} reps after ${args.warmup} warm-up (node ${process.version})`,
+  );
 
   const fixtureRows: WorkloadReport[] = [];
   for (const w of fixtures) fixtureRows.push(await benchWorkload(w, args, log));
@@ -213,7 +226,12 @@ async function main(): Promise<void> {
   let st: StateTestReport | null = null;
   if (wantStateTests) {
     log(`state tests: every ${args.statetestsSample}th file…`);
-    st = await runStateTestComparison({ dir: args.statetestsDir, sample: args.statetestsSample, includePerf: args.includePerf, log });
+    st = await runStateTestComparison({
+      dir: args.statetestsDir,
+      sample: args.statetestsSample,
+      includePerf: args.includePerf,
+      log,
+    });
   }
   let frame: FrameProbe | null = null;
   let storage: StorageProbe | null = null;
@@ -246,7 +264,13 @@ async function main(): Promise<void> {
         ['engine', 'cases', 'passed', 'total ms', 'cases/s'],
         [
           ['zkos-runner', String(st.ours.cases), String(st.ours.passed), fmt(st.ours.ms, 0), fmt(st.ours.casesPerSec)],
-          ['@ethereumjs/vm', String(st.ethereumjs.cases), String(st.ethereumjs.passed), fmt(st.ethereumjs.ms, 0), fmt(st.ethereumjs.casesPerSec)],
+          [
+            '@ethereumjs/vm',
+            String(st.ethereumjs.cases),
+            String(st.ethereumjs.passed),
+            fmt(st.ethereumjs.ms, 0),
+            fmt(st.ethereumjs.casesPerSec),
+          ],
         ],
       ),
     );
@@ -288,9 +312,6 @@ async function main(): Promise<void> {
     log(`wrote ${args.json}`);
   }
 }
-
-
-
 
 main().catch((e: unknown) => {
   process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);

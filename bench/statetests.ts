@@ -73,7 +73,8 @@ class StateTestBlockchain extends EVMMockBlockchain {
   }
 }
 
-const logsHashOf = (logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): string => bytesToHex(keccak_256(RLP.encode(logs as never)));
+const logsHashOf = (logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): string =>
+  bytesToHex(keccak_256(RLP.encode(logs as never)));
 
 /** Prepared ethereumjs inputs of one case (outside the timed region). */
 interface EjsCase {
@@ -103,7 +104,8 @@ async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Pro
     await stateManager.putAccount(address, new Account(a.nonce, a.balance));
     if (a.code.length) await stateManager.putCode(address, a.code);
     for (const [k, v] of a.storage) {
-      if (v !== 0n) await stateManager.putStorage(address, setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
+      if (v !== 0n)
+        await stateManager.putStorage(address, setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
     }
   }
   await stateManager.flush();
@@ -140,7 +142,7 @@ async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Pro
   // geth's runner pays the coinbase a zero reward after every case, touching it (EIP-161).
   const cb = toAddress(e.coinbase);
   const acct = await vm.stateManager.getAccount(cb);
-  if (acct !== undefined && acct.isEmpty()) await vm.stateManager.deleteAccount(cb);
+  if (acct?.isEmpty()) await vm.stateManager.deleteAccount(cb);
   const root = bytesToHex(await vm.stateManager.getStateRoot());
   const ms = now() - t0;
   const exceptionOk = c.expectException === undefined ? valid : !valid;
@@ -193,14 +195,17 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
         if (o.pass !== e!.pass) disagreementCount++;
         if (o.pass !== e!.pass && disagreements.length < 5) {
           const name = test.name.length > 100 ? test.name.slice(0, 97) + '…' : test.name;
-          disagreements.push(`${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : 'fail'}`);
+          disagreements.push(
+            `${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : 'fail'}`,
+          );
         }
       }
     }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     done++;
     const fileMs = now() - fileStart;
-    if (opts.log && fileMs > 5000) opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
+    if (opts.log && fileMs > 5000)
+      opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
     if (opts.log && done % 20 === 0) opts.log(`  state tests: ${done}/${chosen.length} files, ${ours.cases} cases`);
   }
   const cps = (t: EngineTotals): number => (t.ms > 0 ? (t.cases / t.ms) * 1000 : NaN);

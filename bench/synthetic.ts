@@ -9,7 +9,16 @@ import { DEFAULT_CALLER, DEFAULT_TARGET, type Workload } from './workloads.js';
 const GAS = 1_000_000_000;
 
 function synthetic(name: string, code: Uint8Array, calldata: Uint8Array): Workload {
-  return { name, kind: 'synthetic', code, calldata, caller: DEFAULT_CALLER, to: DEFAULT_TARGET, value: 0n, gasLimit: GAS };
+  return {
+    name,
+    kind: 'synthetic',
+    code,
+    calldata,
+    caller: DEFAULT_CALLER,
+    to: DEFAULT_TARGET,
+    value: 0n,
+    gasLimit: GAS,
+  };
 }
 
 /** Sizes scale with `scale` (1 = the benchmark; tests use small ones). */

@@ -3,7 +3,7 @@
 // inspection event to it, so it needs that site; for an offline view use `zkos run --html trace.html`.
 // In Node it returns an inspector without a working `inspect`: use examples/inspect-node.ts there.
 import { createBrowserInspector } from '@statelyai/inspect';
-import { parseScenario } from '../src/cli/scenario.js';
+import { parseScenario } from '../src/input/scenario.js';
 import { runScenario } from '../src/trace/runScenario.js';
 
 /** Runs a scenario (JSON text, docs/scenario.md) with the runner and all frame actors visible in the inspector. */

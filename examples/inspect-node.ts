@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { InspectionEvent } from 'xstate';
-import { parseScenario } from '../src/cli/scenario.js';
+import { parseScenario } from '../src/input/scenario.js';
 import { runScenario } from '../src/trace/runScenario.js';
 
 const file = fileURLToPath(new URL('../../scenarios/flow.json', import.meta.url)); // from dist/examples
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       console.log(`${'  '.repeat(d)}actor ${idOf(e.actorRef)}`);
     } else if (e.type === '@xstate.snapshot') {
       const value = (e.snapshot as { value?: unknown }).value;
-      console.log(`${'  '.repeat(depth.get(e.actorRef.sessionId) ?? 0)}  ${idOf(e.actorRef)}: ${String(value)}  (${e.event.type})`);
+      console.log(
+        `${'  '.repeat(depth.get(e.actorRef.sessionId) ?? 0)}  ${idOf(e.actorRef)}: ${String(value)}  (${e.event.type})`,
+      );
     }
   };
   const run = runScenario(scenario, { inspect, record: false });

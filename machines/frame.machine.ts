@@ -53,5 +53,13 @@ export const frameMachine = setup({
 });
 
 /** State values of a frame, in chart order. */
-export const FRAME_STATES = ['preparing', 'running', 'awaiting-child', 'finishing', 'success', 'revert', 'halt'] as const;
+export const FRAME_STATES = [
+  'preparing',
+  'running',
+  'awaiting-child',
+  'finishing',
+  'success',
+  'revert',
+  'halt',
+] as const;
 export type FrameState = (typeof FRAME_STATES)[number];

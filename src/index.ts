@@ -23,9 +23,16 @@ export { addressFromSecretKey } from './tx/sender.js';
 export { ethereum, zksync, type Profile } from './profiles/index.js';
 
 // World state and system
-export { WorldState, AccountRecord, NONEXISTENT, type AccountInit, type Log, type L2ToL1Message } from './system/world.js';
+export {
+  WorldState,
+  AccountRecord,
+  NONEXISTENT,
+  type AccountInit,
+  type Log,
+  type L2ToL1Message,
+} from './system/world.js';
 export { System } from './system/system.js';
-export type { BlockContext, TxContext, Host } from './system/host.js';
+export type { BlockContext, TxContext, Host } from './ee/host.js';
 export { stateRoot, storageRoot, logsHash } from './system/stateRoot.js';
 
 // Execution environment interface and the EVM
@@ -45,7 +52,7 @@ export { InputError } from './input/parse.js';
 export { keccak256 } from './crypto/keccak.js';
 export { bytesToHex, hexToBytes } from './crypto/bytes.js';
 export { runScenario } from './trace/runScenario.js';
-export { parseScenario, type Scenario } from './cli/scenario.js';
+export { parseScenario, type Scenario } from './input/scenario.js';
 export { TraceRecorder } from './trace/recorder.js';
 export { renderTraceHtml } from './trace/html.js';
 export { createEip3155Writer } from './trace/eip3155.js';

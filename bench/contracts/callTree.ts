@@ -6,17 +6,46 @@
 import { assemble, label, push, ref, type AsmItem } from '../asm.js';
 
 export const callTreeSource: readonly AsmItem[] = [
-  push(0), 'CALLDATALOAD', // d
-  'DUP1', 'ISZERO', ref('end'), 'JUMPI',
-  push(1), 'SWAP1', 'SUB', push(0), 'MSTORE', // mem[0] = d-1
-  push(32), 'CALLDATALOAD', 'DUP1', push(32), 'MSTORE', push(64), 'MSTORE', // mem[32] = mem[64] = w
-  push(64), 'CALLDATALOAD', // loop counter = topWidth
+  push(0),
+  'CALLDATALOAD', // d
+  'DUP1',
+  'ISZERO',
+  ref('end'),
+  'JUMPI',
+  push(1),
+  'SWAP1',
+  'SUB',
+  push(0),
+  'MSTORE', // mem[0] = d-1
+  push(32),
+  'CALLDATALOAD',
+  'DUP1',
+  push(32),
+  'MSTORE',
+  push(64),
+  'MSTORE', // mem[32] = mem[64] = w
+  push(64),
+  'CALLDATALOAD', // loop counter = topWidth
   label('loop'),
-  'DUP1', 'ISZERO', ref('end'), 'JUMPI',
+  'DUP1',
+  'ISZERO',
+  ref('end'),
+  'JUMPI',
   // CALL(gas, address, 0, argsOffset 0, argsSize 96, retOffset 0, retSize 0)
-  push(0), push(0), push(96), push(0), push(0), 'ADDRESS', 'GAS', 'CALL', 'POP',
-  push(1), 'SWAP1', 'SUB',
-  ref('loop'), 'JUMP',
+  push(0),
+  push(0),
+  push(96),
+  push(0),
+  push(0),
+  'ADDRESS',
+  'GAS',
+  'CALL',
+  'POP',
+  push(1),
+  'SWAP1',
+  'SUB',
+  ref('loop'),
+  'JUMP',
   label('end'),
   'STOP',
 ];

@@ -8,18 +8,41 @@ const RUNTIME = new Uint8Array(32);
 RUNTIME.set([0x60, 0x01, 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3]);
 
 /** Initcode: PUSH32 runtime, PUSH0 MSTORE, PUSH1 32 PUSH0 RETURN (41 bytes). */
-export const INIT: Uint8Array = concat(Uint8Array.from([0x7f]), RUNTIME, Uint8Array.from([0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3]));
+export const INIT: Uint8Array = concat(
+  Uint8Array.from([0x7f]),
+  RUNTIME,
+  Uint8Array.from([0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3]),
+);
 
 function source(initOffset: number): AsmItem[] {
   return [
-    push(INIT.length), push(initOffset), push(0), 'CODECOPY', // mem[0..41) = INIT
-    push(0), 'CALLDATALOAD', // counter n
+    push(INIT.length),
+    push(initOffset),
+    push(0),
+    'CODECOPY', // mem[0..41) = INIT
+    push(0),
+    'CALLDATALOAD', // counter n
     label('loop'),
-    'DUP1', 'ISZERO', ref('end'), 'JUMPI',
-    push(INIT.length), push(0), push(0), 'CREATE', 'POP', // CREATE(value 0, offset 0, size)
-    'DUP1', push(INIT.length), push(0), push(0), 'CREATE2', 'POP', // CREATE2(0, 0, size, salt = counter)
-    push(1), 'SWAP1', 'SUB',
-    ref('loop'), 'JUMP',
+    'DUP1',
+    'ISZERO',
+    ref('end'),
+    'JUMPI',
+    push(INIT.length),
+    push(0),
+    push(0),
+    'CREATE',
+    'POP', // CREATE(value 0, offset 0, size)
+    'DUP1',
+    push(INIT.length),
+    push(0),
+    push(0),
+    'CREATE2',
+    'POP', // CREATE2(0, 0, size, salt = counter)
+    push(1),
+    'SWAP1',
+    'SUB',
+    ref('loop'),
+    'JUMP',
     label('end'),
     'STOP',
   ];

@@ -4,12 +4,28 @@
 import { assemble, label, push, ref } from '../asm.js';
 
 export const callLoopCode: Uint8Array = assemble([
-  push(32), 'CALLDATALOAD', // n
+  push(32),
+  'CALLDATALOAD', // n
   label('loop'),
-  'DUP1', 'ISZERO', ref('end'), 'JUMPI',
-  push(0), push(0), push(0), push(0), push(0), push(0), 'CALLDATALOAD', 'GAS', 'CALL', 'POP',
-  push(1), 'SWAP1', 'SUB',
-  ref('loop'), 'JUMP',
+  'DUP1',
+  'ISZERO',
+  ref('end'),
+  'JUMPI',
+  push(0),
+  push(0),
+  push(0),
+  push(0),
+  push(0),
+  push(0),
+  'CALLDATALOAD',
+  'GAS',
+  'CALL',
+  'POP',
+  push(1),
+  'SWAP1',
+  'SUB',
+  ref('loop'),
+  'JUMP',
   label('end'),
   'STOP',
 ]);
@@ -18,23 +34,58 @@ export const callLoopCode: Uint8Array = assemble([
 export const stopCode: Uint8Array = Uint8Array.from([0x00]);
 
 export const storeTargetCode: Uint8Array = assemble([
-  push(32), 'CALLDATALOAD', push(0), 'CALLDATALOAD', 'SSTORE',
-  push(64), 'CALLDATALOAD', ref('revert'), 'JUMPI',
+  push(32),
+  'CALLDATALOAD',
+  push(0),
+  'CALLDATALOAD',
+  'SSTORE',
+  push(64),
+  'CALLDATALOAD',
+  ref('revert'),
+  'JUMPI',
   'STOP',
   label('revert'),
-  push(0), push(0), 'REVERT',
+  push(0),
+  push(0),
+  'REVERT',
 ]);
 
 export const storeDriverCode: Uint8Array = assemble([
-  push(64), 'CALLDATALOAD', push(64), 'MSTORE', // mem[64] = flag
-  push(32), 'CALLDATALOAD', // i = n
+  push(64),
+  'CALLDATALOAD',
+  push(64),
+  'MSTORE', // mem[64] = flag
+  push(32),
+  'CALLDATALOAD', // i = n
   label('loop'),
-  'DUP1', 'ISZERO', ref('end'), 'JUMPI',
-  'DUP1', push(96), 'CALLDATALOAD', 'ADD', push(0), 'MSTORE', // mem[0] = slotBase + i
-  'DUP1', push(32), 'MSTORE', // mem[32] = i
-  push(0), push(0), push(96), push(0), push(0), push(0), 'CALLDATALOAD', 'GAS', 'CALL', 'POP',
-  push(1), 'SWAP1', 'SUB',
-  ref('loop'), 'JUMP',
+  'DUP1',
+  'ISZERO',
+  ref('end'),
+  'JUMPI',
+  'DUP1',
+  push(96),
+  'CALLDATALOAD',
+  'ADD',
+  push(0),
+  'MSTORE', // mem[0] = slotBase + i
+  'DUP1',
+  push(32),
+  'MSTORE', // mem[32] = i
+  push(0),
+  push(0),
+  push(96),
+  push(0),
+  push(0),
+  push(0),
+  'CALLDATALOAD',
+  'GAS',
+  'CALL',
+  'POP',
+  push(1),
+  'SWAP1',
+  'SUB',
+  ref('loop'),
+  'JUMP',
   label('end'),
   'STOP',
 ]);

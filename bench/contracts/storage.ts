@@ -10,25 +10,38 @@ function loop(name: string, body: AsmItem[]): AsmItem[] {
   return [
     'DUP1',
     label(name),
-    'DUP1', 'ISZERO', ref(`${name}_end`), 'JUMPI',
+    'DUP1',
+    'ISZERO',
+    ref(`${name}_end`),
+    'JUMPI',
     ...body,
-    push(1), 'SWAP1', 'SUB',
-    ref(name), 'JUMP',
+    push(1),
+    'SWAP1',
+    'SUB',
+    ref(name),
+    'JUMP',
     label(`${name}_end`),
     'POP',
   ];
 }
 
 export const storageSource: readonly AsmItem[] = [
-  push(0), 'CALLDATALOAD', // [n]
+  push(0),
+  'CALLDATALOAD', // [n]
   // i in n..1: SSTORE(i·K, i)
   ...loop('store', ['DUP1', 'DUP1', push(K), 'MUL', 'SSTORE']),
-  push(0), 'SWAP1', // [sum=0, n]
+  push(0),
+  'SWAP1', // [sum=0, n]
   // sum += SLOAD(i·K)   stack in body: [i, n, sum]
   ...loop('load', ['DUP1', push(K), 'MUL', 'SLOAD', 'DUP4', 'ADD', 'SWAP3', 'POP']),
   // SSTORE(i·K, 0)
   ...loop('clear', [push(0), 'DUP2', push(K), 'MUL', 'SSTORE']),
-  'POP', push(0), 'MSTORE', push(32), push(0), 'RETURN',
+  'POP',
+  push(0),
+  'MSTORE',
+  push(32),
+  push(0),
+  'RETURN',
 ];
 
 export const storageCode: Uint8Array = assemble(storageSource);

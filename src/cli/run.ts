@@ -10,7 +10,7 @@ import { renderTraceHtml } from '../trace/html.js';
 import type { InspectServer } from '../trace/inspectServer.js';
 import { formatRun } from '../trace/pretty.js';
 import { runScenario } from '../trace/runScenario.js';
-import { parseScenario, type Scenario } from './scenario.js';
+import { parseScenario, type Scenario } from '../input/scenario.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
 
@@ -71,13 +71,15 @@ function parseArgs(argv: readonly string[]): Options {
     switch (a) {
       case '--builtin': {
         const v = value();
-        if (!(BUILTINS as readonly string[]).includes(v)) throw new UsageError(`--builtin: unknown scenario '${v}' (have: ${BUILTINS.join(', ')})`);
+        if (!(BUILTINS as readonly string[]).includes(v))
+          throw new UsageError(`--builtin: unknown scenario '${v}' (have: ${BUILTINS.join(', ')})`);
         o.builtin = v;
         break;
       }
       case '--profile': {
         const v = value();
-        if (v !== 'ethereum' && v !== 'zksync') throw new UsageError(`--profile: expected ethereum or zksync, got '${v}'`);
+        if (v !== 'ethereum' && v !== 'zksync')
+          throw new UsageError(`--profile: expected ethereum or zksync, got '${v}'`);
         o.profile = v;
         break;
       }
@@ -126,7 +128,8 @@ function parseArgs(argv: readonly string[]): Options {
         o.file = a;
     }
   }
-  if (o.file !== undefined && o.builtin !== undefined) throw new UsageError('give a scenario file or --builtin, not both');
+  if (o.file !== undefined && o.builtin !== undefined)
+    throw new UsageError('give a scenario file or --builtin, not both');
   return o;
 }
 
@@ -210,9 +213,14 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (opts.inspect) {
     const { startInspectServer } = await import('../trace/inspectServer.js');
     try {
-      server = await startInspectServer({ port: opts.inspectPort, ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}) });
+      server = await startInspectServer({
+        port: opts.inspectPort,
+        ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}),
+      });
     } catch (e) {
-      console.error(`zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`);
+      console.error(
+        `zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`,
+      );
       return 2;
     }
     report(
@@ -232,7 +240,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
         writer.summary({
           output: result.returnData,
           gasUsed: result.gasUsed,
-          ...(result.status !== 'success' ? { error: result.haltReason ?? (result.status === 'revert' ? 'execution reverted' : 'halted') } : {}),
+          ...(result.status !== 'success'
+            ? { error: result.haltReason ?? (result.status === 'revert' ? 'execution reverted' : 'halted') }
+            : {}),
         });
       } else writer.summary({ output: '', gasUsed: 0n, error: `${result.error.code}: ${result.error.message}` });
     },
@@ -255,7 +265,10 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (server) {
     server.setTraceHtml(html);
     await server.drain();
-    report(`\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` + (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'));
+    report(
+      `\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` +
+        (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'),
+    );
     await new Promise<void>((resolve) => {
       const done = (): void => {
         process.off('SIGINT', done);

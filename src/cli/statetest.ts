@@ -56,7 +56,7 @@ function parseArgs(argv: readonly string[]): Options {
 export function collectFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (p: string): void => {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {
@@ -163,7 +163,9 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
     else if (progress && (i % 25 === 0 || i === jobs.length - 1)) {
       const width = 30;
       const done = Math.round(((i + 1) / jobs.length) * width);
-      process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${i + 1}/${jobs.length} ${failed} failed`);
+      process.stderr.write(
+        `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${i + 1}/${jobs.length} ${failed} failed`,
+      );
     }
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -187,7 +189,19 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
 /** The `--json` line: exactly the documented fields. */
 function jsonLine(r: CaseResult): string {
   const { file, name, fork, index, pass, stateRoot, expectedStateRoot, logsHash, expectedLogsHash, error, ms } = r;
-  return JSON.stringify({ file, name, fork, index, pass, stateRoot, expectedStateRoot, logsHash, expectedLogsHash, ...(error !== undefined ? { error } : {}), ms });
+  return JSON.stringify({
+    file,
+    name,
+    fork,
+    index,
+    pass,
+    stateRoot,
+    expectedStateRoot,
+    logsHash,
+    expectedLogsHash,
+    ...(error !== undefined ? { error } : {}),
+    ms,
+  });
 }
 
 async function openTracer(target: string) {
@@ -196,11 +210,19 @@ async function openTracer(target: string) {
   return {
     tracer: writer,
     summary(r: CaseResult): void {
-      writer.summary({ stateRoot: r.stateRoot, output: r.output ?? new Uint8Array(0), gasUsed: r.gasUsed ?? 0n, pass: r.pass, fork: r.fork, ...(r.error ? { error: r.error.split('\n')[0]! } : {}) });
+      writer.summary({
+        stateRoot: r.stateRoot,
+        output: r.output ?? new Uint8Array(0),
+        gasUsed: r.gasUsed ?? 0n,
+        pass: r.pass,
+        fork: r.fork,
+        ...(r.error ? { error: r.error.split('\n')[0]! } : {}),
+      });
     },
     close: async (): Promise<void> => {
       writer.flush();
-      if (stream !== process.stdout) await new Promise<void>((res) => (stream as ReturnType<typeof createWriteStream>).end(res));
+      if (stream !== process.stdout)
+        await new Promise<void>((res) => (stream as ReturnType<typeof createWriteStream>).end(res));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Precompiles as system hooks (brief §6.2): the generic pure-function hook. Failure burns all the gas
 // given (`halt`); success returns the rest.
 import type { Precompile } from './precompiles/types.js';
-import { HookRegistry, type SystemHook } from './registry.js';
+import type { HookRegistry, SystemHook } from './registry.js';
 import type { NativeCosts } from '../system/resources.js';
 
 type NativeCostFn = (costs: NativeCosts, inputLength: number, gasUsed: number) => number;

@@ -67,7 +67,7 @@ export function expectString(v: unknown, field: string): string {
 
 /** `obj[key]`, throwing `missing field` when absent (undefined). */
 export function requireKey(obj: Record<string, unknown>, key: string, base: string): unknown {
-  const v = Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
   if (v === undefined) throw new InputError(fieldPath(base, key), 'missing field');
   return v;
 }
@@ -124,7 +124,8 @@ export function parseQuantity(v: unknown, field: string, opts: QuantityOptions =
     if (s === '') reason = 'empty string is not a quantity';
     else if (s === '0x' || s === '0X') reason = 'empty hex quantity';
     else if (s.startsWith('-')) reason = 'negative quantity';
-    else if (!s.startsWith('0x')) reason = opts.decimal === true ? 'not a hex or decimal quantity' : 'not a hex quantity (missing 0x prefix)';
+    else if (!s.startsWith('0x'))
+      reason = opts.decimal === true ? 'not a hex or decimal quantity' : 'not a hex quantity (missing 0x prefix)';
     throw new InputError(field, `${reason} (${describeValue(v)})`);
   }
   if (opts.max !== undefined && value > opts.max) {

@@ -22,7 +22,8 @@ export type CallPreparation =
 const isPrecompileAddress = (a: Address): boolean => a >= 1n && a <= 0x0an;
 
 export const isDelegate = (m: number): boolean => m === CallModifier.Delegate || m === CallModifier.DelegateStatic;
-export const isCallcode = (m: number): boolean => m === CallModifier.EVMCallcode || m === CallModifier.EVMCallcodeStatic;
+export const isCallcode = (m: number): boolean =>
+  m === CallModifier.EVMCallcode || m === CallModifier.EVMCallcodeStatic;
 
 /**
  * Step 1 of a call (brief §2.3): read and warm the callee, charge the caller for access, value and new

@@ -3,22 +3,16 @@ import type { InspectionEvent, Observer } from 'xstate';
 import type { ExecutionEnvironment, LaunchParams } from '../ee/types.js';
 import type { HookRegistry } from '../hooks/registry.js';
 import type { Profile } from '../profiles/types.js';
-import type { System } from '../system/system.js';
+import type { System, SystemObserver } from '../system/system.js';
 import type { NativeMeter } from '../system/resources.js';
 import type { FrameInfo } from './frameActor.js';
 import type { FrameState } from '../../machines/frame.machine.js';
 
 /** Callbacks for recording a run (the trace view); all optional, all cheap when absent. */
-export interface RunObserver {
+export interface RunObserver extends SystemObserver {
   frameOpened?(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void;
   frameState?(id: number, state: FrameState): void;
   frameClosed?(id: number, end: FrameClose): void;
-  /** SLOAD by the running frame (called by `System`; the recorder attributes it to the top frame). */
-  storageRead?(address: bigint, slot: bigint, value: bigint): void;
-  /** SSTORE by the running frame: the value before and after. */
-  storageWrite?(address: bigint, slot: bigint, before: bigint, after: bigint): void;
-  /** LOG0..LOG4 by the running frame. */
-  log?(address: bigint, topics: readonly bigint[], data: Uint8Array): void;
 }
 
 /** How a frame ended, as the observer sees it. */

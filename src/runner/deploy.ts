@@ -42,7 +42,9 @@ export function prepareDeployment(
     world.setNonce(req.deployer, nonce + 1n);
   }
   const address =
-    req.scheme === 'create2' ? create2Address(req.deployer, req.salt, req.initcode) : createAddress(req.deployer, nonce);
+    req.scheme === 'create2'
+      ? create2Address(req.deployer, req.salt, req.initcode)
+      : createAddress(req.deployer, nonce);
   world.accessAccount(address); // EIP-2929: the new address is warm even if the deployment fails
 
   // Entry deployments give the constructor everything (brief §2.7 step 2).

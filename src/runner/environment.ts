@@ -9,7 +9,7 @@ import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
 import type { Profile } from '../profiles/types.js';
-import type { BlockContext, TxContext } from '../system/host.js';
+import type { BlockContext, TxContext } from '../ee/host.js';
 import { EMPTY_TX_CONTEXT, System } from '../system/system.js';
 import type { WorldState } from '../system/world.js';
 import type { RunEnvironment, RunObserver } from './context.js';

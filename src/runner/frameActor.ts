@@ -55,9 +55,17 @@ export const frameLogic: ActorLogic<FrameSnapshot, FrameEvent, FrameInfo> = {
   transition: (snapshot, event) => {
     const next = nextFrameState(snapshot.value, event);
     // A fresh literal of a fixed shape: cheaper than a spread on this per-event path.
-    if (next !== undefined) return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context };
+    if (next !== undefined)
+      return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context };
     const type: string = event.type;
-    if (type === 'xstate.stop') return { status: 'stopped', output: undefined, error: undefined, value: snapshot.value, context: snapshot.context };
+    if (type === 'xstate.stop')
+      return {
+        status: 'stopped',
+        output: undefined,
+        error: undefined,
+        value: snapshot.value,
+        context: snapshot.context,
+      };
     if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
     // An event the chart does not allow is a runner bug: throwing makes the actor error, which the
     // runner rethrows as a host error (never an EVM failure).

@@ -77,7 +77,8 @@ class Loop {
       if (point.type === 'spawn') {
         const depth = top.info.depth + 1;
         const req = point.request;
-        const answer = req.type === 'call' ? this.spawnCall(req, depth, false) : this.spawnDeployment(req, depth, false);
+        const answer =
+          req.type === 'call' ? this.spawnCall(req, depth, false) : this.spawnDeployment(req, depth, false);
         if (answer) this.resume(top, answer);
         continue;
       }
@@ -101,7 +102,16 @@ class Loop {
     const special = this.isSpecial(req.callee);
     const code = special ? EMPTY : world.getAccount(req.callee).code;
     const kind: FrameKind = special ? 'hook' : req.kind;
-    const actor = this.openActor(kind, depth, req.caller, this.selfOf(req), req.callee, req.value, gasToPass, req.calldata);
+    const actor = this.openActor(
+      kind,
+      depth,
+      req.caller,
+      this.selfOf(req),
+      req.callee,
+      req.value,
+      gasToPass,
+      req.calldata,
+    );
     const rollback = world.snapshot(); // the callee frame covers the transfer (brief §2.3 step 2)
     // Answered without running code: the callee gets nothing used, the caller all its gas back.
     const answer = (status: 'success' | 'revert'): CallResult => {
@@ -148,13 +158,20 @@ class Loop {
       actor.send({ type: 'ee.end' });
       this.observeState(actor);
       if (env.native && hook.nativeCost)
-        env.native.charge(hook.nativeCost(env.native.costs, req.calldata.length, r.status === 'halt' ? hookGas : hookGas - r.gasLeft));
+        env.native.charge(
+          hook.nativeCost(env.native.costs, req.calldata.length, r.status === 'halt' ? hookGas : hookGas - r.gasLeft),
+        );
       if (r.status !== 'success') world.revert(rollback);
       const gasLeft = r.status === 'halt' ? 0n : hookBudget - BigInt(hookGas - r.gasLeft);
       this.carry = r.status === 'halt' ? 0 : fraction;
       const data = r.status === 'halt' ? EMPTY : r.returnData;
       this.finishActor(actor, r.status, gasToPass - gasLeft, data);
-      return { status: r.status, gasReturned: gasLeft + gasKept, returnData: data, ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}) };
+      return {
+        status: r.status,
+        gasReturned: gasLeft + gasKept,
+        returnData: data,
+        ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}),
+      };
     }
     if (code.length === 0) return answer('success'); // EOA shortcut, before the depth check (brief §2.3)
     if (depthExceeded) return answer('revert');
@@ -230,7 +247,18 @@ class Loop {
     actor.send({ type: 'frame.run' });
     this.observeState(actor);
     this.env.native?.charge(this.env.native.costs.perCodeByte * code.length); // bytecode preprocessing
-    const frame: Frame = { info: actor.getSnapshot().context, actor, ee, rollback, gasKept, gasGiven, created, point: ee.start(), ergsFraction: 0, stepsCharged: 0 };
+    const frame: Frame = {
+      info: actor.getSnapshot().context,
+      actor,
+      ee,
+      rollback,
+      gasKept,
+      gasGiven,
+      created,
+      point: ee.start(),
+      ergsFraction: 0,
+      stepsCharged: 0,
+    };
     this.stack.push(frame);
     this.chargeSteps(frame);
     this.afterEe(frame);
@@ -247,8 +275,7 @@ class Loop {
     }
     frame.actor.send({ type: 'child.done' });
     this.observeState(frame.actor);
-    frame.point =
-      'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
+    frame.point = 'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
     this.chargeSteps(frame);
     this.afterEe(frame);
   }
@@ -289,7 +316,14 @@ class Loop {
     }
     if (status !== 'success') world.revert(frame.rollback);
     this.carry = status === 'halt' ? 0 : frame.ergsFraction; // a halt burns every erg
-    this.finishActor(frame.actor, status, frame.gasGiven - gasLeft, returnData, end.haltReason, frame.created ?? undefined);
+    this.finishActor(
+      frame.actor,
+      status,
+      frame.gasGiven - gasLeft,
+      returnData,
+      end.haltReason,
+      frame.created ?? undefined,
+    );
     const gasReturned = gasLeft + frame.gasKept;
     if (frame.created !== null)
       return { status, gasReturned, address: status === 'success' ? frame.created : 0n, returnData };
@@ -322,7 +356,13 @@ class Loop {
   }
 
   /** A frame answered without running code (EOA shortcut, depth, failed transfer, hookless address). */
-  private closeActor(actor: FrameActorRef, event: 'frame.answer', outcome: FrameOutcome, gasUsed: bigint, returnData: Uint8Array): void {
+  private closeActor(
+    actor: FrameActorRef,
+    event: 'frame.answer',
+    outcome: FrameOutcome,
+    gasUsed: bigint,
+    returnData: Uint8Array,
+  ): void {
     actor.send({ type: event });
     this.observeState(actor);
     this.finishActor(actor, outcome, gasUsed, returnData);
@@ -361,9 +401,15 @@ class Loop {
 
 function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   if ('address' in r) {
-    return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, address: r.status === 'success' ? r.address : undefined };
+    return {
+      status: r.status,
+      gasLeft: r.gasReturned,
+      returnData: r.returnData,
+      address: r.status === 'success' ? r.address : undefined,
+    };
   }
-  if (r.status === 'failedToExecute') return { status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: 'CallFailedToExecute' };
+  if (r.status === 'failedToExecute')
+    return { status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: 'CallFailedToExecute' };
   return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, haltReason: r.haltReason };
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Address } from '../ee/types.js';
-import type { BlockContext } from '../system/host.js';
+import type { BlockContext } from '../ee/host.js';
 import {
   expectArray,
   expectObject,
@@ -214,7 +214,9 @@ function parseAccessList(json: unknown, path: string): AccessList {
     const kpath = fieldPath(ipath, 'storageKeys');
     return {
       address: parseAddress(requireKey(o, 'address', ipath), fieldPath(ipath, 'address')),
-      storageKeys: expectArray(requireKey(o, 'storageKeys', ipath), kpath).map((k, j) => parseWord(k, fieldPath(kpath, j))),
+      storageKeys: expectArray(requireKey(o, 'storageKeys', ipath), kpath).map((k, j) =>
+        parseWord(k, fieldPath(kpath, j)),
+      ),
     };
   });
 }
@@ -232,16 +234,22 @@ function parseTxTemplate(json: unknown, path: string): TxTemplate {
   // Transaction numbers are unbounded here: validation reports fields wider than their encoding.
   const quantity = (k: string) => (v: unknown) => parseQuantity(v, f(k));
 
-  const data = nonEmptyArray(requireKey(t, 'data', path), f('data')).map((v, i) => parseData(v, fieldPath(f('data'), i)));
+  const data = nonEmptyArray(requireKey(t, 'data', path), f('data')).map((v, i) =>
+    parseData(v, fieldPath(f('data'), i)),
+  );
   const gasLimit = nonEmptyArray(requireKey(t, 'gasLimit', path), f('gasLimit')).map((v, i) =>
     parseQuantity(v, fieldPath(f('gasLimit'), i)),
   );
-  const value = nonEmptyArray(requireKey(t, 'value', path), f('value')).map((v, i) => parseQuantity(v, fieldPath(f('value'), i)));
+  const value = nonEmptyArray(requireKey(t, 'value', path), f('value')).map((v, i) =>
+    parseQuantity(v, fieldPath(f('value'), i)),
+  );
 
   let accessLists: (AccessList | null)[] | undefined;
   if (t['accessLists'] !== undefined) {
     const ap = f('accessLists');
-    accessLists = expectArray(t['accessLists'], ap).map((al, i) => (al === null ? null : parseAccessList(al, fieldPath(ap, i))));
+    accessLists = expectArray(t['accessLists'], ap).map((al, i) =>
+      al === null ? null : parseAccessList(al, fieldPath(ap, i)),
+    );
     if (accessLists.length !== data.length) {
       throw new InputError(ap, `has ${accessLists.length} entries but data has ${data.length}`);
     }
@@ -284,7 +292,10 @@ function parseTxTemplate(json: unknown, path: string): TxTemplate {
       throw new InputError(f('secretKey'), `invalid secp256k1 secret key (${(e as Error).message})`);
     }
     if (givenSender !== undefined && givenSender !== sender) {
-      throw new InputError(f('sender'), `does not match secretKey (derived 0x${sender.toString(16).padStart(40, '0')})`);
+      throw new InputError(
+        f('sender'),
+        `does not match secretKey (derived 0x${sender.toString(16).padStart(40, '0')})`,
+      );
     }
   } else if (givenSender !== undefined) {
     sender = givenSender;

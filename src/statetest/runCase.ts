@@ -79,7 +79,8 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
       logs = result.logs;
       gasUsed = result.gasUsed;
       output = result.returnData;
-      if (c.expectException !== undefined) error = `expected exception ${c.expectException}, but the transaction was valid`;
+      if (c.expectException !== undefined)
+        error = `expected exception ${c.expectException}, but the transaction was valid`;
     } else if (c.expectException === undefined) {
       error = `transaction rejected: ${result.error.code}: ${result.error.message}`;
     } else {

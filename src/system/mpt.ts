@@ -70,7 +70,10 @@ export function secureTrieRootOf(keys: readonly Uint8Array[], vals: readonly Uin
   if (keys.length !== vals.length) throw new Error(`secureTrieRootOf: ${keys.length} keys but ${vals.length} values`);
   if (vals.some((v) => v.length === 0)) {
     const i = vals.map((_, j) => j).filter((j) => vals[j]!.length > 0);
-    return secureTrieRootOf(i.map((j) => keys[j]!), i.map((j) => vals[j]!));
+    return secureTrieRootOf(
+      i.map((j) => keys[j]!),
+      i.map((j) => vals[j]!),
+    );
   }
   const n = keys.length;
   if (n === 0) return EMPTY_TRIE_ROOT.slice();
@@ -94,7 +97,11 @@ function rootOfSlab(slab: Uint8Array, off: Int32Array, len: Int32Array, vals: re
     const o = off[i]!;
     const l = len[i]!;
     prefix[i] =
-      ((l > 0 ? slab[o]! << 24 : 0) | (l > 1 ? slab[o + 1]! << 16 : 0) | (l > 2 ? slab[o + 2]! << 8 : 0) | (l > 3 ? slab[o + 3]! : 0)) >>> 0;
+      ((l > 0 ? slab[o]! << 24 : 0) |
+        (l > 1 ? slab[o + 1]! << 16 : 0) |
+        (l > 2 ? slab[o + 2]! << 8 : 0) |
+        (l > 3 ? slab[o + 3]! : 0)) >>>
+      0;
   }
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -240,7 +247,24 @@ class Builder {
   private branch(lo: number, hi: number, depth: number): number {
     let value: Uint8Array | null = null;
     if (this.len[lo]! * 2 === depth) value = this.vals[lo++]!; // the key ending here (sorts first)
-    const refs: Array<Uint8Array | null> = [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null];
+    const refs: Array<Uint8Array | null> = [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
     let payload = 0;
     let i = lo;
     while (i < hi) {
@@ -258,7 +282,7 @@ class Builder {
     let pos = writeHeader(out, 0, payload, 0xc0);
     for (let c = 0; c < 16; c++) {
       const r = refs[c];
-      if (r === null) out[pos++] = 0x80;
+      if (r === null || r === undefined) out[pos++] = 0x80;
       else pos = writeRef(out, pos, r);
     }
     if (value === null) out[pos++] = 0x80;

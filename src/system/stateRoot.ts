@@ -1,7 +1,7 @@
 // The world-state root, storage roots and the logs hash the state tests compare against
 // (`post.<fork>[].hash` and `.logs`).
 import { keccak256 } from '../crypto/keccak.js';
-import { rlpEncode, type RlpInput } from '../tx/rlp.js';
+import { rlpEncode, type RlpInput } from '../encoding/rlp.js';
 import { EMPTY_TRIE_ROOT, secureTrieRootOf } from './mpt.js';
 
 /** An account as the state trie sees it. */
@@ -78,7 +78,9 @@ export function stateRoot(accounts: Iterable<AccountForRoot>): Uint8Array {
   const vals: Uint8Array[] = [];
   for (const acc of accounts) {
     if (acc.codeHash.length !== 32) {
-      throw new RangeError(`stateRoot: codeHash of account 0x${acc.address.toString(16)} has ${acc.codeHash.length} bytes, expected 32`);
+      throw new RangeError(
+        `stateRoot: codeHash of account 0x${acc.address.toString(16)} has ${acc.codeHash.length} bytes, expected 32`,
+      );
     }
     if (acc.nonce < 0n || acc.balance < 0n) {
       throw new RangeError(`stateRoot: negative nonce or balance for account 0x${acc.address.toString(16)}`);

@@ -1,11 +1,20 @@
 // The system as the EVM sees it: the Host interface over the world state, block and tx context.
 import type { Address } from '../ee/types.js';
-import type { RunObserver } from '../runner/context.js';
-import type { BlockContext, Host, TxContext } from './host.js';
+import type { BlockContext, Host, TxContext } from '../ee/host.js';
 import { NONEXISTENT, type WorldState } from './world.js';
 
 /** Default BLOBHASH context etc. for a run that is not a transaction (library use). */
 export const EMPTY_TX_CONTEXT: TxContext = Object.freeze({ origin: 0n, gasPrice: 0n, blobHashes: [] });
+
+/** What the system reports to whoever records a run (the runner's `RunObserver` extends it). */
+export interface SystemObserver {
+  /** SLOAD by the running frame (the recorder attributes it to the top frame). */
+  storageRead?(address: bigint, slot: bigint, value: bigint): void;
+  /** SSTORE by the running frame: the value before and after. */
+  storageWrite?(address: bigint, slot: bigint, before: bigint, after: bigint): void;
+  /** LOG0..LOG4 by the running frame. */
+  log?(address: bigint, topics: readonly bigint[], data: Uint8Array): void;
+}
 
 /** Host implementation backed by a `WorldState`. */
 export class System implements Host {
@@ -17,7 +26,7 @@ export class System implements Host {
   ) {}
 
   /** Recorder callbacks (storage, logs); undefined unless a run is being recorded. */
-  observer: RunObserver | undefined = undefined;
+  observer: SystemObserver | undefined = undefined;
 
   accessAccount(addr: Address): boolean {
     return this.world.accessAccount(addr);

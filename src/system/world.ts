@@ -138,10 +138,6 @@ function setIn<V>(m: ByAddress<V>, addr: Address, v: V): void {
   shard.set(addr, v);
 }
 
-function hasIn(m: AddressSet, addr: Address): boolean {
-  return m.get(shardOf(addr))?.has(addr) ?? false;
-}
-
 function addIn(m: AddressSet, addr: Address): void {
   const s = shardOf(addr);
   let shard = m.get(s);
@@ -260,7 +256,8 @@ export class WorldState {
   }
 
   private get w(): Draft<Overlay> {
-    return (this.draft ??= createDraft(this.overlay));
+    this.draft ??= createDraft(this.overlay);
+    return this.draft;
   }
 
   // ---- accounts ----
@@ -460,7 +457,7 @@ export class WorldState {
     if (deleteEmptyTouched)
       for (const addr of membersOf(o.touched)) {
         const e = this.base.get(addr);
-        if (e && e.account.isEmpty) this.base.delete(addr);
+        if (e?.account.isEmpty) this.base.delete(addr);
       }
     this.overlay = emptyOverlay();
   }

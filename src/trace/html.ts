@@ -8,7 +8,10 @@ const escapeHtml = (s: string): string =>
 
 /** JSON that is safe inside a <script> element (no `</script>`, no `<!--`). */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The viewer page for `trace`. */

@@ -109,7 +109,8 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
     if (!forwarded.has(event.type)) return;
     sent++;
     // The inspector stringifies snapshots itself (bigints would become lossy numbers): convert them first.
-    if (event.type === '@xstate.snapshot') inspector.inspect.next?.({ ...event, snapshot: jsonSafe(event.snapshot) as typeof event.snapshot });
+    if (event.type === '@xstate.snapshot')
+      inspector.inspect.next?.({ ...event, snapshot: jsonSafe(event.snapshot) as typeof event.snapshot });
     else inspector.inspect.next?.(event);
   };
   return {

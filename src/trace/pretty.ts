@@ -12,7 +12,16 @@ type Paint = (s: string) => string;
 
 function palette(on: boolean) {
   const c = (code: string): Paint => (on ? (s) => `\x1b[${code}m${s}\x1b[0m` : (s) => s);
-  return { dim: c('2'), bold: c('1'), red: c('31'), green: c('32'), yellow: c('33'), blue: c('34'), magenta: c('35'), cyan: c('36') };
+  return {
+    dim: c('2'),
+    bold: c('1'),
+    red: c('31'),
+    green: c('32'),
+    yellow: c('33'),
+    blue: c('34'),
+    magenta: c('35'),
+    cyan: c('36'),
+  };
 }
 
 const big = (h: string): string => BigInt(h).toString();
@@ -36,14 +45,25 @@ export function formatRun(trace: RunTrace, opts: PrettyOptions): string {
 
   const outcome = (o: string): string => (o === 'success' ? p.green(o) : o === 'revert' ? p.red(o) : p.yellow(o));
   const kindColor = (k: FrameTrace['kind']): string =>
-    k === 'create' || k === 'create2' ? p.magenta(k) : k === 'hook' ? p.yellow(k) : k === 'call' ? p.blue(k) : p.cyan(k);
+    k === 'create' || k === 'create2'
+      ? p.magenta(k)
+      : k === 'hook'
+        ? p.yellow(k)
+        : k === 'call'
+          ? p.blue(k)
+          : p.cyan(k);
 
   const frameLines = (f: FrameTrace, prefix: string, last: boolean, isRoot: boolean): void => {
     const branch = isRoot ? '' : last ? '└─ ' : '├─ ';
-    const callee = f.kind === 'create' || f.kind === 'create2' ? name(f.createdAddress ?? f.address) : name(f.codeAddress);
+    const callee =
+      f.kind === 'create' || f.kind === 'create2' ? name(f.createdAddress ?? f.address) : name(f.codeAddress);
     const via = f.kind === 'delegatecall' || f.kind === 'callcode' ? p.dim(` (as ${name(f.address)})`) : '';
     const value = BigInt(f.value) !== 0n ? ` value ${big(f.value)}` : '';
-    const rev = f.reverted ? ' ' + p.red('↺ reverted') : f.rolledBackBy !== null ? ' ' + p.red(`↺ by #${f.rolledBackBy}`) : '';
+    const rev = f.reverted
+      ? ' ' + p.red('↺ reverted')
+      : f.rolledBackBy !== null
+        ? ' ' + p.red(`↺ by #${f.rolledBackBy}`)
+        : '';
     out.push(
       `${prefix}${branch}${p.dim('#' + f.id)} ${kindColor(f.kind)} ${name(f.caller)} → ${p.bold(callee)}${via}${value}` +
         ` gas ${f.gas} used ${f.gasUsed} ${outcome(f.outcome)}${f.haltReason ? p.yellow(` (${f.haltReason})`) : ''}${rev}`,
@@ -52,12 +72,20 @@ export function formatRun(trace: RunTrace, opts: PrettyOptions): string {
     const pad = childPrefix + (f.children.length ? '│  ' : '   ');
     out.push(pad + p.dim('states: ') + f.transitions.map((t) => t.state).join(p.dim(' → ')));
     if (f.returnData !== '0x') out.push(pad + p.dim('return: ') + shortData(f.returnData, max));
-    f.children.forEach((c, i) => frameLines(trace.frames[c]!, childPrefix, i === f.children.length - 1, false));
+    f.children.forEach((c, i) => {
+      frameLines(trace.frames[c]!, childPrefix, i === f.children.length - 1, false);
+    });
   };
 
   for (const tx of trace.transactions) {
     out.push('');
-    out.push(p.bold(`Transaction ${tx.index}`) + (tx.label ? ` ${tx.label}` : '') + p.dim(`  ${name(tx.from)} → ${tx.to ? name(tx.to) : 'create'}, value ${big(tx.value)}, gas limit ${big(tx.gasLimit)}`));
+    out.push(
+      p.bold(`Transaction ${tx.index}`) +
+        (tx.label ? ` ${tx.label}` : '') +
+        p.dim(
+          `  ${name(tx.from)} → ${tx.to ? name(tx.to) : 'create'}, value ${big(tx.value)}, gas limit ${big(tx.gasLimit)}`,
+        ),
+    );
     if (tx.rootFrame !== null) frameLines(trace.frames[tx.rootFrame]!, '  ', true, true);
     out.push(...txResult(tx, p, name, max));
   }
@@ -70,7 +98,8 @@ function txResult(tx: TxTrace, p: ReturnType<typeof palette>, name: (a: string) 
     out.push('  ' + p.red(`rejected: ${tx.error}`));
     return out;
   }
-  const st = tx.status === 'success' ? p.green(tx.status) : tx.status === 'revert' ? p.red(tx.status!) : p.yellow(tx.status!);
+  const st =
+    tx.status === 'success' ? p.green(tx.status) : tx.status === 'revert' ? p.red(tx.status!) : p.yellow(tx.status!);
   out.push(
     `  ${p.bold('result:')} ${st}${tx.haltReason ? ` (${tx.haltReason})` : ''}, gas used ${big(tx.gasUsed!)}` +
       (BigInt(tx.gasRefunded!) ? `, refunded ${big(tx.gasRefunded!)}` : '') +
@@ -79,20 +108,30 @@ function txResult(tx: TxTrace, p: ReturnType<typeof palette>, name: (a: string) 
   );
   out.push(`  ${p.bold('logs:')} ${tx.logs.length === 0 ? p.dim('none') : ''}`);
   for (const l of tx.logs) {
-    out.push(`    ${name(l.address)}${l.frame !== null ? p.dim(` (frame #${l.frame})`) : ''} topics [${l.topics.map((t) => shortData(t, 20)).join(', ')}] data ${shortData(l.data, max)}`);
+    out.push(
+      `    ${name(l.address)}${l.frame !== null ? p.dim(` (frame #${l.frame})`) : ''} topics [${l.topics.map((t) => shortData(t, 20)).join(', ')}] data ${shortData(l.data, max)}`,
+    );
   }
   out.push(`  ${p.bold('state changes:')} ${tx.stateChanges.length === 0 ? p.dim('none') : ''}`);
   for (const c of tx.stateChanges) out.push(...accountChange(c, p, name, max));
   return out;
 }
 
-function accountChange(c: AccountChange, p: ReturnType<typeof palette>, name: (a: string) => string, max: number): string[] {
+function accountChange(
+  c: AccountChange,
+  p: ReturnType<typeof palette>,
+  name: (a: string) => string,
+  max: number,
+): string[] {
   const out: string[] = [];
   const tag = c.created ? p.green(' (created)') : c.deleted ? p.red(' (deleted)') : '';
   out.push(`    ${p.bold(name(c.address))}${p.dim(` ${c.address}`)}${tag}`);
   if (c.balance) out.push(`      balance ${big(c.balance.before)} → ${big(c.balance.after)}`);
   if (c.nonce) out.push(`      nonce ${big(c.nonce.before)} → ${big(c.nonce.after)}`);
-  if (c.code) out.push(`      code ${(c.code.before.length - 2) / 2} → ${(c.code.after.length - 2) / 2} bytes ${p.dim(shortData(c.code.after, max))}`);
+  if (c.code)
+    out.push(
+      `      code ${(c.code.before.length - 2) / 2} → ${(c.code.after.length - 2) / 2} bytes ${p.dim(shortData(c.code.after, max))}`,
+    );
   for (const s of c.storage ?? []) out.push(`      storage[${s.slot}] ${s.before} → ${s.after}`);
   return out;
 }

@@ -80,7 +80,11 @@ export type TxEnd =
       readonly gasRefunded: bigint;
       readonly returnData: Uint8Array;
       readonly createdAddress?: Address;
-      readonly logs: readonly { readonly address: Address; readonly topics: readonly bigint[]; readonly data: Uint8Array }[];
+      readonly logs: readonly {
+        readonly address: Address;
+        readonly topics: readonly bigint[];
+        readonly data: Uint8Array;
+      }[];
     };
 
 interface AccountSnap {
@@ -97,14 +101,24 @@ export class TraceRecorder implements RunObserver {
   private readonly stack: FrameRec[] = [];
   private readonly txs: TxTrace[] = [];
   private readonly timeline: TimelineEntry[] = [];
-  private tx: (Omit<TxTrace, 'endSeq' | 'stateChanges' | 'logs' | 'rootFrame'> & { rootFrame: number | null; outsideFrames: AccountEvent[] }) | null = null;
+  private tx:
+    | (Omit<TxTrace, 'endSeq' | 'stateChanges' | 'logs' | 'rootFrame'> & {
+        rootFrame: number | null;
+        outsideFrames: AccountEvent[];
+      })
+    | null = null;
   private world: WorldState | null = null;
   private before: Map<Address, AccountSnap> | null = null;
   /** Frame id → index of its first storage/account/log record, for rollbacks. */
   private readonly labels: Map<Address, string>;
 
   constructor(
-    private readonly meta: { name: string; description?: string; profile: 'ethereum' | 'zksync'; block?: Record<string, bigint> },
+    private readonly meta: {
+      name: string;
+      description?: string;
+      profile: 'ethereum' | 'zksync';
+      block?: Record<string, bigint>;
+    },
     labels: ReadonlyMap<Address, string> = new Map(),
   ) {
     this.labels = new Map(labels);
@@ -136,7 +150,15 @@ export class TraceRecorder implements RunObserver {
 
   private push(lane: Lane, kind: string, text: string, frame: FrameRec | null = this.top()): number {
     const seq = this.seq++;
-    this.timeline.push({ seq, lane, tx: this.tx?.index ?? -1, frame: frame ? frame.id : null, depth: frame ? frame.depth : -1, kind, text });
+    this.timeline.push({
+      seq,
+      lane,
+      tx: this.tx?.index ?? -1,
+      frame: frame ? frame.id : null,
+      depth: frame ? frame.depth : -1,
+      kind,
+      text,
+    });
     return seq;
   }
 
@@ -167,14 +189,21 @@ export class TraceRecorder implements RunObserver {
       outsideFrames: [],
       startSeq: 0,
     };
-    const startSeq = this.push('bootloader', 'tx.start', `transaction ${index}: ${this.nameOf(t.from)} → ${t.to === null ? 'new contract' : this.nameOf(t.to)}`, null);
+    const startSeq = this.push(
+      'bootloader',
+      'tx.start',
+      `transaction ${index}: ${this.nameOf(t.from)} → ${t.to === null ? 'new contract' : this.nameOf(t.to)}`,
+      null,
+    );
     this.tx = { ...this.tx, startSeq };
   }
 
   endTransaction(end: TxEnd): TxTrace {
     const t = this.tx;
     if (!t) throw new Error('endTransaction without beginTransaction');
-    const text = end.valid ? `transaction ${t.index} ${end.status}, gas used ${end.gasUsed}` : `transaction ${t.index} rejected: ${end.error}`;
+    const text = end.valid
+      ? `transaction ${t.index} ${end.status}, gas used ${end.gasUsed}`
+      : `transaction ${t.index} rejected: ${end.error}`;
     const endSeq = this.push('bootloader', 'tx.end', text, null);
     const stateChanges = this.world && this.before ? diffCommitted(this.before, snapshotCommitted(this.world)) : [];
     const logs: LogEntry[] = [];
@@ -249,7 +278,10 @@ export class TraceRecorder implements RunObserver {
     if (parent) parent.children.push(rec.id);
     else if (this.tx && this.tx.rootFrame === null) this.tx.rootFrame = rec.id;
     this.stack.push(rec);
-    const what = info.kind === 'create' || info.kind === 'create2' ? `${info.kind} ${this.nameOf(info.address)}` : `${info.kind} ${this.nameOf(info.codeAddress)}`;
+    const what =
+      info.kind === 'create' || info.kind === 'create2'
+        ? `${info.kind} ${this.nameOf(info.address)}`
+        : `${info.kind} ${this.nameOf(info.codeAddress)}`;
     rec.startSeq = this.push('bootloader', 'frame.open', `start frame #${rec.id} (snapshot): ${what}`, rec);
   }
 
@@ -266,7 +298,12 @@ export class TraceRecorder implements RunObserver {
     if (!f) return;
     const last = f.transitions[f.transitions.length - 1];
     if (last && last.state === state) return;
-    const seq = this.push(state === 'preparing' || state === 'finishing' ? 'bootloader' : 'ee', 'frame.state', `#${f.id} → ${state}`, f);
+    const seq = this.push(
+      state === 'preparing' || state === 'finishing' ? 'bootloader' : 'ee',
+      'frame.state',
+      `#${f.id} → ${state}`,
+      f,
+    );
     f.transitions.push({ state, seq });
   }
 
@@ -286,7 +323,12 @@ export class TraceRecorder implements RunObserver {
       this.push('bootloader', 'snapshot.revert', `revert frame #${f.id} to its snapshot`, f);
       this.rollBack(f, f.id);
     }
-    f.endSeq = this.push('bootloader', 'frame.close', `finish frame #${f.id}: ${end.outcome}${end.haltReason ? ` (${end.haltReason})` : ''}, gas used ${end.gasUsed}`, f);
+    f.endSeq = this.push(
+      'bootloader',
+      'frame.close',
+      `finish frame #${f.id}: ${end.outcome}${end.haltReason ? ` (${end.haltReason})` : ''}, gas used ${end.gasUsed}`,
+      f,
+    );
     const i = this.stack.lastIndexOf(f);
     if (i >= 0) this.stack.length = i;
   }
@@ -307,20 +349,48 @@ export class TraceRecorder implements RunObserver {
 
   storageWrite(address: bigint, slot: bigint, before: bigint, after: bigint): void {
     const f = this.top();
-    const seq = this.push('system', 'storage.write', `write ${this.nameOf(address)}[${hex(slot)}]: ${hex(before)} → ${hex(after)}`, f);
-    f?.storage.push({ seq, op: 'write', address: addr(address), slot: hex(slot), value: hex(after), before: hex(before), rolledBack: false });
+    const seq = this.push(
+      'system',
+      'storage.write',
+      `write ${this.nameOf(address)}[${hex(slot)}]: ${hex(before)} → ${hex(after)}`,
+      f,
+    );
+    f?.storage.push({
+      seq,
+      op: 'write',
+      address: addr(address),
+      slot: hex(slot),
+      value: hex(after),
+      before: hex(before),
+      rolledBack: false,
+    });
   }
 
   log(address: bigint, topics: readonly bigint[], data: Uint8Array): void {
     const f = this.top();
-    const seq = this.push('system', 'log', `LOG${topics.length} from ${this.nameOf(address)} (${data.length} bytes)`, f);
-    f?.logs.push({ seq, frame: f.id, address: addr(address), topics: topics.map(word), data: bytesToHex(data), rolledBack: false });
+    const seq = this.push(
+      'system',
+      'log',
+      `LOG${topics.length} from ${this.nameOf(address)} (${data.length} bytes)`,
+      f,
+    );
+    f?.logs.push({
+      seq,
+      frame: f.id,
+      address: addr(address),
+      topics: topics.map(word),
+      data: bytesToHex(data),
+      rolledBack: false,
+    });
   }
 
   private account(a: Address, field: AccountEvent['field'], before: Hex, after: Hex): void {
     if (!this.tx) return; // pre-state loading
     const f = this.top();
-    const shown = field === 'code' ? `code of ${this.nameOf(a)}: ${BigInt(before)} → ${BigInt(after)} bytes` : `${field} of ${this.nameOf(a)}: ${BigInt(before)} → ${BigInt(after)}`;
+    const shown =
+      field === 'code'
+        ? `code of ${this.nameOf(a)}: ${BigInt(before)} → ${BigInt(after)} bytes`
+        : `${field} of ${this.nameOf(a)}: ${BigInt(before)} → ${BigInt(after)}`;
     const seq = this.push('system', field, shown, f);
     const ev: AccountEvent = { seq, address: addr(a), field, before, after, rolledBack: false };
     if (f) f.accounts.push(ev);
@@ -392,7 +462,8 @@ function diffCommitted(before: Map<Address, AccountSnap>, after: Map<Address, Ac
     if (!n) (change.deleted = true), (changed = true);
     if (x.balance !== y.balance) (change.balance = { before: hex(x.balance), after: hex(y.balance) }), (changed = true);
     if (x.nonce !== y.nonce) (change.nonce = { before: hex(x.nonce), after: hex(y.nonce) }), (changed = true);
-    if (bytesToHex(x.code) !== bytesToHex(y.code)) (change.code = { before: bytesToHex(x.code), after: bytesToHex(y.code) }), (changed = true);
+    if (bytesToHex(x.code) !== bytesToHex(y.code))
+      (change.code = { before: bytesToHex(x.code), after: bytesToHex(y.code) }), (changed = true);
     const slots = [...new Set([...x.storage.keys(), ...y.storage.keys()])].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
     const st: { slot: Hex; before: Hex; after: Hex }[] = [];
     for (const s of slots) {

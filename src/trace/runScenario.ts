@@ -1,8 +1,8 @@
-// Runs a parsed scenario (src/cli/scenario.ts): loads the pre-state, executes each transaction through
+// Runs a parsed scenario (src/input/scenario.ts): loads the pre-state, executes each transaction through
 // `processTransaction` and optionally records it (TraceRecorder), step-traces it (EIP-3155) and forwards
 // xstate inspection to the runner and every frame actor.
 import type { InspectionEvent, Observer } from 'xstate';
-import type { Scenario, ScenarioTx } from '../cli/scenario.js';
+import type { Scenario, ScenarioTx } from '../input/scenario.js';
 import type { StepTracer } from '../ee/evm/trace.js';
 import { createEnvironment } from '../runner/environment.js';
 import { WorldState } from '../system/world.js';

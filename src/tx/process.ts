@@ -75,7 +75,10 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
       return { valid: false, error, errors: [error] };
     }
     const computational = limit - upfront;
-    meter = new NativeMeter(costs, Number(computational < costs.maxComputational ? computational : costs.maxComputational));
+    meter = new NativeMeter(
+      costs,
+      Number(computational < costs.maxComputational ? computational : costs.maxComputational),
+    );
     meter.used = Number(upfront);
   }
   const blobFee = blobGasUsed(tx) * block.blobBaseFee;

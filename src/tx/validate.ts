@@ -1,7 +1,7 @@
 // Transaction validity rules checked before execution, in geth's order (state_transition.go preCheck,
 // buyGas, then TransitionDb's intrinsic-gas and initcode checks), preceded by the encoding-width
 // checks a decoder would apply. An invalid transaction changes no state and pays no fee.
-import type { BlockContext } from '../system/host.js';
+import type { BlockContext } from '../ee/host.js';
 import { U256_MAX, U64_MAX } from '../input/parse.js';
 import {
   BlobCountExceededError,
@@ -24,7 +24,14 @@ import {
   TypeNotSupportedError,
   type TxValidationError,
 } from './errors.js';
-import { blobGasUsed, feeCap, GAS_PER_BLOB, MAX_BLOB_GAS_PER_BLOCK, tipCap, VERSIONED_HASH_VERSION_KZG } from './fees.js';
+import {
+  blobGasUsed,
+  feeCap,
+  GAS_PER_BLOB,
+  MAX_BLOB_GAS_PER_BLOCK,
+  tipCap,
+  VERSIONED_HASH_VERSION_KZG,
+} from './fees.js';
 import { ETHEREUM_TX_GAS_PARAMS, intrinsicGas, ZKSYNC_TX_GAS_PARAMS, type TxGasParams } from './intrinsic.js';
 import type { Transaction, TxType } from './types.js';
 
@@ -127,7 +134,8 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
     if (n === 0 && fail(new BlobNoneError())) return errors;
     for (let i = 0; i < n; i++) {
       const h = tx.blobVersionedHashes[i]!;
-      if (h >> 248n !== BigInt(VERSIONED_HASH_VERSION_KZG) && fail(new BlobVersionedHashInvalidError(i, h))) return errors;
+      if (h >> 248n !== BigInt(VERSIONED_HASH_VERSION_KZG) && fail(new BlobVersionedHashInvalidError(i, h)))
+        return errors;
     }
     if (blobGasUsed(tx) > params.maxBlobGasPerBlock) {
       if (fail(new BlobCountExceededError(n, Number(params.maxBlobGasPerBlock / GAS_PER_BLOB)))) return errors;
@@ -147,7 +155,8 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
     if (ctx.senderBalance < required && fail(new InsufficientFundsError(ctx.senderBalance, required))) return errors;
   }
 
-  if (tx.gasLimit > ctx.block.gasLimit && fail(new GasLimitAboveBlockError(tx.gasLimit, ctx.block.gasLimit))) return errors;
+  if (tx.gasLimit > ctx.block.gasLimit && fail(new GasLimitAboveBlockError(tx.gasLimit, ctx.block.gasLimit)))
+    return errors;
 
   const intrinsic = intrinsicGas(tx, params.gas);
   if (tx.gasLimit < intrinsic && fail(new IntrinsicGasTooLowError(tx.gasLimit, intrinsic))) return errors;

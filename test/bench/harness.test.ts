@@ -51,6 +51,8 @@ describe('bench synthetic workloads (small sizes)', () => {
   });
 
   it('assembles labels and minimal pushes', () => {
-    expect(bytesToHex(assemble([push(0), push(255), push(256), label('a'), ref('a'), 'JUMP']))).toBe('0x5f60ff6101005b61000656');
+    expect(bytesToHex(assemble([push(0), push(255), push(256), label('a'), ref('a'), 'JUMP']))).toBe(
+      '0x5f60ff6101005b61000656',
+    );
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseScenario } from '../../src/cli/scenario.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { renderTraceHtml } from '../../src/trace/html.js';
 import { runScenario } from '../../src/trace/runScenario.js';
 
@@ -35,7 +35,16 @@ describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
     writeFileSync(file, renderTraceHtml(trace));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.route('**/*', (route) => {
@@ -72,7 +81,12 @@ describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
     const details = (await page.textContent('#details'))!;
     expect(details).toContain('Frame #2 — call');
     expect(details).toContain('Factory (0xfac7…0001)');
-    expect(await page.locator('#details [data-testid="states"] .state').allTextContents()).toEqual(['preparing', 'running', 'finishing', 'success']);
+    expect(await page.locator('#details [data-testid="states"] .state').allTextContents()).toEqual([
+      'preparing',
+      'running',
+      'finishing',
+      'success',
+    ]);
     expect(details).toMatch(/Call data \(36 bytes\)/);
     expect(details).toContain('Storage (');
     expect(details).toContain('Logs (1)');
@@ -100,7 +114,11 @@ describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
 
   it('draws the run timeline in bootloader / EE / system lanes; clicking an event selects its frame', async () => {
     const heads = await page.locator('.lanes .lh').allTextContents();
-    expect(heads.slice(1)).toEqual(['Bootloader (runner)', 'Execution environments (frames)', 'System (storage, balances, logs)']);
+    expect(heads.slice(1)).toEqual([
+      'Bootloader (runner)',
+      'Execution environments (frames)',
+      'System (storage, balances, logs)',
+    ]);
     const ev = page.locator('.ev[data-frame="1"][data-kind="frame.open"]');
     await ev.scrollIntoViewIfNeeded();
     await ev.click();

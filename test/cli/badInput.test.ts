@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { parseScenario } from '../../src/cli/scenario.js';
-import { BASE_SCENARIO, BASE_STATETEST, checkCli } from '../../src/fuzz/badInput.js';
+import { parseScenario } from '../../src/input/scenario.js';
+import { BASE_SCENARIO, BASE_STATETEST, checkCli } from '../../fuzz/badInput.js';
 import { InputError } from '../../src/input/parse.js';
 import { ethereum } from '../../src/profiles/ethereum.js';
 import { createEnvironment } from '../../src/runner/environment.js';
@@ -15,7 +15,7 @@ import { worldStateRoot } from '../../src/statetest/runCase.js';
 import { WorldState } from '../../src/system/world.js';
 import { processTransaction } from '../../src/tx/process.js';
 import type { Transaction } from '../../src/tx/types.js';
-import { DEFAULT_BLOCK } from '../../src/cli/scenario.js';
+import { DEFAULT_BLOCK } from '../../src/input/scenario.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zkos-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +51,11 @@ const SCENARIOS: [string, string, string][] = [
   ['number instead of a hex string', scenario((s) => (s.block.number = 16)), 'block.number'],
   ['array instead of an object', scenario((s) => (s.pre = [])), 'pre'],
   ['address of 19 bytes', scenario((s) => (s.transactions[0].to = '0x' + 'bb'.repeat(19))), 'to'],
-  ['address of 21 bytes as a pre key', scenario((s) => (s.pre['0x' + 'cc'.repeat(21)] = {})), 'pre[0x' + 'cc'.repeat(21)],
+  [
+    'address of 21 bytes as a pre key',
+    scenario((s) => (s.pre['0x' + 'cc'.repeat(21)] = {})),
+    'pre[0x' + 'cc'.repeat(21),
+  ],
   ['unsupported transaction type', scenario((s) => (s.transactions[0].type = '0x3')), 'type'],
   ['gasPrice together with maxFeePerGas', scenario((s) => (s.transactions[0].maxFeePerGas = '0x1')), 'gasPrice'],
   ['unknown profile', scenario((s) => (s.profile = 'optimism')), 'profile'],
@@ -60,7 +64,11 @@ const SCENARIOS: [string, string, string][] = [
 
 const STATETESTS: [string, string, string][] = [
   ['invalid JSON', '{"a": {', 'invalid JSON'],
-  ['bad hex balance', statetest((t) => (t.pre['0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b'].balance = '0xg')), 'balance'],
+  [
+    'bad hex balance',
+    statetest((t) => (t.pre['0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b'].balance = '0xg')),
+    'balance',
+  ],
   ['odd-length data', statetest((t) => (t.transaction.data[1] = '0x0')), 'data[1]'],
   ['env number above 2^64-1', statetest((t) => (t.env.currentNumber = '0x1' + '0'.repeat(16))), 'currentNumber'],
   ['missing env field', statetest((t) => delete t.env.currentGasLimit), 'currentGasLimit'],
@@ -87,7 +95,9 @@ describe('CLI: bad input exits 2 naming the field, writes nothing', () => {
   }
 
   it('zkos run: a missing file and an unknown option', async () => {
-    expect((await checkCli({ doc: 'scenario', what: '', text: '{}', names: ['transactions'] }, dir, main)).problems).toEqual([]);
+    expect(
+      (await checkCli({ doc: 'scenario', what: '', text: '{}', names: ['transactions'] }, dir, main)).problems,
+    ).toEqual([]);
     const errs: string[] = [];
     const saved = console.error;
     console.error = (...a: unknown[]) => void errs.push(a.join(' '));
@@ -104,12 +114,18 @@ describe('CLI: bad input exits 2 naming the field, writes nothing', () => {
 
   it('zkos run: an oversized creation (initcode > 49152 bytes) is a rejected transaction: exit 1, named, no fee', async () => {
     const file = join(dir, 'big.json');
-    const text = scenario((s) => (s.transactions = [{ from: ALICE, data: '0x' + '00'.repeat(49153), gasLimit: '0x1c9c380', gasPrice: '0xa' }]));
+    const text = scenario(
+      (s) =>
+        (s.transactions = [{ from: ALICE, data: '0x' + '00'.repeat(49153), gasLimit: '0x1c9c380', gasPrice: '0xa' }]),
+    );
     writeFileSync(file, text);
     const out = join(dir, 'big-out.json');
     let printed = '';
     const saved = process.stdout.write;
-    process.stdout.write = ((s: string) => ((printed += s), true)) as typeof process.stdout.write;
+    process.stdout.write = ((s: string) => {
+      printed += s;
+      return true;
+    }) as typeof process.stdout.write;
     try {
       expect(await main(['run', file, '--out', out])).toBe(1);
     } finally {
@@ -152,8 +168,18 @@ describe('library: parsers throw InputError naming the field', () => {
 describe('library: invalid transactions change nothing', () => {
   const SENDER = 0xaan;
   const base: Transaction = {
-    type: 2, chainId: 1n, nonce: 0n, gasLimit: 100_000n, to: 0xbbn, value: 0n, data: new Uint8Array(0),
-    maxFeePerGas: 10n, maxPriorityFeePerGas: 1n, accessList: [], blobVersionedHashes: [], sender: SENDER,
+    type: 2,
+    chainId: 1n,
+    nonce: 0n,
+    gasLimit: 100_000n,
+    to: 0xbbn,
+    value: 0n,
+    data: new Uint8Array(0),
+    maxFeePerGas: 10n,
+    maxPriorityFeePerGas: 1n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: SENDER,
   };
   const cases: [string, Partial<Transaction>, string][] = [
     ['nonce too high', { nonce: 5n }, 'NonceTooHigh'],

@@ -7,17 +7,25 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { checkCli, mutationArb, mutations } from '../../src/fuzz/badInput.js';
+import { checkCli, mutationArb, mutations } from '../../fuzz/badInput.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zkos-badinput-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CLI under mutated input', () => {
   it('the unmutated base files are valid (the mutations are what breaks them)', async () => {
-    const { BASE_SCENARIO, BASE_STATETEST } = await import('../../src/fuzz/badInput.js');
-    const sc = await checkCli({ doc: 'scenario', what: 'base', text: JSON.stringify(BASE_SCENARIO), names: [] }, dir, main);
+    const { BASE_SCENARIO, BASE_STATETEST } = await import('../../fuzz/badInput.js');
+    const sc = await checkCli(
+      { doc: 'scenario', what: 'base', text: JSON.stringify(BASE_SCENARIO), names: [] },
+      dir,
+      main,
+    );
     expect(sc.code, sc.stderr).toBe(0);
-    const st = await checkCli({ doc: 'statetest', what: 'base', text: JSON.stringify(BASE_STATETEST), names: [] }, dir, main);
+    const st = await checkCli(
+      { doc: 'statetest', what: 'base', text: JSON.stringify(BASE_STATETEST), names: [] },
+      dir,
+      main,
+    );
     expect(st.code, st.stderr).toBe(1); // runs, and the made-up post-state root does not match
   });
 

@@ -17,9 +17,16 @@ async function capture(argv: string[], onOutput?: (out: string) => void) {
     onOutput?.(out);
     return true;
   });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const cerr = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err += a.join(' ') + '\n'));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
+    out += a.join(' ') + '\n';
+  });
+  const cerr = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
+    err += a.join(' ') + '\n';
+  });
   try {
     const code = await runCommand(argv);
     return { code, out, err };
@@ -41,7 +48,9 @@ describe('zkos run', () => {
     expect(out).toContain('#0 call EOA → Factory value 100');
     expect(out).toMatch(/├─ #1 create2 Factory → Child value 100 gas \d+ used \d+ success/);
     expect(out).toMatch(/└─ #2 call Factory → Child gas \d+ used \d+ success/);
-    expect(out).toContain('states: preparing → running → awaiting-child → running → awaiting-child → running → finishing → success');
+    expect(out).toContain(
+      'states: preparing → running → awaiting-child → running → awaiting-child → running → finishing → success',
+    );
     expect(out).toContain('result: success');
     expect(out).toContain('logs:');
     expect(out).toContain('state changes:');
@@ -58,7 +67,10 @@ describe('zkos run', () => {
 
   it('reports bad input with the field path and exit 2, never a stack trace', async () => {
     const f = join(dir, 'bad.json');
-    writeFileSync(f, JSON.stringify({ transactions: [{ from: '0x1111111111111111111111111111111111111111', value: '0xzz' }] }));
+    writeFileSync(
+      f,
+      JSON.stringify({ transactions: [{ from: '0x1111111111111111111111111111111111111111', value: '0xzz' }] }),
+    );
     const { code, err } = await capture([f]);
     expect(code).toBe(2);
     expect(err.trim()).toBe(`zkos run: ${f} › transactions[0].value: not a hex quantity ("0xzz")`);
@@ -73,7 +85,18 @@ describe('zkos run', () => {
 
   it('exits 1 when a transaction is rejected', async () => {
     const f = join(dir, 'poor.json');
-    writeFileSync(f, JSON.stringify({ transactions: [{ from: '0x1111111111111111111111111111111111111111', to: '0x2222222222222222222222222222222222222222', value: '1' }] }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        transactions: [
+          {
+            from: '0x1111111111111111111111111111111111111111',
+            to: '0x2222222222222222222222222222222222222222',
+            value: '1',
+          },
+        ],
+      }),
+    );
     const { code, out } = await capture(['--no-color', f]);
     expect(code).toBe(1);
     expect(out).toMatch(/rejected: InsufficientFunds/);
@@ -90,7 +113,10 @@ describe('zkos run', () => {
     expect(trace.frames).toHaveLength(4);
     expect(trace.frames[3].reverted).toBe(true);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
-    const lines = readFileSync(tr, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(tr, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ pc: 0, depth: 1, opName: 'PUSH1' });
     expect(lines.some((l) => l.depth === 2)).toBe(true);
     expect(lines.at(-1)).toHaveProperty('gasUsed');
@@ -101,7 +127,10 @@ describe('zkos run', () => {
     const r = await capture(['--trace', '-', '--no-color']);
     expect(r.code).toBe(0);
     expect(r.err).toContain('#0 call EOA → Factory');
-    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l)); // nothing but JSON lines on stdout
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l)); // nothing but JSON lines on stdout
     expect(lines[0]).toMatchObject({ pc: 0, op: 0x60, depth: 1 });
     expect(lines.at(-1)).toMatchObject({ gasUsed: expect.stringMatching(/^0x/) });
   });
@@ -125,7 +154,13 @@ describe('zkos run', () => {
     expect(r.code).toBe(0);
     expect(url).toBeDefined();
     expect(r.out).toContain('Stately inspector: open http://127.0.0.1:');
-    const msgs = (await viewer!) as { type: string; name?: string; parentId?: string; sessionId: string; snapshot?: { context?: { caller?: unknown } } }[];
+    const msgs = (await viewer!) as {
+      type: string;
+      name?: string;
+      parentId?: string;
+      sessionId: string;
+      snapshot?: { context?: { caller?: unknown } };
+    }[];
     const actors = msgs.filter((m) => m.type === '@xstate.actor');
     expect(actors.map((a) => a.name)).toEqual(['runner', 'frame-0', 'frame-1', 'frame-2']);
     const runner = actors[0]!.sessionId;

@@ -39,7 +39,18 @@ describe('zkos statetest', () => {
     for (const line of lines) {
       const o = JSON.parse(line);
       expect(Object.keys(o).sort()).toEqual(
-        ['expectedLogsHash', 'expectedStateRoot', 'file', 'fork', 'index', 'logsHash', 'ms', 'name', 'pass', 'stateRoot'].sort(),
+        [
+          'expectedLogsHash',
+          'expectedStateRoot',
+          'file',
+          'fork',
+          'index',
+          'logsHash',
+          'ms',
+          'name',
+          'pass',
+          'stateRoot',
+        ].sort(),
       );
       expect(o).toMatchObject({ file: 'add11.json', name: 'add11', fork: 'Cancun', pass: true });
       expect(o.stateRoot).toBe(o.expectedStateRoot);
@@ -78,7 +89,10 @@ describe('zkos statetest', () => {
   it('--trace writes EIP-3155 lines and a summary per case', async () => {
     const trace = join(dir, 'trace.jsonl');
     expect(await main(['statetest', '--trace', trace, ADD11])).toBe(0);
-    const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ pc: 0, depth: 1 });
     expect(typeof lines[0].gas).toBe('string');
     const summaries = lines.filter((l) => 'stateRoot' in l);

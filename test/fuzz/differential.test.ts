@@ -3,9 +3,9 @@
 // agree. Long campaigns: `npm run fuzz -- --cases N --seed S` (docs/robustness.md).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_KINDS, runCampaign } from '../../src/fuzz/campaign.js';
-import { fuzzCase } from '../../src/fuzz/generator.js';
-import { diffCase, type FuzzCase } from '../../src/fuzz/harness.js';
+import { KNOWN_KINDS, runCampaign } from '../../fuzz/campaign.js';
+import { fuzzCase } from '../../fuzz/generator.js';
+import { diffCase, type FuzzCase } from '../../fuzz/harness.js';
 
 const SEED = 20261124;
 
@@ -20,14 +20,27 @@ describe('differential fuzzing against @ethereumjs/vm', () => {
   it('the harness reports a difference (a case whose pre-state the engines see differently)', async () => {
     // Sanity check of the comparison: storage keys beyond 2^256 are reduced differently by the two loaders.
     const [c] = fc.sample(fuzzCase(), { seed: 3, numRuns: 1 }) as [FuzzCase];
-    const broken: FuzzCase = { ...c, pre: { ...c.pre, '0x00000000000000000000000000000000000000aa': { balance: '0x1', nonce: '0x0', code: '0x', storage: { ['0x1' + '0'.repeat(64)]: '0x1' } } } };
+    const broken: FuzzCase = {
+      ...c,
+      pre: {
+        ...c.pre,
+        '0x00000000000000000000000000000000000000aa': {
+          balance: '0x1',
+          nonce: '0x0',
+          code: '0x',
+          storage: { ['0x1' + '0'.repeat(64)]: '0x1' },
+        },
+      },
+    };
     const r = await diffCase(broken);
     expect(r.mismatches.length).toBeGreaterThan(0);
   });
 
   it(`300 cases (seed ${SEED}) agree on status, gas, return data, logs and every touched account`, async () => {
     const r = await runCampaign({ cases: 300, seed: SEED, ignore: KNOWN_KINDS, stopAtFirst: true });
-    const report = r.findings.map((f) => `[${f.signature}] ${f.mismatches.join('\n  ')}\n${JSON.stringify(f.case)}`).join('\n\n');
+    const report = r.findings
+      .map((f) => `[${f.signature}] ${f.mismatches.join('\n  ')}\n${JSON.stringify(f.case)}`)
+      .join('\n\n');
     expect(report).toBe('');
     expect(r.ran).toBe(300);
     // The batch exercises every outcome.

@@ -2,8 +2,8 @@
 // same on zkos-runner and @ethereumjs/vm. A file fails here until its engine bug is fixed (docs/robustness.md).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRegressions } from '../../src/fuzz/campaign.js';
-import { diffCase } from '../../src/fuzz/harness.js';
+import { loadRegressions } from '../../fuzz/campaign.js';
+import { diffCase } from '../../fuzz/harness.js';
 
 const DIR = fileURLToPath(new URL('./regressions/', import.meta.url));
 const cases = loadRegressions(DIR);

@@ -103,10 +103,23 @@ export class Asm {
   /** CALL with the arguments pushed in the right order. */
   call(
     address: bigint,
-    o: { gas?: bigint | number; value?: bigint | number; inOffset?: number; inSize?: number; outOffset?: number; outSize?: number } = {},
+    o: {
+      gas?: bigint | number;
+      value?: bigint | number;
+      inOffset?: number;
+      inSize?: number;
+      outOffset?: number;
+      outSize?: number;
+    } = {},
   ): this {
-    return this.push(o.outSize ?? 0).push(o.outOffset ?? 0).push(o.inSize ?? 0).push(o.inOffset ?? 0)
-      .push(o.value ?? 0).push(address).push(o.gas ?? 100_000).op('CALL');
+    return this.push(o.outSize ?? 0)
+      .push(o.outOffset ?? 0)
+      .push(o.inSize ?? 0)
+      .push(o.inOffset ?? 0)
+      .push(o.value ?? 0)
+      .push(address)
+      .push(o.gas ?? 100_000)
+      .op('CALL');
   }
 
   /** Code bytes with label fixups applied. */

@@ -18,7 +18,10 @@ export interface RunOptions extends Partial<Omit<LaunchParams, 'code'>> {
   tracer?: StepTracer;
 }
 
-export function launch(code: Uint8Array | Asm, o: RunOptions = {}): { frame: EvmFrame; host: MockHost; params: LaunchParams } {
+export function launch(
+  code: Uint8Array | Asm,
+  o: RunOptions = {},
+): { frame: EvmFrame; host: MockHost; params: LaunchParams } {
   const host = o.host ?? new MockHost();
   const params: LaunchParams = {
     address: o.address ?? THIS,

@@ -1,7 +1,7 @@
 // In-memory Host for EVM unit tests: Maps for accounts, storage, transient storage and originals;
 // records warm sets, refunds, logs and selfdestructs so tests can assert on them.
 import type { Address } from '../../src/ee/types.js';
-import type { BlockContext, Host, TxContext } from '../../src/system/host.js';
+import type { BlockContext, Host, TxContext } from '../../src/ee/host.js';
 import { KECCAK_EMPTY, keccak256Word } from '../../src/crypto/keccak.js';
 
 export interface MockAccount {
@@ -61,7 +61,8 @@ export class MockHost implements Host {
     if (a.nonce !== undefined) this.nonces.set(addr, a.nonce);
     if (a.code !== undefined) this.codes.set(addr, a.code);
     if (a.storage !== undefined) {
-      const entries = a.storage instanceof Map ? [...a.storage] : Object.entries(a.storage).map(([k, v]) => [BigInt(k), v] as const);
+      const entries =
+        a.storage instanceof Map ? [...a.storage] : Object.entries(a.storage).map(([k, v]) => [BigInt(k), v] as const);
       for (const [k, v] of entries) {
         this.storage.set(slotKey(addr, k), v);
         this.originals.set(slotKey(addr, k), v);

@@ -10,7 +10,7 @@ import {
   recursion,
   runHostile,
   type HostileScenario,
-} from '../../src/fuzz/hostile.js';
+} from '../../fuzz/hostile.js';
 
 function expectClean(s: HostileScenario): ReturnType<typeof runHostile> {
   const r = runHostile(s);
@@ -21,7 +21,11 @@ function expectClean(s: HostileScenario): ReturnType<typeof runHostile> {
 describe('hostile execution', () => {
   it('memory expansion to the 30M gas limit: the largest affordable MSTORE succeeds with exact gas; one word more runs out', () => {
     const r = expectClean(memoryExpansion(30_000_000n));
-    expect(r.results.map((x) => x.valid && x.status)).toEqual(['success', expect.not.stringMatching('success'), expect.not.stringMatching('success')]);
+    expect(r.results.map((x) => x.valid && x.status)).toEqual([
+      'success',
+      expect.not.stringMatching('success'),
+      expect.not.stringMatching('success'),
+    ]);
   });
 
   for (const kind of ['CALL', 'CALLCODE', 'DELEGATECALL', 'STATICCALL', 'CREATE', 'CREATE2'] as const) {

@@ -21,7 +21,10 @@ function tree() {
   const a = storeBytes(asm(), 0, init)
     .call(B, { gas: 200_000 })
     .op('POP')
-    .push(init.length).push(0).push(0).op('CREATE')
+    .push(init.length)
+    .push(0)
+    .push(0)
+    .op('CREATE')
     .op('POP')
     .call(CODELESS, { gas: 10_000 })
     .op('STOP');
@@ -41,7 +44,11 @@ const isFrameRef = (ref: AnyActorRef): boolean => {
 describe.each([ethereum, zksync])('frame actors under inspection, profile $name', (profile: Profile) => {
   it('actor tree = call tree, the runner is the root, frames are stopped after completion', () => {
     const events: InspectionEvent[] = [];
-    const { env, rec } = setup(profile, tree().map(([k, v]) => [k, { ...v }]), { inspect: (e) => events.push(e) });
+    const { env, rec } = setup(
+      profile,
+      tree().map(([k, v]) => [k, { ...v }]),
+      { inspect: (e) => events.push(e) },
+    );
     const out = callFromEoa(env, A, 1_000_000n);
     expect(out.status).toBe('success');
 
@@ -72,7 +79,8 @@ describe.each([ethereum, zksync])('frame actors under inspection, profile $name'
       expect(ref.system).toBe(root.system);
     }
     // No live children left. The actors are stopped (xstate's processing status; internal field) …
-    for (const ref of frames) expect((ref as unknown as { _processingStatus: number })._processingStatus, 'processing status').toBe(2);
+    for (const ref of frames)
+      expect((ref as unknown as { _processingStatus: number })._processingStatus, 'processing status').toBe(2);
     // … and, as for any stopped xstate actor, their snapshots say so.
     for (const ref of frames) expect(ref.getSnapshot().status, `snapshot status of ${ref.id}`).toBe('stopped');
     expect(root.getSnapshot().status).toBe('done');

@@ -44,10 +44,18 @@ const bOk = asm().sstore(1, 1).mstore(0, 0xbeefn).ret(0, 32);
 const bInvalid = asm().op('INVALID');
 /** Returns [GAS at entry, CALLVALUE, ADDRESS, CALLER]; costs 50 gas. */
 const bEnv = asm()
-  .op('GAS').push(0).op('MSTORE')
-  .op('CALLVALUE').push(32).op('MSTORE')
-  .op('ADDRESS').push(64).op('MSTORE')
-  .op('CALLER').push(96).op('MSTORE')
+  .op('GAS')
+  .push(0)
+  .op('MSTORE')
+  .op('CALLVALUE')
+  .push(32)
+  .op('MSTORE')
+  .op('ADDRESS')
+  .push(64)
+  .op('MSTORE')
+  .op('CALLER')
+  .push(96)
+  .op('MSTORE')
   .ret(0, 128);
 const B_ENV_USED = 50n;
 const DATA40 = Uint8Array.from({ length: 40 }, (_, i) => i + 1);
@@ -97,7 +105,10 @@ interface Row {
 
 const ANSWERED_REVERT = { outcome: 'revert' as const, states: ['preparing', 'finishing', 'revert'] };
 const ANSWERED_OK = { outcome: 'success' as const, states: ['preparing', 'finishing', 'success'] };
-const RAN = (outcome: 'success' | 'revert' | 'halt') => ({ outcome, states: ['preparing', 'running', 'finishing', outcome] });
+const RAN = (outcome: 'success' | 'revert' | 'halt') => ({
+  outcome,
+  states: ['preparing', 'running', 'finishing', outcome],
+});
 const hexWord = (v: bigint) => '0x' + v.toString(16).padStart(64, '0');
 const hexWords = (vs: bigint[]) => '0x' + vs.map((v) => hexWord(v).slice(2)).join('');
 
@@ -112,7 +123,10 @@ const rows: Row[] = [
       flag: 0n,
       cost: COLD + CALLVALUE - STIPEND,
       returnData: '0x',
-      balances: [[A, 5n], [B, 0n]],
+      balances: [
+        [A, 5n],
+        [B, 0n],
+      ],
       storage: [[B, 1n, 0n]],
       frame: ANSWERED_REVERT,
     },
@@ -123,21 +137,46 @@ const rows: Row[] = [
     args: { value: 10n, gas: 50_000n },
     callerBalance: 5n,
     accounts: [],
-    expect: { flag: 0n, cost: COLD + CALLVALUE + NEWACCOUNT - STIPEND, returnData: '0x', balances: [[A, 5n]], frame: ANSWERED_REVERT, exists: [[EMPTY_ADDR, false]] },
+    expect: {
+      flag: 0n,
+      cost: COLD + CALLVALUE + NEWACCOUNT - STIPEND,
+      returnData: '0x',
+      balances: [[A, 5n]],
+      frame: ANSWERED_REVERT,
+      exists: [[EMPTY_ADDR, false]],
+    },
   },
   {
     name: 'callee has no code (funded EOA): push 1, value moved, all passed gas returned',
     target: B,
     args: { value: 10n, gas: 50_000n },
     accounts: [[B, { balance: 1n }]],
-    expect: { flag: 1n, cost: COLD + CALLVALUE - STIPEND, returnData: '0x', balances: [[A, 990n], [B, 11n]], frame: ANSWERED_OK },
+    expect: {
+      flag: 1n,
+      cost: COLD + CALLVALUE - STIPEND,
+      returnData: '0x',
+      balances: [
+        [A, 990n],
+        [B, 11n],
+      ],
+      frame: ANSWERED_OK,
+    },
   },
   {
     name: 'callee has no code and is empty: NEWACCOUNT, push 1, account created with the value',
     target: EMPTY_ADDR,
     args: { value: 10n, gas: 50_000n },
     accounts: [],
-    expect: { flag: 1n, cost: COLD + CALLVALUE + NEWACCOUNT - STIPEND, returnData: '0x', balances: [[A, 990n], [EMPTY_ADDR, 10n]], frame: ANSWERED_OK },
+    expect: {
+      flag: 1n,
+      cost: COLD + CALLVALUE + NEWACCOUNT - STIPEND,
+      returnData: '0x',
+      balances: [
+        [A, 990n],
+        [EMPTY_ADDR, 10n],
+      ],
+      frame: ANSWERED_OK,
+    },
   },
   {
     name: 'callee has no code, no value: push 1, only the access is paid',
@@ -155,7 +194,10 @@ const rows: Row[] = [
       flag: 0n,
       cost: COLD + CALLVALUE + USED_22124 - STIPEND,
       returnData: hexWord(0xdeadn),
-      balances: [[A, 1000n], [B, 0n]],
+      balances: [
+        [A, 1000n],
+        [B, 0n],
+      ],
       storage: [[B, 1n, 0n]],
       frame: RAN('revert'),
     },
@@ -165,7 +207,16 @@ const rows: Row[] = [
     target: B,
     args: { value: 10n, gas: 10_000n },
     accounts: [[B, { code: code(bInvalid) }]],
-    expect: { flag: 0n, cost: COLD + CALLVALUE + 10_000n, returnData: '0x', balances: [[A, 1000n], [B, 0n]], frame: RAN('halt') },
+    expect: {
+      flag: 0n,
+      cost: COLD + CALLVALUE + 10_000n,
+      returnData: '0x',
+      balances: [
+        [A, 1000n],
+        [B, 0n],
+      ],
+      frame: RAN('halt'),
+    },
   },
   {
     name: 'callee halts without value: the forwarded gas burned, no stipend',
@@ -183,7 +234,10 @@ const rows: Row[] = [
       flag: 1n,
       cost: COLD + CALLVALUE + USED_22124 - STIPEND,
       returnData: hexWord(0xbeefn),
-      balances: [[A, 990n], [B, 10n]],
+      balances: [
+        [A, 990n],
+        [B, 10n],
+      ],
       storage: [[B, 1n, 1n]],
       frame: RAN('success'),
     },
@@ -198,7 +252,10 @@ const rows: Row[] = [
       flag: 1n,
       cost: COLD + CALLVALUE + B_ENV_USED - STIPEND,
       returnData: hexWords([5000n + STIPEND - 2n, 10n, B, A]),
-      balances: [[A, 990n], [B, 10n]],
+      balances: [
+        [A, 990n],
+        [B, 10n],
+      ],
       frame: RAN('success'),
     },
   },
@@ -215,7 +272,17 @@ const rows: Row[] = [
     target: EMPTY_ADDR,
     args: { value: 10n, gas: 5000n },
     accounts: [],
-    expect: { flag: 1n, cost: COLD + CALLVALUE - STIPEND, returnData: '0x', balances: [[A, 1000n], [EMPTY_ADDR, 0n]], frame: ANSWERED_OK, exists: [[EMPTY_ADDR, false]] },
+    expect: {
+      flag: 1n,
+      cost: COLD + CALLVALUE - STIPEND,
+      returnData: '0x',
+      balances: [
+        [A, 1000n],
+        [EMPTY_ADDR, 0n],
+      ],
+      frame: ANSWERED_OK,
+      exists: [[EMPTY_ADDR, false]],
+    },
   },
   {
     name: 'CALLCODE with value to code: runs B’s code as A with requested + 2300, CALLVALUE = value',
@@ -227,7 +294,10 @@ const rows: Row[] = [
       flag: 1n,
       cost: COLD + CALLVALUE + B_ENV_USED - STIPEND,
       returnData: hexWords([5000n + STIPEND - 2n, 10n, A, A]),
-      balances: [[A, 1000n], [B, 0n]],
+      balances: [
+        [A, 1000n],
+        [B, 0n],
+      ],
       frame: RAN('success'),
     },
   },
@@ -237,7 +307,13 @@ const rows: Row[] = [
     target: B,
     args: { value: 2000n, gas: 5000n },
     accounts: [[B, { code: code(bEnv) }]],
-    expect: { flag: 0n, cost: COLD + CALLVALUE - STIPEND, returnData: '0x', balances: [[A, 1000n]], frame: ANSWERED_REVERT },
+    expect: {
+      flag: 0n,
+      cost: COLD + CALLVALUE - STIPEND,
+      returnData: '0x',
+      balances: [[A, 1000n]],
+      frame: ANSWERED_REVERT,
+    },
   },
   {
     name: 'DELEGATECALL: forwards the parent value (77) without transfer, no CALLVALUE charge, no stipend',
@@ -250,7 +326,10 @@ const rows: Row[] = [
       flag: 1n,
       cost: COLD + B_ENV_USED,
       returnData: hexWords([5000n - 2n, 77n, A, EOA]),
-      balances: [[A, 1077n], [B, 0n]],
+      balances: [
+        [A, 1077n],
+        [B, 0n],
+      ],
       frame: RAN('success'),
     },
   },
@@ -290,7 +369,10 @@ describe.each([ethereum, zksync])('CALL failure table (brief §2.4), profile $na
   it.each(rows)('$name', (row) => {
     const op = row.op ?? 'CALL';
     const caller = probeCaller(op, row.target, row.args);
-    const { env, world, rec } = setup(profile, [[A, { code: caller.code, balance: row.callerBalance ?? 1000n, nonce: 1n }], ...row.accounts]);
+    const { env, world, rec } = setup(profile, [
+      [A, { code: caller.code, balance: row.callerBalance ?? 1000n, nonce: 1n }],
+      ...row.accounts,
+    ]);
     const p = readProbe(callFromEoa(env, A, BIG, { value: row.entryValue ?? 0n }));
     const e = row.expect;
     expect(p.result).toBe(e.flag);
@@ -301,7 +383,8 @@ describe.each([ethereum, zksync])('CALL failure table (brief §2.4), profile $na
       expect(p.returnData.length).toBe(128);
       expect(bytesToBigInt(p.returnData.subarray(0, 32))).toBe(expected6364(row, p.g1, caller.pushes));
     }
-    for (const [addr, bal] of e.balances ?? []) expect(world.getAccount(addr).balance, `balance of ${addr.toString(16)}`).toBe(bal);
+    for (const [addr, bal] of e.balances ?? [])
+      expect(world.getAccount(addr).balance, `balance of ${addr.toString(16)}`).toBe(bal);
     for (const [addr, slot, v] of e.storage ?? []) expect(world.sload(addr, slot)).toBe(v);
     for (const [addr, ex] of e.exists ?? []) expect(world.exists(addr)).toBe(ex);
     // Frames: the entry frame (A) and, unless none is opened, exactly one callee frame under it.
@@ -331,37 +414,62 @@ interface ChargeRow {
 }
 const chargeRows: ChargeRow[] = [
   { name: 'cold access (2600)', target: B, value: 0n, accounts: [[B, { code: code(asm().op('STOP')) }]], charge: COLD },
-  { name: 'access + CALLVALUE (11600)', target: B, value: 1n, accounts: [[B, { code: code(asm().op('STOP')) }]], charge: COLD + CALLVALUE },
-  { name: 'access + CALLVALUE + NEWACCOUNT (36600)', target: EMPTY_ADDR, value: 1n, accounts: [], charge: COLD + CALLVALUE + NEWACCOUNT },
+  {
+    name: 'access + CALLVALUE (11600)',
+    target: B,
+    value: 1n,
+    accounts: [[B, { code: code(asm().op('STOP')) }]],
+    charge: COLD + CALLVALUE,
+  },
+  {
+    name: 'access + CALLVALUE + NEWACCOUNT (36600)',
+    target: EMPTY_ADDR,
+    value: 1n,
+    accounts: [],
+    charge: COLD + CALLVALUE + NEWACCOUNT,
+  },
 ];
 
-describe.each([ethereum, zksync])('CALL charges the caller cannot pay, profile $name (same in both)', (profile: Profile) => {
-  // A: 7 pushes (21 gas) then CALL with gas argument 0, then STOP.
-  const callerCode = (target: Address, value: bigint) => asm().call(target, { gas: 0, value }).op('STOP').toBytes();
+describe.each([ethereum, zksync])(
+  'CALL charges the caller cannot pay, profile $name (same in both)',
+  (profile: Profile) => {
+    // A: 7 pushes (21 gas) then CALL with gas argument 0, then STOP.
+    const callerCode = (target: Address, value: bigint) => asm().call(target, { gas: 0, value }).op('STOP').toBytes();
 
-  it.each(chargeRows)('$name − 1: caller frame halts, no callee frame opened', (row) => {
-    const { env, world, rec } = setup(profile, [[A, { code: callerCode(row.target, row.value), balance: 100n }], ...row.accounts]);
-    const out = callFromEoa(env, A, 21n + row.charge - 1n);
-    expect(out.status).not.toBe('success');
-    expect(out.gasLeft).toBe(0n);
-    expect(out.returnData.length).toBe(0);
-    expect(rec.frames).toHaveLength(1); // no frameOpened for the callee
-    expect(rec.frames[0]!.close).toMatchObject({ outcome: 'halt', haltReason: 'CallFailedToExecute', reverted: true });
-    expect(world.getAccount(A).balance).toBe(100n);
-  });
+    it.each(chargeRows)('$name − 1: caller frame halts, no callee frame opened', (row) => {
+      const { env, world, rec } = setup(profile, [
+        [A, { code: callerCode(row.target, row.value), balance: 100n }],
+        ...row.accounts,
+      ]);
+      const out = callFromEoa(env, A, 21n + row.charge - 1n);
+      expect(out.status).not.toBe('success');
+      expect(out.gasLeft).toBe(0n);
+      expect(out.returnData.length).toBe(0);
+      expect(rec.frames).toHaveLength(1); // no frameOpened for the callee
+      expect(rec.frames[0]!.close).toMatchObject({
+        outcome: 'halt',
+        haltReason: 'CallFailedToExecute',
+        reverted: true,
+      });
+      expect(world.getAccount(A).balance).toBe(100n);
+    });
 
-  it.each(chargeRows)('$name exactly: the callee frame opens; passed 0 (+ stipend, returned)', (row) => {
-    const { env, world, rec } = setup(profile, [[A, { code: callerCode(row.target, row.value), balance: 100n }], ...row.accounts]);
-    const out = callFromEoa(env, A, 21n + row.charge);
-    expect(out.status).toBe('success');
-    // Nothing left to forward; a value call's 2300 stipend comes back unused to the caller.
-    expect(out.gasLeft).toBe(row.value !== 0n ? STIPEND : 0n);
-    expect(rec.frames).toHaveLength(2);
-    expect(rec.frames[1]!.info.codeAddress).toBe(row.target);
-    expect(rec.frames[1]!.info.gas).toBe(row.value !== 0n ? 2300 : 0);
-    expect(world.getAccount(row.target).balance).toBe(row.value);
-  });
-});
+    it.each(chargeRows)('$name exactly: the callee frame opens; passed 0 (+ stipend, returned)', (row) => {
+      const { env, world, rec } = setup(profile, [
+        [A, { code: callerCode(row.target, row.value), balance: 100n }],
+        ...row.accounts,
+      ]);
+      const out = callFromEoa(env, A, 21n + row.charge);
+      expect(out.status).toBe('success');
+      // Nothing left to forward; a value call's 2300 stipend comes back unused to the caller.
+      expect(out.gasLeft).toBe(row.value !== 0n ? STIPEND : 0n);
+      expect(rec.frames).toHaveLength(2);
+      expect(rec.frames[1]!.info.codeAddress).toBe(row.target);
+      expect(rec.frames[1]!.info.gas).toBe(row.value !== 0n ? 2300 : 0);
+      expect(world.getAccount(row.target).balance).toBe(row.value);
+    });
+  },
+);
 
 // Return data: min(len, outLen) bytes copied into the out range, the rest of it untouched;
 // RETURNDATASIZE is the whole output.
@@ -373,7 +481,10 @@ describe.each([ethereum, zksync])('return data copy, profile $name (same in both
     { outSize: 0, copied: 0 },
   ])('callee returns 40 bytes, outSize $outSize → $copied bytes copied, RETURNDATASIZE 40', ({ outSize, copied }) => {
     const caller = probeCaller('CALL', B, { gas: 50_000n, outOff: OUT, outSize });
-    const { env } = setup(profile, [[A, { code: caller.code }], [B, { code: code(bData40) }]]);
+    const { env } = setup(profile, [
+      [A, { code: caller.code }],
+      [B, { code: code(bData40) }],
+    ]);
     const p = readProbe(callFromEoa(env, A, BIG));
     expect(p.result).toBe(1n);
     expect(p.rdSize).toBe(40n);
@@ -386,16 +497,19 @@ describe.each([ethereum, zksync])('return data copy, profile $name (same in both
 
 // Row "depth > 1024 (callee has code)": the 1025th nested call is answered with 0 and the caller gets
 // back everything it passed (only the warm access, 100, is spent).
-describe.each([ethereum, zksync])('CALL beyond depth 1024 to code, profile $name (same in both)', (profile: Profile) => {
-  it('the frame at depth 1024 sees 0 and keeps all passed gas', () => {
-    const R = 0x7ec0000000000000000000000000000000000001n;
-    const { env, world } = setup(profile, [[R, { code: recursor(R, 'CALL', { store: true }).toBytes() }]]);
-    const out = callFromEoa(env, R, 10n ** 15n, { calldata: depthCalldata(0) });
-    expect(out.status).toBe('success');
-    expect(bytesToBigInt(out.returnData)).toBe(1024n);
-    expect(world.sload(R, 1024n)).toBe(1n); // flag 0 at depth 1024
-    expect(world.sload(R, 1023n)).toBe(2n); // flag 1 at depth 1023
-    expect(world.sload(R, 1025n)).toBe(0n); // depth 1025 never ran
-    expect(world.sload(R, SLOT_DIFF + 1024n)).toBe(recursorDiffWhenRefused('CALL'));
-  });
-});
+describe.each([ethereum, zksync])(
+  'CALL beyond depth 1024 to code, profile $name (same in both)',
+  (profile: Profile) => {
+    it('the frame at depth 1024 sees 0 and keeps all passed gas', () => {
+      const R = 0x7ec0000000000000000000000000000000000001n;
+      const { env, world } = setup(profile, [[R, { code: recursor(R, 'CALL', { store: true }).toBytes() }]]);
+      const out = callFromEoa(env, R, 10n ** 15n, { calldata: depthCalldata(0) });
+      expect(out.status).toBe('success');
+      expect(bytesToBigInt(out.returnData)).toBe(1024n);
+      expect(world.sload(R, 1024n)).toBe(1n); // flag 0 at depth 1024
+      expect(world.sload(R, 1023n)).toBe(2n); // flag 1 at depth 1023
+      expect(world.sload(R, 1025n)).toBe(0n); // depth 1025 never ran
+      expect(world.sload(R, SLOT_DIFF + 1024n)).toBe(recursorDiffWhenRefused('CALL'));
+    });
+  },
+);

@@ -10,7 +10,17 @@ import type { AccountInit } from '../../src/system/world.js';
 import type { Address } from '../../src/ee/types.js';
 import { bigIntToBytes, bytesToBigInt, bytesToHex } from '../../src/crypto/bytes.js';
 import { asm, type Asm } from '../helpers/bytecode.js';
-import { A, allBut64th, callFromEoa, initcodeReturning, probe, readProbe, setup, storeBytes, words } from './helpers.js';
+import {
+  A,
+  allBut64th,
+  callFromEoa,
+  initcodeReturning,
+  probe,
+  readProbe,
+  setup,
+  storeBytes,
+  words,
+} from './helpers.js';
 
 const D = A; // the deployer contract
 const D_NONCE = 1n;
@@ -20,7 +30,8 @@ const INIT_AT = 0x400;
 const SALT = 0x5a17n;
 const BIG = 10_000_000n;
 
-const minimal = (n: bigint): Uint8Array => (n === 0n ? new Uint8Array(0) : bigIntToBytes(n, Math.ceil(n.toString(16).length / 2)));
+const minimal = (n: bigint): Uint8Array =>
+  n === 0n ? new Uint8Array(0) : bigIntToBytes(n, Math.ceil(n.toString(16).length / 2));
 /** CREATE address per the Yellow Paper, computed by @ethereumjs/util (independent of src). */
 const createAddr = (deployer: Address, nonce: bigint): Address =>
   bytesToBigInt(generateAddress(bigIntToBytes(deployer, 20), minimal(nonce)));
@@ -120,7 +131,13 @@ const rows: Row[] = [
     initcode: INIT_OK,
     atTarget: { storage: [[0n, 1n]] },
     ethereum: { deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: null },
-    zksync: { deployed: true, used: () => 18n + DEPOSIT * 10n, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'success' } },
+    zksync: {
+      deployed: true,
+      used: () => 18n + DEPOSIT * 10n,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'success' },
+    },
   },
   {
     name: 'depth exceeded (maxDepth 0): all gas returned; ethereum nonce NOT bumped, zksync bumped (brief §2.7 step 3)',
@@ -133,47 +150,107 @@ const rows: Row[] = [
     name: 'constructor reverts: push 0, returndata = revert data, leftover returned, nonce bumped',
     initcode: INIT_REVERT,
     value: 3n,
-    ...same({ deployed: false, used: () => 22124n, deployerNonce: D_NONCE + 1n, returnData: '0x' + 'dead'.padStart(64, '0'), frame: { outcome: 'revert' } }),
+    ...same({
+      deployed: false,
+      used: () => 22124n,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x' + 'dead'.padStart(64, '0'),
+      frame: { outcome: 'revert' },
+    }),
   },
   {
     name: 'constructor exceptional halt: push 0, empty returndata, constructor gas (63/64) burned',
     initcode: INIT_INVALID,
-    ...same({ deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'halt', haltReason: 'InvalidOpcode' } }),
+    ...same({
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'halt', haltReason: 'InvalidOpcode' },
+    }),
   },
   {
     name: 'returned code starts with 0xEF: burned; ethereum RETURNDATASIZE 0, zksync returndata = the code',
     initcode: INIT_EF,
-    ethereum: { deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'halt', haltReason: 'InvalidCodePrefix' } },
-    zksync: { deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0xef', frame: { outcome: 'halt', haltReason: 'InvalidCodePrefix' } },
+    ethereum: {
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'halt', haltReason: 'InvalidCodePrefix' },
+    },
+    zksync: {
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0xef',
+      frame: { outcome: 'halt', haltReason: 'InvalidCodePrefix' },
+    },
   },
   {
     name: 'returned code of 24577 bytes: burned; ethereum RETURNDATASIZE 0, zksync returndata = the code',
     initcode: INIT_RET(24577),
-    ethereum: { deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'halt', haltReason: 'CodeSizeLimit' } },
-    zksync: { deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: { size: 24577, allZero: true }, frame: { outcome: 'halt', haltReason: 'CodeSizeLimit' } },
+    ethereum: {
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'halt', haltReason: 'CodeSizeLimit' },
+    },
+    zksync: {
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: { size: 24577, allZero: true },
+      frame: { outcome: 'halt', haltReason: 'CodeSizeLimit' },
+    },
   },
   {
     name: 'returned code of exactly 24576 bytes deploys (deposit 200/byte)',
     initcode: INIT_RET(24576),
-    ...same({ deployed: true, used: () => retCost(24576) + DEPOSIT * 24576n, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'success' } }),
+    ...same({
+      deployed: true,
+      used: () => retCost(24576) + DEPOSIT * 24576n,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'success' },
+    }),
   },
   {
     name: 'code deposit out of gas (1000 bytes, ~115k constructor gas): push 0, empty, constructor gas burned',
     initcode: INIT_RET(1000),
     entryGas: 150_000n,
-    ...same({ deployed: false, used: burned63, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'halt' } }),
+    ...same({
+      deployed: false,
+      used: burned63,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'halt' },
+    }),
   },
   {
     name: 'CREATE success with value: address = keccak(rlp[deployer, nonce]), new nonce 1, RETURNDATASIZE 0',
     initcode: INIT_OK,
     value: 7n,
-    ...same({ deployed: true, used: () => 18n + DEPOSIT * 10n, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'success' } }),
+    ...same({
+      deployed: true,
+      used: () => 18n + DEPOSIT * 10n,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'success' },
+    }),
   },
   {
     name: 'CREATE2 success: address = keccak(0xff ‖ deployer ‖ salt ‖ keccak(initcode)), deployer nonce bumped',
     scheme: 'CREATE2',
     initcode: INIT_OK,
-    ...same({ deployed: true, used: () => 18n + DEPOSIT * 10n, deployerNonce: D_NONCE + 1n, returnData: '0x', frame: { outcome: 'success' } }),
+    ...same({
+      deployed: true,
+      used: () => 18n + DEPOSIT * 10n,
+      deployerNonce: D_NONCE + 1n,
+      returnData: '0x',
+      frame: { outcome: 'success' },
+    }),
   },
 ];
 
@@ -184,7 +261,9 @@ describe.each([ethereum, zksync])('deployment failure table (brief §2.7), profi
     const value = row.value ?? 0n;
     const target = scheme === 'CREATE2' ? create2Addr(D, SALT, initcode) : createAddr(D, D_NONCE);
     const dep = deployer(scheme, initcode, value);
-    const accounts: [Address, AccountInit][] = [[D, { code: dep.code, nonce: D_NONCE, balance: row.deployerBalance ?? 1000n }]];
+    const accounts: [Address, AccountInit][] = [
+      [D, { code: dep.code, nonce: D_NONCE, balance: row.deployerBalance ?? 1000n }],
+    ];
     if (row.atTarget) accounts.push([target, row.atTarget]);
     const { env, world, rec } = setup(profile, accounts, row.maxDepth !== undefined ? { maxDepth: row.maxDepth } : {});
     const exp = profile === ethereum ? row.ethereum : row.zksync;
@@ -231,7 +310,15 @@ describe.each([ethereum, zksync])('deployment failure table (brief §2.7), profi
 describe.each([ethereum, zksync])('a successful deployment, profile $name (same in both)', (profile: Profile) => {
   it('the constructor sees its value and runs with nonce 1 before the code deposit; the code is callable', () => {
     // Constructor: store SELFBALANCE in slot 0, return RUNTIME.
-    const init = asm().op('SELFBALANCE').push(0).op('SSTORE').pushN(RUNTIME.length, bytesToBigInt(RUNTIME)).push(0).op('MSTORE').ret(32 - RUNTIME.length, RUNTIME.length).toBytes();
+    const init = asm()
+      .op('SELFBALANCE')
+      .push(0)
+      .op('SSTORE')
+      .pushN(RUNTIME.length, bytesToBigInt(RUNTIME))
+      .push(0)
+      .op('MSTORE')
+      .ret(32 - RUNTIME.length, RUNTIME.length)
+      .toBytes();
     const dep = deployer('CREATE', init, 9n);
     const { env, world } = setup(profile, [[D, { code: dep.code, nonce: D_NONCE, balance: 100n }]]);
     const p = readProbe(callFromEoa(env, D, BIG));

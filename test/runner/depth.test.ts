@@ -25,21 +25,24 @@ const F = 0xfac0000000000000000000000000000000000004n;
 const GAS_1024 = 10n ** 15n;
 
 describe.each([ethereum, zksync])('recursion to depth 1024, profile $name (same in both)', (profile: Profile) => {
-  it.each<CallOpName>(['CALL', 'CALLCODE', 'DELEGATECALL'])('%s: levels 0..1024 write their slot, the 1025th call is refused', (op) => {
-    const { env, world, rec } = setup(profile, [[R, { code: recursor(R, op, { store: true }).toBytes() }]]);
-    const out = callFromEoa(env, R, GAS_1024, { calldata: depthCalldata(0) });
-    expect(out.status).toBe('success');
-    expect(bytesToBigInt(out.returnData)).toBe(1024n);
-    for (let d = 0; d < 1024; d++) expect(world.sload(R, BigInt(d)), `slot ${d}`).toBe(2n);
-    expect(world.sload(R, 1024n)).toBe(1n); // ran, its nested call failed
-    expect(world.sload(R, 1025n)).toBe(0n); // never ran
-    expect(world.sload(R, SLOT_DIFF + 1024n)).toBe(recursorDiffWhenRefused(op));
-    // 1025 frames ran code and one more was opened and answered (depth 1025, rolled back).
-    expect(rec.frames).toHaveLength(1026);
-    expect(rec.frames[1025]!.info.depth).toBe(1025);
-    expect(rec.frames[1025]!.states).toEqual(['preparing', 'finishing', 'revert']);
-    expect(Math.max(...rec.frames.slice(0, 1025).map((f) => f.info.depth))).toBe(1024);
-  });
+  it.each<CallOpName>(['CALL', 'CALLCODE', 'DELEGATECALL'])(
+    '%s: levels 0..1024 write their slot, the 1025th call is refused',
+    (op) => {
+      const { env, world, rec } = setup(profile, [[R, { code: recursor(R, op, { store: true }).toBytes() }]]);
+      const out = callFromEoa(env, R, GAS_1024, { calldata: depthCalldata(0) });
+      expect(out.status).toBe('success');
+      expect(bytesToBigInt(out.returnData)).toBe(1024n);
+      for (let d = 0; d < 1024; d++) expect(world.sload(R, BigInt(d)), `slot ${d}`).toBe(2n);
+      expect(world.sload(R, 1024n)).toBe(1n); // ran, its nested call failed
+      expect(world.sload(R, 1025n)).toBe(0n); // never ran
+      expect(world.sload(R, SLOT_DIFF + 1024n)).toBe(recursorDiffWhenRefused(op));
+      // 1025 frames ran code and one more was opened and answered (depth 1025, rolled back).
+      expect(rec.frames).toHaveLength(1026);
+      expect(rec.frames[1025]!.info.depth).toBe(1025);
+      expect(rec.frames[1025]!.states).toEqual(['preparing', 'finishing', 'revert']);
+      expect(Math.max(...rec.frames.slice(0, 1025).map((f) => f.info.depth))).toBe(1024);
+    },
+  );
 
   it('STATICCALL: the deepest successful depth comes back through return data (no storage in static frames)', () => {
     const { env, world, rec } = setup(profile, [[R, { code: recursor(R, 'STATICCALL', { store: false }).toBytes() }]]);
@@ -47,7 +50,9 @@ describe.each([ethereum, zksync])('recursion to depth 1024, profile $name (same 
     expect(out.status).toBe('success');
     expect(bytesToBigInt(out.returnData)).toBe(1024n);
     expect(rec.frames).toHaveLength(1026);
-    expect(rec.frames.slice(1, 1025).every((f) => f.info.kind === 'staticcall' && f.close?.outcome === 'success')).toBe(true);
+    expect(rec.frames.slice(1, 1025).every((f) => f.info.kind === 'staticcall' && f.close?.outcome === 'success')).toBe(
+      true,
+    );
     expect(world.sload(R, 0n)).toBe(0n);
   });
 });
@@ -105,7 +110,9 @@ describe.each([ethereum, zksync])('10,000 nested frames with maxDepth 10_000, pr
   it('completes without a RangeError, returns depth 10000, and the JS stack is the same at frame depth 10 and 5000', () => {
     // 63/64 per level: (64/63)^10000 ≈ 2.4e68, so the entry gas must be far beyond 64 bits.
     const gas = 1n << 250n;
-    const { env, rec } = setup(profile, [[R, { code: recursor(R, 'CALL', { store: false }).toBytes() }]], { maxDepth: 10_000 });
+    const { env, rec } = setup(profile, [[R, { code: recursor(R, 'CALL', { store: false }).toBytes() }]], {
+      maxDepth: 10_000,
+    });
     const stackDepth = new Map<number, number>();
     rec.onOpen = (info) => {
       if (info.depth === 10 || info.depth === 5000) {

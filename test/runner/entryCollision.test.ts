@@ -23,8 +23,18 @@ function collide(profile: Profile): { gasUsed: bigint; tx: Transaction } {
   ]);
   const env = createEnvironment({ profile, world, block: BLOCK });
   const tx: Transaction = {
-    type: 2, chainId: 1n, nonce: 0n, gasLimit: 200_000n, to: null, value: 0n, data: new Uint8Array([0x00]),
-    maxFeePerGas: 1n, maxPriorityFeePerGas: 0n, accessList: [], blobVersionedHashes: [], sender: SENDER,
+    type: 2,
+    chainId: 1n,
+    nonce: 0n,
+    gasLimit: 200_000n,
+    to: null,
+    value: 0n,
+    data: new Uint8Array([0x00]),
+    maxFeePerGas: 1n,
+    maxPriorityFeePerGas: 0n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: SENDER,
   };
   const r = processTransaction(env, tx);
   if (!r.valid) throw new Error(r.error.message);

@@ -25,8 +25,18 @@ function gasUsedFor(k: number): bigint {
   ]);
   const env = createEnvironment({ profile: zksync, world, block: BLOCK });
   const r = processTransaction(env, {
-    type: 2, chainId: 1n, nonce: 0n, gasLimit: 1_000_000n, to: CALLER, value: 0n, data: new Uint8Array(0),
-    maxFeePerGas: 1n, maxPriorityFeePerGas: 0n, accessList: [], blobVersionedHashes: [], sender: SENDER,
+    type: 2,
+    chainId: 1n,
+    nonce: 0n,
+    gasLimit: 1_000_000n,
+    to: CALLER,
+    value: 0n,
+    data: new Uint8Array(0),
+    maxFeePerGas: 1n,
+    maxPriorityFeePerGas: 0n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: SENDER,
   });
   if (!r.valid || r.status !== 'success') throw new Error('transaction failed');
   return r.gasUsed;

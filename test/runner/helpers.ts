@@ -7,7 +7,7 @@ import type { FrameClose, RunEnvironment, RunObserver } from '../../src/runner/c
 import type { FrameInfo } from '../../src/runner/frameActor.js';
 import type { FrameState } from '../../machines/frame.machine.js';
 import type { Profile } from '../../src/profiles/types.js';
-import type { BlockContext } from '../../src/system/host.js';
+import type { BlockContext } from '../../src/ee/host.js';
 import { WorldState, type AccountInit } from '../../src/system/world.js';
 import type { Address } from '../../src/ee/types.js';
 import { asm, type Asm } from '../helpers/bytecode.js';
@@ -82,8 +82,19 @@ export function setup(
   return { env, world, rec };
 }
 
-export function callFromEoa(env: RunEnvironment, callee: Address, gas: bigint, o: { value?: bigint; calldata?: Uint8Array } = {}): RunOutcome {
-  return runSingleInteraction(env, { caller: EOA, callee, calldata: o.calldata ?? new Uint8Array(0), value: o.value ?? 0n, gas });
+export function callFromEoa(
+  env: RunEnvironment,
+  callee: Address,
+  gas: bigint,
+  o: { value?: bigint; calldata?: Uint8Array } = {},
+): RunOutcome {
+  return runSingleInteraction(env, {
+    caller: EOA,
+    callee,
+    calldata: o.calldata ?? new Uint8Array(0),
+    value: o.value ?? 0n,
+    gas,
+  });
 }
 
 export const word = (data: Uint8Array, i: number): bigint => bytesToBigInt(data.subarray(32 * i, 32 * i + 32));
@@ -101,13 +112,18 @@ export interface CallArgs {
 
 /** Pushes the arguments of `op` (value only for CALL/CALLCODE) and the op itself; returns the push count. */
 export function pushCall(a: Asm, op: CallOpName, target: Address, o: CallArgs): number {
-  a.push(o.outSize ?? 0).push(o.outOff ?? 0).push(o.inSize ?? 0).push(o.inOff ?? 0);
+  a.push(o.outSize ?? 0)
+    .push(o.outOff ?? 0)
+    .push(o.inSize ?? 0)
+    .push(o.inOff ?? 0);
   let n = 4;
   if (op === 'CALL' || op === 'CALLCODE') {
     a.push(o.value ?? 0n);
     n++;
   }
-  a.push(target).push(o.gas ?? 100_000n).op(op);
+  a.push(target)
+    .push(o.gas ?? 100_000n)
+    .op(op);
   return n + 2;
 }
 
@@ -129,16 +145,29 @@ export const RD = 0x200;
  */
 export function probe(emit: (a: Asm) => void, memBytes = 0x400, pre?: (a: Asm) => void): Asm {
   const a = asm();
-  a.push(0).push(memBytes - 32).op('MSTORE');
+  a.push(0)
+    .push(memBytes - 32)
+    .op('MSTORE');
   pre?.(a);
-  a.push(MAX_WORD).push(OUT).op('MSTORE').push(MAX_WORD).push(OUT + 32).op('MSTORE');
+  a.push(MAX_WORD)
+    .push(OUT)
+    .op('MSTORE')
+    .push(MAX_WORD)
+    .push(OUT + 32)
+    .op('MSTORE');
   a.op('GAS');
   emit(a);
   a.op('GAS'); // g1, r, g2
-  a.op('SWAP1').push(P_RESULT * 32).op('MSTORE'); // g1, g2
-  a.op('DUP2', 'SUB').push(P_DIFF * 32).op('MSTORE'); // g1
+  a.op('SWAP1')
+    .push(P_RESULT * 32)
+    .op('MSTORE'); // g1, g2
+  a.op('DUP2', 'SUB')
+    .push(P_DIFF * 32)
+    .op('MSTORE'); // g1
   a.push(P_G1 * 32).op('MSTORE');
-  a.op('RETURNDATASIZE').push(P_RDSIZE * 32).op('MSTORE');
+  a.op('RETURNDATASIZE')
+    .push(P_RDSIZE * 32)
+    .op('MSTORE');
   a.op('RETURNDATASIZE').push(0).push(RD).op('RETURNDATACOPY');
   a.op('RETURNDATASIZE').push(RD).op('ADD').push(0).op('RETURN');
   return a;
@@ -186,7 +215,9 @@ export function storeBytes(a: Asm, off: number, bytes: Uint8Array): Asm {
   for (let i = 0; i < bytes.length; i += 32) {
     const chunk = new Uint8Array(32);
     chunk.set(bytes.subarray(i, i + 32));
-    a.push(bytesToBigInt(chunk)).push(off + i).op('MSTORE');
+    a.push(bytesToBigInt(chunk))
+      .push(off + i)
+      .op('MSTORE');
   }
   return a;
 }

@@ -23,15 +23,31 @@ function program(n: number): Uint8Array {
   return a.op('STOP').toBytes();
 }
 
-function run(profile: Profile, code: Uint8Array, gasLimit: bigint, nativePrice?: bigint, fee = 10n): { r: TxResult; world: WorldState } {
+function run(
+  profile: Profile,
+  code: Uint8Array,
+  gasLimit: bigint,
+  nativePrice?: bigint,
+  fee = 10n,
+): { r: TxResult; world: WorldState } {
   const world = WorldState.fromAccounts([
     [SENDER, { balance: 10n ** 18n }],
     [CONTRACT, { code }],
   ]);
   const env = createEnvironment({ profile, world, block: { ...BLOCK, baseFee: fee }, nativePrice });
   const r = processTransaction(env, {
-    type: 2, chainId: 1n, nonce: 0n, gasLimit, to: CONTRACT, value: 0n, data: new Uint8Array(0),
-    maxFeePerGas: fee, maxPriorityFeePerGas: 0n, accessList: [], blobVersionedHashes: [], sender: SENDER,
+    type: 2,
+    chainId: 1n,
+    nonce: 0n,
+    gasLimit,
+    to: CONTRACT,
+    value: 0n,
+    data: new Uint8Array(0),
+    maxFeePerGas: fee,
+    maxPriorityFeePerGas: 0n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: SENDER,
   });
   return { r, world };
 }

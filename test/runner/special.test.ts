@@ -59,15 +59,33 @@ interface LowRow {
 
 const lowRows: LowRow[] = [
   { name: '0x1234 with code, value 5', target: 0x1234n, value: 5n, runs: { ethereum: true, zksync: false } },
-  { name: '0xffff with code (last special address)', target: 0xffffn, value: 0n, runs: { ethereum: true, zksync: false } },
-  { name: '0x10000 with code (first normal address)', target: 0x10000n, value: 5n, runs: { ethereum: true, zksync: true } },
-  { name: '0x8009 (reserved, not hooked) with code', target: 0x8009n, value: 5n, runs: { ethereum: true, zksync: false } },
+  {
+    name: '0xffff with code (last special address)',
+    target: 0xffffn,
+    value: 0n,
+    runs: { ethereum: true, zksync: false },
+  },
+  {
+    name: '0x10000 with code (first normal address)',
+    target: 0x10000n,
+    value: 5n,
+    runs: { ethereum: true, zksync: true },
+  },
+  {
+    name: '0x8009 (reserved, not hooked) with code',
+    target: 0x8009n,
+    value: 5n,
+    runs: { ethereum: true, zksync: false },
+  },
 ];
 
 describe.each([ethereum, zksync])('low addresses, profile $name', (profile: Profile) => {
   it.each(lowRows)('nested CALL to $name', (row) => {
     const c = caller(row.target, { gas: 50_000n, value: row.value });
-    const { env, world, rec } = setup(profile, [[A, { code: c.code, balance: 100n }], [row.target, { code: CODE_77, balance: 1n }]]);
+    const { env, world, rec } = setup(profile, [
+      [A, { code: c.code, balance: 100n }],
+      [row.target, { code: CODE_77, balance: 1n }],
+    ]);
     const p = readProbe(callFromEoa(env, A, BIG));
     const runs = profile === ethereum ? row.runs.ethereum : row.runs.zksync;
     const valueCost = row.value !== 0n ? CALLVALUE - STIPEND : 0n;
@@ -81,7 +99,9 @@ describe.each([ethereum, zksync])('low addresses, profile $name', (profile: Prof
     expect(world.getAccount(A).balance).toBe(100n - row.value);
     const f = rec.frames[1]!;
     expect(f.info.kind).toBe(runs ? 'call' : 'hook');
-    expect(f.states).toEqual(runs ? ['preparing', 'running', 'finishing', 'success'] : ['preparing', 'finishing', 'success']);
+    expect(f.states).toEqual(
+      runs ? ['preparing', 'running', 'finishing', 'success'] : ['preparing', 'finishing', 'success'],
+    );
   });
 
   it('entry call from an EOA to 0x1234 with code: zksync succeeds empty keeping the value; ethereum runs the code', () => {
@@ -99,47 +119,50 @@ describe.each([ethereum, zksync])('low addresses, profile $name', (profile: Prof
 
 const INPUT40 = Uint8Array.from({ length: 40 }, (_, i) => 0xa0 + i);
 
-describe.each([ethereum, zksync])('precompiles through the runner, profile $name (same in both)', (profile: Profile) => {
-  it('0x04 identity: warm (100) + 15 + 3/word, output copied and in RETURNDATA', () => {
-    const c = caller(0x04n, { gas: 50_000n, inOff: IN_AT, inSize: 40, outOff: OUT, outSize: 64 }, INPUT40);
-    const { env, rec } = setup(profile, [[A, { code: c.code }]]);
-    const p = readProbe(callFromEoa(env, A, BIG));
-    expect(p.result).toBe(1n);
-    expect(p.diff).toBe(c.pushes + WARM + 15n + 3n * 2n + 2n);
-    expect(Array.from(p.returnData)).toEqual(Array.from(INPUT40));
-    expect(Array.from(p.memory.subarray(OUT, OUT + 40))).toEqual(Array.from(INPUT40));
-    expect(p.memory.subarray(OUT + 40, OUT + 64).every((b) => b === 0xff)).toBe(true);
-    expect(rec.frames[1]!.info).toMatchObject({ kind: 'hook', codeAddress: 0x04n, depth: 1 });
-    expect(rec.frames[1]!.close?.outcome).toBe('success');
-  });
+describe.each([ethereum, zksync])(
+  'precompiles through the runner, profile $name (same in both)',
+  (profile: Profile) => {
+    it('0x04 identity: warm (100) + 15 + 3/word, output copied and in RETURNDATA', () => {
+      const c = caller(0x04n, { gas: 50_000n, inOff: IN_AT, inSize: 40, outOff: OUT, outSize: 64 }, INPUT40);
+      const { env, rec } = setup(profile, [[A, { code: c.code }]]);
+      const p = readProbe(callFromEoa(env, A, BIG));
+      expect(p.result).toBe(1n);
+      expect(p.diff).toBe(c.pushes + WARM + 15n + 3n * 2n + 2n);
+      expect(Array.from(p.returnData)).toEqual(Array.from(INPUT40));
+      expect(Array.from(p.memory.subarray(OUT, OUT + 40))).toEqual(Array.from(INPUT40));
+      expect(p.memory.subarray(OUT + 40, OUT + 64).every((b) => b === 0xff)).toBe(true);
+      expect(rec.frames[1]!.info).toMatchObject({ kind: 'hook', codeAddress: 0x04n, depth: 1 });
+      expect(rec.frames[1]!.close?.outcome).toBe('success');
+    });
 
-  it('0x04 identity entry call from an EOA returns the calldata', () => {
-    const { env } = setup(profile, []);
-    const out = callFromEoa(env, 0x04n, 100_000n, { calldata: INPUT40 });
-    expect(out.status).toBe('success');
-    expect(Array.from(out.returnData)).toEqual(Array.from(INPUT40));
-    expect(out.gasLeft).toBe(100_000n - 21n);
-  });
+    it('0x04 identity entry call from an EOA returns the calldata', () => {
+      const { env } = setup(profile, []);
+      const out = callFromEoa(env, 0x04n, 100_000n, { calldata: INPUT40 });
+      expect(out.status).toBe('success');
+      expect(Array.from(out.returnData)).toEqual(Array.from(INPUT40));
+      expect(out.gasLeft).toBe(100_000n - 21n);
+    });
 
-  it.each([
-    {
-      name: '0x06 ecAdd with a point off the curve',
-      target: 0x06n,
-      gas: 10_000n,
-      input: Uint8Array.from([...bigIntToBytes(1n, 32), ...bigIntToBytes(1n, 32), ...new Array<number>(64).fill(0)]),
-    },
-    { name: '0x04 identity with too little gas (20 < 21)', target: 0x04n, gas: 20n, input: INPUT40 },
-  ])('failure burns all forwarded gas: $name', ({ target, gas, input }) => {
-    const c = caller(target, { gas, inOff: IN_AT, inSize: input.length, outOff: OUT, outSize: 32 }, input);
-    const { env, rec } = setup(profile, [[A, { code: c.code }]]);
-    const p = readProbe(callFromEoa(env, A, BIG));
-    expect(p.result).toBe(0n);
-    expect(p.rdSize).toBe(0n);
-    expect(p.diff).toBe(c.pushes + WARM + gas + 2n);
-    expect(p.memory.subarray(OUT, OUT + 32).every((b) => b === 0xff)).toBe(true);
-    expect(rec.frames[1]!.close?.outcome).toBe('halt');
-  });
-});
+    it.each([
+      {
+        name: '0x06 ecAdd with a point off the curve',
+        target: 0x06n,
+        gas: 10_000n,
+        input: Uint8Array.from([...bigIntToBytes(1n, 32), ...bigIntToBytes(1n, 32), ...new Array<number>(64).fill(0)]),
+      },
+      { name: '0x04 identity with too little gas (20 < 21)', target: 0x04n, gas: 20n, input: INPUT40 },
+    ])('failure burns all forwarded gas: $name', ({ target, gas, input }) => {
+      const c = caller(target, { gas, inOff: IN_AT, inSize: input.length, outOff: OUT, outSize: 32 }, input);
+      const { env, rec } = setup(profile, [[A, { code: c.code }]]);
+      const p = readProbe(callFromEoa(env, A, BIG));
+      expect(p.result).toBe(0n);
+      expect(p.rdSize).toBe(0n);
+      expect(p.diff).toBe(c.pushes + WARM + gas + 2n);
+      expect(p.memory.subarray(OUT, OUT + 32).every((b) => b === 0xff)).toBe(true);
+      expect(rec.frames[1]!.close?.outcome).toBe('halt');
+    });
+  },
+);
 
 // The frame chart (machines/frame.machine.ts): a hook frame takes `frame.run` (→ running) and `ee.end`
 // (→ finishing) like an EVM frame; the RunObserver should see those states too.
@@ -156,7 +179,9 @@ describe.each([ethereum, zksync])('hook frame states as the observer sees them, 
 describe.each([ethereum, zksync])('EOA shortcut before the depth check, profile $name', (profile: Profile) => {
   it('depth-1024 frame calls a code-less account: zksync 1, ethereum 0', () => {
     const R = 0x7ec0000000000000000000000000000000000002n;
-    const { env, world } = setup(profile, [[R, { code: recursor(R, 'CALL', { store: true, alsoCall: EMPTY_ADDR }).toBytes() }]]);
+    const { env, world } = setup(profile, [
+      [R, { code: recursor(R, 'CALL', { store: true, alsoCall: EMPTY_ADDR }).toBytes() }],
+    ]);
     const out = callFromEoa(env, R, 10n ** 15n, { calldata: depthCalldata(0) });
     expect(out.status).toBe('success');
     expect(bytesToBigInt(out.returnData)).toBe(1024n);

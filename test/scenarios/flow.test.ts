@@ -2,7 +2,7 @@
 // end — frame kinds and actor states, the deployed code, nonces, balances, storage and return data.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/cli/scenario.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { bytesToHex, hexToBytes } from '../../src/crypto/bytes.js';
 import { runScenario } from '../../src/trace/runScenario.js';
 import { zksync } from '../../src/profiles/index.js';
@@ -18,7 +18,9 @@ const COINBASE = 0xc0ffee0000000000000000000000000000000000n;
 const word = (v: bigint) => v.toString(16).padStart(64, '0');
 
 /** The Child runtime as deployed: the compiled code with the `factory` immutable filled in. */
-function expectedChildCode(json: { compiled: { childRuntime: string; childImmutables: { start: number; length: number }[] } }): string {
+function expectedChildCode(json: {
+  compiled: { childRuntime: string; childImmutables: { start: number; length: number }[] };
+}): string {
   const code = hexToBytes(json.compiled.childRuntime);
   for (const ref of json.compiled.childImmutables) code.set(hexToBytes(word(FACTORY)), ref.start);
   return bytesToHex(code);
@@ -52,11 +54,21 @@ describe('built-in flow scenario (seed flow diagram)', () => {
 
   it('each frame actor walks the chart: the factory awaits its two children', () => {
     const states = trace.frames.map((f) => f.transitions.map((t) => t.state));
-    expect(states[0]).toEqual(['preparing', 'running', 'awaiting-child', 'running', 'awaiting-child', 'running', 'finishing', 'success']);
+    expect(states[0]).toEqual([
+      'preparing',
+      'running',
+      'awaiting-child',
+      'running',
+      'awaiting-child',
+      'running',
+      'finishing',
+      'success',
+    ]);
     expect(states[1]).toEqual(['preparing', 'running', 'finishing', 'success']);
     expect(states[2]).toEqual(['preparing', 'running', 'finishing', 'success']);
     // Transitions are ordered in the run's timeline; a child lives inside its parent's awaiting-child.
-    const seq = (id: number, state: string, nth = 0) => trace.frames[id]!.transitions.filter((t) => t.state === state)[nth]!.seq;
+    const seq = (id: number, state: string, nth = 0) =>
+      trace.frames[id]!.transitions.filter((t) => t.state === state)[nth]!.seq;
     expect(seq(1, 'preparing')).toBeGreaterThan(seq(0, 'awaiting-child', 0));
     expect(seq(1, 'success')).toBeLessThan(seq(0, 'running', 1));
     expect(seq(2, 'preparing')).toBeGreaterThan(seq(0, 'awaiting-child', 1));
@@ -81,7 +93,9 @@ describe('built-in flow scenario (seed flow diagram)', () => {
 
   it('runs the same frames and states in the zksync profile', () => {
     const z = runScenario({ ...scenario, profile: zksync });
-    expect(z.trace!.frames.map((f) => f.transitions.map((t) => t.state))).toEqual(trace.frames.map((f) => f.transitions.map((t) => t.state)));
+    expect(z.trace!.frames.map((f) => f.transitions.map((t) => t.state))).toEqual(
+      trace.frames.map((f) => f.transitions.map((t) => t.state)),
+    );
     expect(bytesToHex(z.world.getAccount(child).code)).toBe(expectedChildCode(json));
   });
 });
@@ -99,7 +113,16 @@ describe('built-in flow-revert scenario', () => {
     expect(failed.reverted).toBe(true);
     expect(failed.rolledBackBy).toBe(3);
     expect(trace.frames[0]!.transitions.map((t) => t.state)).toEqual([
-      'preparing', 'running', 'awaiting-child', 'running', 'awaiting-child', 'running', 'awaiting-child', 'running', 'finishing', 'success',
+      'preparing',
+      'running',
+      'awaiting-child',
+      'running',
+      'awaiting-child',
+      'running',
+      'awaiting-child',
+      'running',
+      'finishing',
+      'success',
     ]);
     // Error(string) "Child: fail"
     expect(failed.returnData.startsWith('0x08c379a0')).toBe(true);

@@ -6,7 +6,18 @@ import type { Address } from '../../src/ee/types.js';
 import { WorldState } from '../../src/system/world.js';
 import { processTransaction, type TxReceipt, type TxResult } from '../../src/tx/process.js';
 import { asm } from '../helpers/bytecode.js';
-import { be, cat, hex, keccak, pad32, sendToL1Calldata, setBytecodeDetailsCalldata, tx, utf8, zkEnv } from '../hooks/zksync/helpers.js';
+import {
+  be,
+  cat,
+  hex,
+  keccak,
+  pad32,
+  sendToL1Calldata,
+  setBytecodeDetailsCalldata,
+  tx,
+  utf8,
+  zkEnv,
+} from '../hooks/zksync/helpers.js';
 
 const UPGRADER = 0x800fn;
 const USER = 0x05e4n;
@@ -53,7 +64,9 @@ describe('contract deployer 0x8006 through transactions', () => {
     const runtime = hex(fixture.deployedBytecode);
     const { world, send } = setup([runtime]);
     const h = keccak(runtime);
-    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(runtime.length), h)).status).toBe('success');
+    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(runtime.length), h)).status).toBe(
+      'success',
+    );
     const message = utf8('installed by the upgrader');
     const data = cat(
       hex(fixture.methodIdentifiers['withdrawAndSend(address,bytes)']!),
@@ -98,10 +111,16 @@ describe('contract deployer 0x8006 through transactions', () => {
   it('an unregistered preimage or wrong length reverts', () => {
     const { world, send } = setup([]);
     const h = keccak(CODE);
-    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length), h)).status).toBe('revert');
+    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length), h)).status).toBe(
+      'revert',
+    );
     world.preimages.set(h, CODE);
-    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length) + 1n, h)).status).toBe('revert');
-    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length), h)).status).toBe('success');
+    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length) + 1n, h)).status).toBe(
+      'revert',
+    );
+    expect(send(UPGRADER, 0x8006n, setBytecodeDetailsCalldata(TARGET, h, BigInt(CODE.length), h)).status).toBe(
+      'success',
+    );
   });
 
   it('value sent to 0x8006 is refused and stays with the sender', () => {

@@ -73,7 +73,10 @@ describe('zksync special address space (brief §2.6)', () => {
 
   it('code below 0x10000 never runs; 0x10000 itself is a normal address', () => {
     const code = asm().push(42).retTop().toBytes();
-    const w = world([[0xffffn, { code }], [0x10000n, { code }]]);
+    const w = world([
+      [0xffffn, { code }],
+      [0x10000n, { code }],
+    ]);
     const below = send(w, 0xffffn, new Uint8Array(0));
     expect(below.status).toBe('success');
     expect(below.returnData.length).toBe(0);
@@ -136,7 +139,10 @@ describe('L1 messenger through the runner', () => {
     expect(r.logs).toEqual([]);
     // The same nesting without the revert keeps the message.
     const keeper = 0xc0de0004n;
-    const w2 = world([[inner, { code: proxy(0x8008n) }], [keeper, { code: proxy(inner, 'CALL', 'swallow') }]]);
+    const w2 = world([
+      [inner, { code: proxy(0x8008n) }],
+      [keeper, { code: proxy(inner, 'CALL', 'swallow') }],
+    ]);
     const r2 = send(w2, keeper, calldata);
     expect(word(r2)).toBe(1n);
     expect(r2.messages).toEqual([{ sender: inner, data: message, hash }]);
@@ -152,7 +158,7 @@ describe('L1 messenger through the runner', () => {
     expect(r.logs).toEqual([]);
   });
 
-  it('each receipt carries only its own transaction\'s messages', () => {
+  it("each receipt carries only its own transaction's messages", () => {
     const P = 0xc0de0006n;
     const w = world([[P, { code: proxy(0x8008n) }]]);
     expect(send(w, P, calldata).messages.length).toBe(1);

@@ -49,7 +49,9 @@ function receipt(r: TxResult): TxReceipt {
 function setup() {
   const world = WorldState.fromAccounts([[USER, { balance: ETH }]]);
   const send = (to: Address | null, data: Uint8Array, value = 0n): TxReceipt =>
-    receipt(processTransaction(zkEnv(world), tx({ sender: USER, to, data, value, nonce: world.getAccount(USER).nonce })));
+    receipt(
+      processTransaction(zkEnv(world), tx({ sender: USER, to, data, value, nonce: world.getAccount(USER).nonce })),
+    );
   const deployed = send(null, hex(fixture.bytecode));
   expect(deployed.status).toBe('success');
   const W = deployed.createdAddress!;

@@ -190,7 +190,12 @@ describe('synthetic fixtures', () => {
     const t = file.get('t1')!;
     expect(t.file).toBe('x.json');
     expect(t.env.blobBaseFee).toBe(1n);
-    expect(t.pre.get(BigInt(A))!.storage).toEqual(new Map([[1n, 2n], [3n, 4n]]));
+    expect(t.pre.get(BigInt(A))!.storage).toEqual(
+      new Map([
+        [1n, 2n],
+        [3n, 4n],
+      ]),
+    );
     expect(t.pre.get(BigInt(A))!.code).toEqual(Uint8Array.of(0x60, 1, 0x60, 1, 0x55, 0));
     expect(t.cases.map((c) => c.fork)).toEqual(['Cancun', 'Cancun']);
     expect(t.cases[1]!.expectException).toBe('TransactionException.INTRINSIC_GAS_TOO_LOW');
@@ -211,7 +216,11 @@ describe('synthetic fixtures', () => {
     tx.maxPriorityFeePerGas = '0x01';
     f['t1'].config = { chainid: '0x05' };
     let t = parseStateTestFile(f, 'x.json').get('t1')!;
-    expect(buildTransaction(t, { data: 0, gas: 0, value: 0 })).toMatchObject({ type: 2, chainId: 5n, maxFeePerGas: 20n });
+    expect(buildTransaction(t, { data: 0, gas: 0, value: 0 })).toMatchObject({
+      type: 2,
+      chainId: 5n,
+      maxFeePerGas: 20n,
+    });
     expect(buildTransaction(t, { data: 0, gas: 0, value: 0 }).accessList).toEqual([]);
     tx.maxFeePerBlobGas = '0x01';
     tx.blobVersionedHashes = ['0x01' + '00'.repeat(31)];
@@ -235,13 +244,23 @@ describe('synthetic fixtures', () => {
     const t = parseStateTestFile(f, 'x.json').get('t1')!;
     const tx = buildTransaction(t, { data: 0, gas: 0, value: 0 });
     expect(tx.gasLimit).toBe(1n << 64n);
-    expect(validateTransaction(tx, { block: t.env, senderNonce: 0n, senderBalance: 0n, senderHasCode: false })?.code).toBe('FieldOverflow');
+    expect(
+      validateTransaction(tx, { block: t.env, senderNonce: 0n, senderBalance: 0n, senderHasCode: false })?.code,
+    ).toBe('FieldOverflow');
   });
 
   const pre = (f: Record<string, any>) => f['t1'].pre[A];
   it.each<[string, (f: Record<string, any>) => void, RegExp]>([
-    ['bad hex balance', (f) => (pre(f).balance = '0xzz'), /^x\.json › t1 › pre\.0x1000000000000000000000000000000000000000\.balance: not a hex quantity/],
-    ['balance above 2^256-1', (f) => (pre(f).balance = '0x1' + '0'.repeat(64)), /pre\.0x1{1}0{39}\.balance: quantity exceeds 2\^256-1/],
+    [
+      'bad hex balance',
+      (f) => (pre(f).balance = '0xzz'),
+      /^x\.json › t1 › pre\.0x1000000000000000000000000000000000000000\.balance: not a hex quantity/,
+    ],
+    [
+      'balance above 2^256-1',
+      (f) => (pre(f).balance = '0x1' + '0'.repeat(64)),
+      /pre\.0x1{1}0{39}\.balance: quantity exceeds 2\^256-1/,
+    ],
     ['negative balance', (f) => (pre(f).balance = '-0x01'), /\.balance: negative quantity/],
     ['numeric balance', (f) => (pre(f).balance = 5), /\.balance: expected a hex quantity string, got a number/],
     ['missing balance', (f) => delete pre(f).balance, /\.balance: missing field/],
@@ -249,26 +268,74 @@ describe('synthetic fixtures', () => {
     ['nonce above 2^64-1', (f) => (pre(f).nonce = '0x010000000000000000'), /\.nonce: quantity exceeds 2\^64-1/],
     ['odd-length code', (f) => (pre(f).code = '0x600'), /\.code: odd-length hex data/],
     ['code without 0x', (f) => (pre(f).code = '6000'), /\.code: hex data must start with 0x/],
-    ['bad storage value', (f) => (pre(f).storage['0x01'] = 'zz'), /pre\.0x1{1}0{39}\.storage\.0x01: not a hex quantity/],
+    [
+      'bad storage value',
+      (f) => (pre(f).storage['0x01'] = 'zz'),
+      /pre\.0x1{1}0{39}\.storage\.0x01: not a hex quantity/,
+    ],
     ['duplicate storage key', (f) => (pre(f).storage['0x0001'] = '0x01'), /storage\.0x0001: duplicate storage key/],
     ['short pre address', (f) => (f['t1'].pre['0x1234'] = pre(f)), /pre\.0x1234: address must be 20 bytes, got 2/],
     ['unknown account field', (f) => (pre(f).extra = 1), /\.extra: unknown field/],
     ['storage not an object', (f) => (pre(f).storage = []), /\.storage: expected an object, got an array/],
-    ['coinbase of wrong length', (f) => (f['t1'].env.currentCoinbase = '0x2adc'), /env\.currentCoinbase: address must be 20 bytes/],
+    [
+      'coinbase of wrong length',
+      (f) => (f['t1'].env.currentCoinbase = '0x2adc'),
+      /env\.currentCoinbase: address must be 20 bytes/,
+    ],
     ['missing env field', (f) => delete f['t1'].env.currentNumber, /env\.currentNumber: missing field/],
-    ['to of wrong length', (f) => (f['t1'].transaction.to = '0x' + '11'.repeat(21)), /transaction\.to: address must be 20 bytes, got 21/],
+    [
+      'to of wrong length',
+      (f) => (f['t1'].transaction.to = '0x' + '11'.repeat(21)),
+      /transaction\.to: address must be 20 bytes, got 21/,
+    ],
     ['bad data entry', (f) => (f['t1'].transaction.data[1] = '0xgg'), /transaction\.data\[1\]: not hex data/],
-    ['gasLimit not an array', (f) => (f['t1'].transaction.gasLimit = '0x5208'), /transaction\.gasLimit: expected an array, got a string/],
-    ['access-list key short', (f) => (f['t1'].transaction.accessLists[1][0].storageKeys[0] = '0x00'), /accessLists\[1\]\[0\]\.storageKeys\[0\]: word must be 32 bytes, got 1/],
-    ['access lists of wrong length', (f) => f['t1'].transaction.accessLists.pop(), /transaction\.accessLists: has 1 entries but data has 2/],
+    [
+      'gasLimit not an array',
+      (f) => (f['t1'].transaction.gasLimit = '0x5208'),
+      /transaction\.gasLimit: expected an array, got a string/,
+    ],
+    [
+      'access-list key short',
+      (f) => (f['t1'].transaction.accessLists[1][0].storageKeys[0] = '0x00'),
+      /accessLists\[1\]\[0\]\.storageKeys\[0\]: word must be 32 bytes, got 1/,
+    ],
+    [
+      'access lists of wrong length',
+      (f) => f['t1'].transaction.accessLists.pop(),
+      /transaction\.accessLists: has 1 entries but data has 2/,
+    ],
     ['sender mismatch', (f) => (f['t1'].transaction.sender = A), /transaction\.sender: does not match secretKey/],
-    ['zero secret key', (f) => (f['t1'].transaction.secretKey = ZERO32), /transaction\.secretKey: invalid secp256k1 secret key/],
+    [
+      'zero secret key',
+      (f) => (f['t1'].transaction.secretKey = ZERO32),
+      /transaction\.secretKey: invalid secp256k1 secret key/,
+    ],
     ['no fee field', (f) => delete f['t1'].transaction.gasPrice, /transaction\.gasPrice: missing field/],
-    ['unknown tx field', (f) => (f['t1'].transaction.authorizationList = []), /transaction\.authorizationList: unknown field/],
-    ['index out of range', (f) => (f['t1'].post.Cancun[0].indexes.data = 2), /post\.Cancun\[0\]\.indexes\.data: index 2 out of range/],
-    ['negative index', (f) => (f['t1'].post.Cancun[0].indexes.gas = -1), /post\.Cancun\[0\]\.indexes\.gas: expected a non-negative integer/],
-    ['short state root', (f) => (f['t1'].post.Cancun[1].hash = '0x00'), /post\.Cancun\[1\]\.hash: word must be 32 bytes/],
-    ['exception not a string', (f) => (f['t1'].post.Cancun[1].expectException = 1), /post\.Cancun\[1\]\.expectException: expected a string/],
+    [
+      'unknown tx field',
+      (f) => (f['t1'].transaction.authorizationList = []),
+      /transaction\.authorizationList: unknown field/,
+    ],
+    [
+      'index out of range',
+      (f) => (f['t1'].post.Cancun[0].indexes.data = 2),
+      /post\.Cancun\[0\]\.indexes\.data: index 2 out of range/,
+    ],
+    [
+      'negative index',
+      (f) => (f['t1'].post.Cancun[0].indexes.gas = -1),
+      /post\.Cancun\[0\]\.indexes\.gas: expected a non-negative integer/,
+    ],
+    [
+      'short state root',
+      (f) => (f['t1'].post.Cancun[1].hash = '0x00'),
+      /post\.Cancun\[1\]\.hash: word must be 32 bytes/,
+    ],
+    [
+      'exception not a string',
+      (f) => (f['t1'].post.Cancun[1].expectException = 1),
+      /post\.Cancun\[1\]\.expectException: expected a string/,
+    ],
     ['test not an object', (f) => (f['t1'] = []), /^x\.json › t1: expected an object, got an array/],
     ['missing pre', (f) => delete f['t1'].pre, /^x\.json › t1 › pre: missing field/],
   ])('names the field: %s', (_name, mutate, pattern) => {

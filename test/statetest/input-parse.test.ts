@@ -42,7 +42,9 @@ describe('quantities', () => {
     expect(parseQuantity('0x:bigint 0x10000000000000000000000000000000000000000000000000000000000000001', 'f')).toBe(
       (1n << 256n) + 1n,
     );
-    expect(err(() => parseU256('0x:bigint 0x1' + '0'.repeat(64), 'v')).message).toMatch(/^v: quantity exceeds 2\^256-1/);
+    expect(err(() => parseU256('0x:bigint 0x1' + '0'.repeat(64), 'v')).message).toMatch(
+      /^v: quantity exceeds 2\^256-1/,
+    );
   });
 
   it('accepts decimal only when asked', () => {
@@ -96,7 +98,9 @@ describe('data, addresses, words', () => {
   it('addresses are exactly 20 bytes', () => {
     expect(parseAddress('0x' + '00'.repeat(19) + '01', 'a')).toBe(1n);
     expect(parseOptionalAddress('', 'to')).toBeNull();
-    expect(err(() => parseAddress('0x' + '11'.repeat(19), 'to')).message).toMatch(/^to: address must be 20 bytes, got 19/);
+    expect(err(() => parseAddress('0x' + '11'.repeat(19), 'to')).message).toMatch(
+      /^to: address must be 20 bytes, got 19/,
+    );
     expect(err(() => parseAddress('0x' + '11'.repeat(21), 'to')).message).toMatch(/got 21/);
     expect(err(() => parseAddress('', 'from')).message).toMatch(/^from: empty string is not an address/);
     expect(err(() => parseAddress('0x1', 'a')).message).toMatch(/odd-length/);
@@ -124,6 +128,10 @@ describe('structure helpers', () => {
     const e = err(() => withFieldPrefix('file › ', () => parseU64('0x', 'nonce')));
     expect(e.field).toBe('file › nonce');
     expect(e.message).toBe('file › nonce: empty hex quantity ("0x")');
-    expect(() => withFieldPrefix('p', () => { throw new RangeError('other'); })).toThrow(RangeError);
+    expect(() =>
+      withFieldPrefix('p', () => {
+        throw new RangeError('other');
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -47,7 +47,11 @@ async function oracleRoot(entries: Array<[Uint8Array, Uint8Array]>, secure = fal
  */
 const KNOWN: Array<[name: string, kv: Array<[string, string]>, root: string]> = [
   ['emptyValues / empty', [], EMPTY_ROOT_HEX],
-  ['singleItem', [['A', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']], '0xd23786fb4a010da3ce639d66d5e904a11dbc02746d1ce25029e53290cabf28ab'],
+  [
+    'singleItem',
+    [['A', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']],
+    '0xd23786fb4a010da3ce639d66d5e904a11dbc02746d1ce25029e53290cabf28ab',
+  ],
   ['single small key', [['0x010203', 'hello']], '0x82c8fd36022fbc91bd6b51580cfd941d3d9994017d59ab2e8293ae9c94c3ab6e'],
   [
     'dogs',
@@ -148,19 +152,39 @@ describe('trieRoot: known vectors', () => {
   });
 
   it('secureTrieRootOf (parallel arrays) equals secureTrieRoot, empty values absent', () => {
-    const kv = pairs([['doe', 'reindeer'], ['dog', 'puppy'], ['cat', ''], ['dogglesworth', 'cat']]);
-    const root = bytesToHex(secureTrieRootOf(kv.map((e) => e[0]), kv.map((e) => e[1])));
+    const kv = pairs([
+      ['doe', 'reindeer'],
+      ['dog', 'puppy'],
+      ['cat', ''],
+      ['dogglesworth', 'cat'],
+    ]);
+    const root = bytesToHex(
+      secureTrieRootOf(
+        kv.map((e) => e[0]),
+        kv.map((e) => e[1]),
+      ),
+    );
     expect(root).toBe('0xd4cd937e4a4368d7931a9cf51686b7e10abb3dce38a39000fd7902a092b64585');
     expect(bytesToHex(secureTrieRoot(kv))).toBe(root);
     expect(() => secureTrieRootOf([tok('a')], [])).toThrow(/1 keys but 0 values/);
   });
 
   it('rejects duplicate keys', () => {
-    expect(() => trieRoot(pairs([['dog', 'a'], ['dog', 'b']]))).toThrow(/duplicate key 0x646f67/);
+    expect(() =>
+      trieRoot(
+        pairs([
+          ['dog', 'a'],
+          ['dog', 'b'],
+        ]),
+      ),
+    ).toThrow(/duplicate key 0x646f67/);
   });
 
   it('does not mutate or alias its inputs', () => {
-    const kv = pairs([['dog', 'puppy'], ['do', 'verb']]);
+    const kv = pairs([
+      ['dog', 'puppy'],
+      ['do', 'verb'],
+    ]);
     const before = kv.map(([k, v]) => [bytesToHex(k), bytesToHex(v)]);
     const root = trieRoot(kv);
     expect(kv.map(([k, v]) => [bytesToHex(k), bytesToHex(v)])).toEqual(before);
@@ -268,21 +292,40 @@ describe('stateRoot', () => {
   // state is left unchanged, so the given post `hash` is the root of `pre` itself.
   it('stExample/invalidTr: pre-state root = post hash (tx rejected)', () => {
     const pre = {
-      '0x095e7baea6a6c7c4c2dfeb977efac326af552d87': { balance: '0x0de0b6b3a7640000', code: '0x600160010160005500', nonce: '0x00', storage: {} },
+      '0x095e7baea6a6c7c4c2dfeb977efac326af552d87': {
+        balance: '0x0de0b6b3a7640000',
+        code: '0x600160010160005500',
+        nonce: '0x00',
+        storage: {},
+      },
       '0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba': { balance: '0x00', code: '0x', nonce: '0x01', storage: {} },
-      '0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b': { balance: '0x0de0b6b3a7640000', code: '0x', nonce: '0x00', storage: {} },
+      '0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b': {
+        balance: '0x0de0b6b3a7640000',
+        code: '0x',
+        nonce: '0x00',
+        storage: {},
+      },
     };
-    expect(bytesToHex(stateRoot(fixtureAccounts(pre)))).toBe('0x4c9c6cf002e6a88a5444662ca9ceb6a116b7b69ced38c470bf6e4a12a6313967');
+    expect(bytesToHex(stateRoot(fixtureAccounts(pre)))).toBe(
+      '0x4c9c6cf002e6a88a5444662ca9ceb6a116b7b69ced38c470bf6e4a12a6313967',
+    );
   });
 
   it('stEIP3607/transactionCollidingWithNonEmptyAccount_init_Paris: pre-state root = post hash', () => {
     const pre = {
       '0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba': { balance: '0x00', code: '0x', nonce: '0x01', storage: {} },
       '0x6295ee1b4f6dd65047762f924ecd367c17eabf8f': { balance: '0x0a', code: '0x', nonce: '0x00', storage: {} },
-      '0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b': { balance: '0x0de0b6b3a7640000', code: '0x00', nonce: '0x00', storage: {} },
+      '0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b': {
+        balance: '0x0de0b6b3a7640000',
+        code: '0x00',
+        nonce: '0x00',
+        storage: {},
+      },
       '0xd0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0': { balance: '0x0a', code: '0x00', nonce: '0x00', storage: {} },
     };
-    expect(bytesToHex(stateRoot(fixtureAccounts(pre)))).toBe('0x8dfa52e93613ae31d9dc920dcbd368d992ec5cea0eab5ff882961b15f4ebae8e');
+    expect(bytesToHex(stateRoot(fixtureAccounts(pre)))).toBe(
+      '0x8dfa52e93613ae31d9dc920dcbd368d992ec5cea0eab5ff882961b15f4ebae8e',
+    );
   });
 
   it('empty world has the empty root', () => {
@@ -321,19 +364,35 @@ describe('stateRoot', () => {
   });
 
   it('rejects a codeHash that is not 32 bytes', () => {
-    expect(() => stateRoot([{ address: 1n, nonce: 0n, balance: 0n, codeHash: new Uint8Array(31), storage: [] }])).toThrow(/32/);
+    expect(() =>
+      stateRoot([{ address: 1n, nonce: 0n, balance: 0n, codeHash: new Uint8Array(31), storage: [] }]),
+    ).toThrow(/32/);
   });
 });
 
 describe('storageRoot', () => {
   it('empty and all-zero storage give the empty root', () => {
     expect(bytesToHex(storageRoot([]))).toBe(EMPTY_ROOT_HEX);
-    expect(bytesToHex(storageRoot([[0n, 0n], [5n, 0n]]))).toBe(EMPTY_ROOT_HEX);
+    expect(
+      bytesToHex(
+        storageRoot([
+          [0n, 0n],
+          [5n, 0n],
+        ]),
+      ),
+    ).toBe(EMPTY_ROOT_HEX);
   });
 
   it('zero values are the same as absent slots', () => {
-    const a = storageRoot([[0n, 1n], [1n, 0n], [2n, 0xdeadbeefn]]);
-    const b = storageRoot([[2n, 0xdeadbeefn], [0n, 1n]]);
+    const a = storageRoot([
+      [0n, 1n],
+      [1n, 0n],
+      [2n, 0xdeadbeefn],
+    ]);
+    const b = storageRoot([
+      [2n, 0xdeadbeefn],
+      [0n, 1n],
+    ]);
     expect(bytesToHex(a)).toBe(bytesToHex(b));
   });
 

@@ -1,6 +1,6 @@
 // EIP-3155 writer: a tiny program traced through the whole runner, checked against a hand-computed trace.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/cli/scenario.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { createEip3155Writer, formatStep, formatSummary } from '../../src/trace/eip3155.js';
 import { runScenario } from '../../src/trace/runScenario.js';
 
@@ -12,7 +12,14 @@ const scenario = parseScenario(
       '0x1111111111111111111111111111111111111111': { balance: '0xffffffffffff' },
       '0x2222222222222222222222222222222222222222': { code: CODE },
     },
-    transactions: [{ from: '0x1111111111111111111111111111111111111111', to: '0x2222222222222222222222222222222222222222', gasLimit: '100000', gasPrice: '0xa' }],
+    transactions: [
+      {
+        from: '0x1111111111111111111111111111111111111111',
+        to: '0x2222222222222222222222222222222222222222',
+        gasLimit: '100000',
+        gasPrice: '0xa',
+      },
+    ],
   }),
   'tiny.json',
 );
@@ -61,8 +68,16 @@ describe('EIP-3155 writer', () => {
 
   it('formats nested depth 1-based, big stack words in minimal hex, and summaries with errors', () => {
     const line = formatStep({
-      pc: 1, op: 0xf1, opName: 'CALL', gas: 255n, gasCost: 2600, memSize: 64,
-      stack: [0n, 2n ** 255n], depth: 1, refund: 4800, returnData: new Uint8Array([1, 2]),
+      pc: 1,
+      op: 0xf1,
+      opName: 'CALL',
+      gas: 255n,
+      gasCost: 2600,
+      memSize: 64,
+      stack: [0n, 2n ** 255n],
+      depth: 1,
+      refund: 4800,
+      returnData: new Uint8Array([1, 2]),
     });
     expect(line).toBe(
       '{"pc":1,"op":241,"gas":"0xff","gasCost":"0xa28","memSize":64,"stack":["0x0","0x8000000000000000000000000000000000000000000000000000000000000000"],"depth":2,"refund":4800,"opName":"CALL"}',

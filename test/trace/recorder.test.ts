@@ -1,12 +1,15 @@
 // The trace JSON (docs/trace-schema.md) and the offline HTML: structure, rollbacks, no external URLs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/cli/scenario.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { renderTraceHtml, scriptSafeJson } from '../../src/trace/html.js';
 import { runScenario } from '../../src/trace/runScenario.js';
 import { TRACE_VERSION } from '../../src/trace/schema.js';
 
-const scenario = parseScenario(readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8'), 'flow-revert.json');
+const scenario = parseScenario(
+  readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8'),
+  'flow-revert.json',
+);
 const trace = runScenario(scenario).trace!;
 
 describe('trace recorder', () => {
@@ -23,7 +26,9 @@ describe('trace recorder', () => {
   });
 
   it('orders the timeline and sorts it into the three lanes', () => {
-    trace.timeline.forEach((e, i) => expect(e.seq).toBe(i));
+    trace.timeline.forEach((e, i) => {
+      expect(e.seq).toBe(i);
+    });
     const lanes = new Set(trace.timeline.map((e) => e.lane));
     expect(lanes).toEqual(new Set(['bootloader', 'ee', 'system']));
     expect(trace.timeline[0]!.kind).toBe('tx.start');
@@ -32,8 +37,14 @@ describe('trace recorder', () => {
 
   it('records calldata, return data, storage, account changes and logs per frame', () => {
     const [factory, create, ping] = trace.frames;
-    expect(factory!.input.slice(0, 10)).toBe('0x' + JSON.parse(readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8')).compiled.factoryMethods['deployAndCallFail(bytes32,uint256)']);
-    const compiled = JSON.parse(readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8')).compiled;
+    expect(factory!.input.slice(0, 10)).toBe(
+      '0x' +
+        JSON.parse(readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8')).compiled
+          .factoryMethods['deployAndCallFail(bytes32,uint256)'],
+    );
+    const compiled = JSON.parse(
+      readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8'),
+    ).compiled;
     expect(create!.input).toBe(compiled.childInitcode + (42).toString(16).padStart(64, '0')); // initcode + constructor arg
     expect(create!.returnData).toBe('0x');
     expect(create!.accounts.some((a) => a.field === 'code' && BigInt(a.after) > 0n)).toBe(true);

@@ -1,6 +1,6 @@
 // Strict scenario parsing: every error names the field path.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/cli/scenario.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { InputError } from '../../src/input/parse.js';
 
 const FROM = '0x1111111111111111111111111111111111111111';
@@ -35,20 +35,31 @@ describe('parseScenario', () => {
     );
     expect(s.profile.name).toBe('zksync');
     expect(s.pre.get(BigInt(FROM))!.balance).toBe(1000n);
-    expect([...s.pre.get(BigInt(FROM))!.storage!]).toEqual([[1n, 2n], [3n, 4n]]);
+    expect([...s.pre.get(BigInt(FROM))!.storage!]).toEqual([
+      [1n, 2n],
+      [3n, 4n],
+    ]);
     expect(s.labels.get(BigInt(FROM))).toBe('me');
     expect(s.transactions[0]).toMatchObject({ type: 0, gasPrice: 7n, value: 16n });
   });
 
   it('names the offending field', () => {
-    expect(err({ transactions: [{ from: FROM, value: '0xzz' }] })).toBe('s.json › transactions[0].value: not a hex quantity ("0xzz")');
-    expect(err({ transactions: [{ from: '0x12' }] })).toMatch(/^s\.json › transactions\[0\]\.from: address must be 20 bytes/);
+    expect(err({ transactions: [{ from: FROM, value: '0xzz' }] })).toBe(
+      's.json › transactions[0].value: not a hex quantity ("0xzz")',
+    );
+    expect(err({ transactions: [{ from: '0x12' }] })).toMatch(
+      /^s\.json › transactions\[0\]\.from: address must be 20 bytes/,
+    );
     expect(err({ transactions: [{ from: FROM, colour: 1 }] })).toBe('s.json › transactions[0].colour: unknown field');
-    expect(err({ transactions: [] , profile: 'geth' })).toMatch(/^s\.json › profile: expected "ethereum" or "zksync"/);
+    expect(err({ transactions: [], profile: 'geth' })).toMatch(/^s\.json › profile: expected "ethereum" or "zksync"/);
     expect(err({})).toBe('s.json › transactions: missing field');
-    expect(err({ pre: { [FROM]: { balance: '-1' } }, transactions: [] })).toMatch(/pre\.0x1111111111111111111111111111111111111111\.balance: negative quantity/);
+    expect(err({ pre: { [FROM]: { balance: '-1' } }, transactions: [] })).toMatch(
+      /pre\.0x1111111111111111111111111111111111111111\.balance: negative quantity/,
+    );
     expect(err({ block: { number: '0x' }, transactions: [] })).toMatch(/^s\.json › block\.number: empty hex quantity/);
-    expect(err({ transactions: [{ from: FROM, gasPrice: '1', maxFeePerGas: '2' }] })).toMatch(/transactions\[0\]\.gasPrice: give either/);
+    expect(err({ transactions: [{ from: FROM, gasPrice: '1', maxFeePerGas: '2' }] })).toMatch(
+      /transactions\[0\]\.gasPrice: give either/,
+    );
     expect(err('{ nope')).toMatch(/^s\.json: not valid JSON/);
     expect(err([])).toMatch(/^s\.json: expected an object/);
   });

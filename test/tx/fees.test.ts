@@ -58,7 +58,13 @@ describe('blob base fee (EIP-4844, Cancun)', () => {
 
 describe('effective gas price', () => {
   it('is gasPrice for legacy and EIP-2930 transactions', () => {
-    const legacy: Transaction = { ...base, type: 0, gasPrice: 77n, maxFeePerGas: undefined, maxPriorityFeePerGas: undefined };
+    const legacy: Transaction = {
+      ...base,
+      type: 0,
+      gasPrice: 77n,
+      maxFeePerGas: undefined,
+      maxPriorityFeePerGas: undefined,
+    };
     expect(effectiveGasPrice(legacy, 10n)).toBe(77n);
     expect(priorityFeePerGas(legacy, 10n)).toBe(67n);
     expect(effectiveGasPrice({ ...legacy, type: 1 }, 10n)).toBe(77n);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calldataGas,
-  ETHEREUM_TX_GAS_PARAMS,
-  intrinsicGas,
-  ZKSYNC_TX_GAS_PARAMS,
-} from '../../src/tx/intrinsic.js';
+import { calldataGas, ETHEREUM_TX_GAS_PARAMS, intrinsicGas, ZKSYNC_TX_GAS_PARAMS } from '../../src/tx/intrinsic.js';
 import type { AccessList } from '../../src/tx/types.js';
 
 const call = (data: number[] | Uint8Array, accessList: AccessList = []) => ({

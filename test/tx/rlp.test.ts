@@ -1,7 +1,7 @@
 import { RLP } from '@ethereumjs/rlp';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../../src/crypto/bytes.js';
-import { RlpError, rlpDecode, rlpEncode, type RlpInput, type RlpValue } from '../../src/tx/rlp.js';
+import { RlpError, rlpDecode, rlpEncode, type RlpInput, type RlpValue } from '../../src/encoding/rlp.js';
 
 const te = new TextEncoder();
 const s = (str: string): Uint8Array => te.encode(str);
@@ -20,7 +20,11 @@ const VECTORS: Array<[name: string, input: RlpInput, hex: string]> = [
   ['shortstring dog', s('dog'), '0x83646f67'],
   ['shortstring2 (55 bytes)', s(LOREM55), '0xb7' + bytesToHex(s(LOREM55)).slice(2)],
   ['longstring (56 bytes)', s(LOREM56), '0xb838' + bytesToHex(s(LOREM56)).slice(2)],
-  ['longstring2 (1024+ bytes)', s(LOREM_LONG), '0xb9' + s(LOREM_LONG).length.toString(16).padStart(4, '0') + bytesToHex(s(LOREM_LONG)).slice(2)],
+  [
+    'longstring2 (1024+ bytes)',
+    s(LOREM_LONG),
+    '0xb9' + s(LOREM_LONG).length.toString(16).padStart(4, '0') + bytesToHex(s(LOREM_LONG)).slice(2),
+  ],
   ['zero', 0, '0x80'],
   ['zero bigint', 0n, '0x80'],
   ['smallint 1', 1, '0x01'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockContext } from '../../src/system/host.js';
+import type { BlockContext } from '../../src/ee/host.js';
 import {
   FieldOverflowError,
   matchesExpectedException,
@@ -195,7 +195,12 @@ describe('validateTransaction: one rule each', () => {
     expect(fee?.exceptions).toContain('PRIORITY_OVERFLOW');
     const blobFee = validateTransaction({ ...blob, maxFeePerBlobGas: 1n << 256n }, ctx);
     expect((blobFee as FieldOverflowError).field).toBe('maxFeePerBlobGas');
-    expect(matchesExpectedException(validateTransaction({ ...legacy, value: (1n << 256n) + 1n }, ctx), 'TransactionException.RLP_INVALID_VALUE')).toBe(true);
+    expect(
+      matchesExpectedException(
+        validateTransaction({ ...legacy, value: (1n << 256n) + 1n }, ctx),
+        'TransactionException.RLP_INVALID_VALUE',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -230,10 +235,11 @@ describe('errors', () => {
   });
 
   it('parseExpectedExceptions splits alternatives and drops the prefix', () => {
-    expect(parseExpectedExceptions('TransactionException.INSUFFICIENT_ACCOUNT_FUNDS|TransactionException.INTRINSIC_GAS_TOO_LOW')).toEqual([
-      'INSUFFICIENT_ACCOUNT_FUNDS',
-      'INTRINSIC_GAS_TOO_LOW',
-    ]);
+    expect(
+      parseExpectedExceptions(
+        'TransactionException.INSUFFICIENT_ACCOUNT_FUNDS|TransactionException.INTRINSIC_GAS_TOO_LOW',
+      ),
+    ).toEqual(['INSUFFICIENT_ACCOUNT_FUNDS', 'INTRINSIC_GAS_TOO_LOW']);
     expect(parseExpectedExceptions('NONCE_IS_MAX')).toEqual(['NONCE_IS_MAX']);
   });
 

@@ -228,7 +228,8 @@ export function sstoreRefund(original: bigint, current: bigint, next: bigint): n
   if (original === current) return original !== 0n && next === 0n ? SSTORE_CLEARS_SCHEDULE : 0;
   let refund = 0;
   if (original !== 0n) {
-    if (current === 0n) refund -= SSTORE_CLEARS_SCHEDULE; // un-clearing a slot cleared earlier
+    if (current === 0n)
+      refund -= SSTORE_CLEARS_SCHEDULE; // un-clearing a slot cleared earlier
     else if (next === 0n) refund += SSTORE_CLEARS_SCHEDULE;
   }
   if (original === next) {

@@ -11,7 +11,7 @@ import type {
   PreemptionPoint,
   SpawnRequest,
 } from '../types.js';
-import type { Host } from '../../system/host.js';
+import type { Host } from '../host.js';
 import { buildInstructionTable, type InstructionTable } from './opcodes.js';
 import { CANCUN_CONFIG } from './config.js';
 import { analyzeCode } from './analysis.js';
@@ -172,7 +172,8 @@ export class EvmFrame implements ExecutionEnvironment {
       return { type: 'end', status: 'revert', gasLeft: this.takeGas(), returnData: this.output };
     }
     const data = status === Status.Return ? this.output : EMPTY;
-    if (!this.params.isConstructor) return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: data };
+    if (!this.params.isConstructor)
+      return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: data };
     // A constructor's output is the code to deploy (EIP-170 size limit, EIP-3541 0xEF prefix); on
     // those halts the code goes to returnData so the runner can apply its profile's rule (brief §9).
     if (data.length > MAX_CODE_SIZE) return this.haltWithCode('CodeSizeLimit', data);

@@ -88,8 +88,16 @@ export class Memory {
   readWord(offset: number): bigint {
     const v = this.view;
     // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
-    if ((v.getUint32(offset) | v.getUint32(offset + 4) | v.getUint32(offset + 8) | v.getUint32(offset + 12) |
-      v.getUint32(offset + 16) | v.getUint32(offset + 20)) === 0) return v.getBigUint64(offset + 24);
+    if (
+      (v.getUint32(offset) |
+        v.getUint32(offset + 4) |
+        v.getUint32(offset + 8) |
+        v.getUint32(offset + 12) |
+        v.getUint32(offset + 16) |
+        v.getUint32(offset + 20)) ===
+      0
+    )
+      return v.getBigUint64(offset + 24);
     return (
       (v.getBigUint64(offset) << 192n) |
       (v.getBigUint64(offset + 8) << 128n) |

@@ -53,7 +53,13 @@ const row = (name: string, run: Handler, gas: number, pops: number, pushes: numb
 
 /** The row shared by every undefined byte: halts with InvalidOpcode, no gas, no stack effect. */
 export const UNDEFINED_ROW: OpRow = Object.freeze({
-  name: 'UNDEFINED', run: flow.invalid, gas: 0, pops: 0, pushes: 0, imm: 0, defined: false,
+  name: 'UNDEFINED',
+  run: flow.invalid,
+  gas: 0,
+  pops: 0,
+  pushes: 0,
+  imm: 0,
+  defined: false,
 });
 
 /** Builds the frozen Cancun table for `config`; build once per profile and share between frames. */

@@ -62,7 +62,12 @@ export function pointEvaluation(input: Uint8Array, gasLimit: number): Precompile
   initKzg();
   // verifyProof checks z, y < BLS_MODULUS and decodes both points with subgroup checks; any
   // malformed input makes it return false rather than throw.
-  const ok = kzg!.verifyProof(hexOf(input, 96, 144), hexOf(input, 32, 64), hexOf(input, 64, 96), hexOf(input, 144, 192));
+  const ok = kzg!.verifyProof(
+    hexOf(input, 96, 144),
+    hexOf(input, 32, 64),
+    hexOf(input, 64, 96),
+    hexOf(input, 144, 192),
+  );
   if (!ok) return fail('InvalidProof');
   return { ok: true, gasUsed: POINT_EVALUATION_GAS, output: SUCCESS_OUTPUT.slice() };
 }

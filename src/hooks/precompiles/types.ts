@@ -4,9 +4,7 @@
  * Outcome of running a precompile. On failure (`ok: false`) the caller burns all the gas it gave
  * the precompile and returns no data; `reason` is informational ('OutOfGas', 'InvalidInput', ...).
  */
-export type PrecompileResult =
-  | { ok: true; gasUsed: number; output: Uint8Array }
-  | { ok: false; reason: string };
+export type PrecompileResult = { ok: true; gasUsed: number; output: Uint8Array } | { ok: false; reason: string };
 
 export interface Precompile {
   readonly address: bigint;

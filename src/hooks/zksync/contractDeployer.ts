@@ -5,7 +5,16 @@ import { keccak256Word, KECCAK_EMPTY } from '../../crypto/keccak.js';
 import type { Address } from '../../ee/types.js';
 import type { WorldState } from '../../system/world.js';
 import type { HookCall, HookResult, SystemHook } from '../registry.js';
-import { addressAt, addressWordIsClean, checkModifier, GasMeter, revert, selectorOf, success, wordAt } from './common.js';
+import {
+  addressAt,
+  addressWordIsClean,
+  checkModifier,
+  GasMeter,
+  revert,
+  selectorOf,
+  success,
+  wordAt,
+} from './common.js';
 import {
   L2_COMPLEX_UPGRADER_ADDRESS,
   MAX_EVM_BYTECODE_LENGTH,
@@ -71,4 +80,8 @@ function run(call: HookCall, world: WorldState): HookResult {
 }
 
 /** The contract deployer system hook. */
-export const contractDeployerHook: SystemHook = Object.freeze({ name: 'contractDeployer', stepErgs: HOOK_STEP_COST_ERGS, run });
+export const contractDeployerHook: SystemHook = Object.freeze({
+  name: 'contractDeployer',
+  stepErgs: HOOK_STEP_COST_ERGS,
+  run,
+});

@@ -8,7 +8,12 @@ import { l2BaseTokenHook } from './l2BaseToken.js';
 
 export * from './constants.js';
 export { HookInternalError } from './common.js';
-export { contractDeployerHook, decodeSetBytecodeDetails, resolveBytecode, type BytecodeDetails } from './contractDeployer.js';
+export {
+  contractDeployerHook,
+  decodeSetBytecodeDetails,
+  resolveBytecode,
+  type BytecodeDetails,
+} from './contractDeployer.js';
 export { decodeSendToL1, emitL1Message, l1MessengerHook } from './l1Messenger.js';
 export { l2BaseTokenHook, withdrawalMessage } from './l2BaseToken.js';
 

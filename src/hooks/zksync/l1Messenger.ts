@@ -5,17 +5,14 @@ import { keccak256Cost, logCost } from '../../ee/evm/gas.js';
 import { keccak256Word } from '../../crypto/keccak.js';
 import type { WorldState } from '../../system/world.js';
 import type { HookCall, HookResult, SystemHook } from '../registry.js';
+import { beBytes, checkModifier, GasMeter, HookInternalError, revert, selectorOf, success, wordAt } from './common.js';
 import {
-  beBytes,
-  checkModifier,
-  GasMeter,
-  HookInternalError,
-  revert,
-  selectorOf,
-  success,
-  wordAt,
-} from './common.js';
-import { HOOK_STEP_COST_ERGS, L1_MESSAGE_SENT_TOPIC, L1_MESSENGER_ADDRESS, SEND_TO_L1_SELECTOR, STEP_COST_GAS } from './constants.js';
+  HOOK_STEP_COST_ERGS,
+  L1_MESSAGE_SENT_TOPIC,
+  L1_MESSENGER_ADDRESS,
+  SEND_TO_L1_SELECTOR,
+  STEP_COST_GAS,
+} from './constants.js';
 
 /**
  * `emit_l1_message` (brief §6.3): charges the keccak system function on the message (30 + 6/word gas)

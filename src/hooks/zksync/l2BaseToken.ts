@@ -31,8 +31,16 @@ import { emitL1Message } from './l1Messenger.js';
  * The withdrawal message (brief §6.4): `0x6c0960f9 ‖ receiver(20) ‖ value(32)` (56 bytes), followed for
  * `withdrawWithMessage` by `sender(20) ‖ data`.
  */
-export function withdrawalMessage(receiver: Address, value: bigint, extra?: { sender: Address; data: Uint8Array }): Uint8Array {
-  const head = concatBytes(beBytes(BigInt(FINALIZE_ETH_WITHDRAWAL_SELECTOR), 4), beBytes(receiver, 20), beBytes(value, 32));
+export function withdrawalMessage(
+  receiver: Address,
+  value: bigint,
+  extra?: { sender: Address; data: Uint8Array },
+): Uint8Array {
+  const head = concatBytes(
+    beBytes(BigInt(FINALIZE_ETH_WITHDRAWAL_SELECTOR), 4),
+    beBytes(receiver, 20),
+    beBytes(value, 32),
+  );
   return extra ? concatBytes(head, beBytes(extra.sender, 20), extra.data) : head;
 }
 

@@ -36,7 +36,16 @@ describe('gas above 2^53', () => {
 
   it('a CALL request hands over the exact remaining gas, and resuming with a huge gasReturned is exact', () => {
     // 7 pushes (21) then CALL (0 static in the EE; the runner charges access costs), then GAS.
-    const code = asm().push(0).push(0).push(0).push(0).push(0).push(0xbeefn).push(BIG).op('CALL', 'POP', 'GAS').ret(0, 0);
+    const code = asm()
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(0xbeefn)
+      .push(BIG)
+      .op('CALL', 'POP', 'GAS')
+      .ret(0, 0);
     const { frame } = launch(code, { gas: BIG });
     const req = expectSpawn(frame.start());
     expect(req.type).toBe('call');

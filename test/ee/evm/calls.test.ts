@@ -15,17 +15,29 @@ function expectCall(p: PreemptionPoint): ExternalCallRequest {
 }
 
 /** Pushes call args (value only for CALL/CALLCODE) and the op. */
-function callOp(op: OpName, o: { gas?: bigint; value?: bigint; inOff?: number; inSize?: number; outOff?: number; outSize?: number }) {
-  const a = asm().push(o.outSize ?? 0).push(o.outOff ?? 0).push(o.inSize ?? 0).push(o.inOff ?? 0);
+function callOp(
+  op: OpName,
+  o: { gas?: bigint; value?: bigint; inOff?: number; inSize?: number; outOff?: number; outSize?: number },
+) {
+  const a = asm()
+    .push(o.outSize ?? 0)
+    .push(o.outOff ?? 0)
+    .push(o.inSize ?? 0)
+    .push(o.inOff ?? 0);
   if (op === 'CALL' || op === 'CALLCODE') a.push(o.value ?? 0n);
-  return a.push(TARGET).push(o.gas ?? 5000n).op(op);
+  return a
+    .push(TARGET)
+    .push(o.gas ?? 5000n)
+    .op(op);
 }
 
 describe('CALL spawn request', () => {
   it('carries the expected fields and hands over all remaining gas', () => {
     const code = asm().mstore(0, 0xdeadbeefn << 224n);
     const prefixGas = 12;
-    callOp('CALL', { value: 7n, inOff: 0, inSize: 4, outOff: 32, outSize: 8 }).bytes.forEach((b) => code.raw(b));
+    callOp('CALL', { value: 7n, inOff: 0, inSize: 4, outOff: 32, outSize: 8 }).bytes.forEach((b) => {
+      code.raw(b);
+    });
     const { frame } = launch(code, { gas: 100_000n });
     const req = expectCall(frame.start());
     expect(req).toMatchObject({
@@ -85,7 +97,15 @@ describe('CALL spawn request', () => {
   it('charges memory for the output range even with empty input (huge offset → halt)', () => {
     const { frame } = launch(callOp('CALL', { outOff: 0, outSize: 0 }).op('STOP'));
     expect(frame.start().type).toBe('spawn');
-    const big = asm().push(1).push(1n << 40n).push(0).push(0).push(0).push(TARGET).push(5000).op('CALL');
+    const big = asm()
+      .push(1)
+      .push(1n << 40n)
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(TARGET)
+      .push(5000)
+      .op('CALL');
     expect(launch(big).frame.start()).toMatchObject({ type: 'end', status: 'halt', haltReason: 'OutOfGas' });
   });
 
@@ -93,7 +113,9 @@ describe('CALL spawn request', () => {
     const { frame } = launch(callOp('CALL', {}));
     frame.start();
     frame.continueAfterCall({ status: 'success', gasReturned: 10n, returnData: new Uint8Array(0) });
-    expect(() => frame.continueAfterCall({ status: 'success', gasReturned: 10n, returnData: new Uint8Array(0) })).toThrow();
+    expect(() =>
+      frame.continueAfterCall({ status: 'success', gasReturned: 10n, returnData: new Uint8Array(0) }),
+    ).toThrow();
   });
 });
 

@@ -17,14 +17,18 @@ function expectCreate(p: PreemptionPoint): DeploymentRequest {
 function createOp(size: number | bigint, opts: { value?: bigint; salt?: bigint } = {}) {
   const a = asm();
   if (opts.salt !== undefined) a.push(opts.salt);
-  a.push(size).push(0).push(opts.value ?? 0n);
+  a.push(size)
+    .push(0)
+    .push(opts.value ?? 0n);
   return a.op(opts.salt !== undefined ? 'CREATE2' : 'CREATE');
 }
 
 describe('CREATE / CREATE2 requests', () => {
   it('CREATE: 32000 + 2/word + memory, all remaining gas to the request', () => {
     const code = asm().mstore(0, 0x600160005260206000f3n << 176n);
-    createOp(10, { value: 5n }).bytes.forEach((b) => code.raw(b));
+    createOp(10, { value: 5n }).bytes.forEach((b) => {
+      code.raw(b);
+    });
     const { frame } = launch(code, { gas: 100_000n });
     const req = expectCreate(frame.start());
     expect(req).toMatchObject({ type: 'create', scheme: 'create', deployer: THIS, value: 5n, salt: 0n });
@@ -59,7 +63,12 @@ describe('CREATE / CREATE2 requests', () => {
   it('resume after success pushes the address and leaves RETURNDATA empty', () => {
     const { frame } = launch(createOp(0).op('RETURNDATASIZE'));
     expectCreate(frame.start());
-    const end = frame.continueAfterDeployment({ status: 'success', gasReturned: 900n, address: 0xabcn, returnData: Uint8Array.of(1) });
+    const end = frame.continueAfterDeployment({
+      status: 'success',
+      gasReturned: 900n,
+      address: 0xabcn,
+      returnData: Uint8Array.of(1),
+    });
     expect(frame.stack.toArray()).toEqual([0xabcn, 0n]);
     expect(end).toMatchObject({ type: 'end', status: 'success', gasLeft: 898n });
   });
@@ -67,7 +76,12 @@ describe('CREATE / CREATE2 requests', () => {
   it('resume after revert pushes 0 and exposes the revert data', () => {
     const { frame } = launch(createOp(0).op('RETURNDATASIZE'));
     expectCreate(frame.start());
-    frame.continueAfterDeployment({ status: 'revert', gasReturned: 900n, address: 0n, returnData: Uint8Array.of(1, 2, 3) });
+    frame.continueAfterDeployment({
+      status: 'revert',
+      gasReturned: 900n,
+      address: 0n,
+      returnData: Uint8Array.of(1, 2, 3),
+    });
     expect(frame.stack.toArray()).toEqual([0n, 3n]);
   });
 });
@@ -83,15 +97,18 @@ describe('address derivation', () => {
     expect(createAddress(deployer, nonce)).toBe(expected);
   });
 
-  it.each([0x7fn, 0x80n, 0xffn, 0x100n, 0xffffffffn, (1n << 64n) - 2n])('createAddress(nonce %s) matches a generic RLP list encoding', (nonce) => {
-    // Independent encoder: strings of the item bytes, then the list header (payload < 56 bytes).
-    const str = (b: number[]): number[] => (b.length === 1 && b[0]! < 0x80 ? b : [0x80 + b.length, ...b]);
-    const be = (v: bigint): number[] => (v === 0n ? [] : [...be(v >> 8n), Number(v & 0xffn)]);
-    const addrBytes = hexToBytes(deployer.toString(16).padStart(40, '0'));
-    const payload = [...str([...addrBytes]), ...str(be(nonce))];
-    const hash = keccak256(Uint8Array.from([0xc0 + payload.length, ...payload]));
-    expect(createAddress(deployer, nonce)).toBe(BigInt(bytesToHex(hash.subarray(12))));
-  });
+  it.each([0x7fn, 0x80n, 0xffn, 0x100n, 0xffffffffn, (1n << 64n) - 2n])(
+    'createAddress(nonce %s) matches a generic RLP list encoding',
+    (nonce) => {
+      // Independent encoder: strings of the item bytes, then the list header (payload < 56 bytes).
+      const str = (b: number[]): number[] => (b.length === 1 && b[0]! < 0x80 ? b : [0x80 + b.length, ...b]);
+      const be = (v: bigint): number[] => (v === 0n ? [] : [...be(v >> 8n), Number(v & 0xffn)]);
+      const addrBytes = hexToBytes(deployer.toString(16).padStart(40, '0'));
+      const payload = [...str([...addrBytes]), ...str(be(nonce))];
+      const hash = keccak256(Uint8Array.from([0xc0 + payload.length, ...payload]));
+      expect(createAddress(deployer, nonce)).toBe(BigInt(bytesToHex(hash.subarray(12))));
+    },
+  );
 
   // EIP-1014 examples.
   it.each([

@@ -104,7 +104,12 @@ describe('other accounts (EIP-2929)', () => {
   });
 
   it('the address is truncated to 160 bits', () => {
-    const r = run(asm().push((1n << 200n) | OTHER).op('BALANCE'), { host: host() });
+    const r = run(
+      asm()
+        .push((1n << 200n) | OTHER)
+        .op('BALANCE'),
+      { host: host() },
+    );
     expect(r.frame.stack.peek()).toBe(5n);
   });
 

@@ -78,7 +78,14 @@ describe('stack limits', () => {
   it.each([
     ['ADD with one item', asm().push(1).op('ADD')],
     ['DUP2 with one item', asm().push(1).op('DUP2')],
-    ['SWAP16 with 16 items', (() => { const a = asm(); for (let i = 0; i < 16; i++) a.push0(); return a.op('SWAP16'); })()],
+    [
+      'SWAP16 with 16 items',
+      (() => {
+        const a = asm();
+        for (let i = 0; i < 16; i++) a.push0();
+        return a.op('SWAP16');
+      })(),
+    ],
     ['POP on empty', asm().op('POP')],
   ])('underflow: %s', (_name, code) => {
     expect(run(code).end).toMatchObject({ status: 'halt', haltReason: 'StackUnderflow', gasLeft: 0n });

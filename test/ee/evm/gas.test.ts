@@ -9,7 +9,7 @@ describe('gas functions', () => {
     [32, 96 + 2],
     [1024, 3072 + 2048],
     [2 ** 20, 3 * 2 ** 20 + 2 ** 31],
-    [2 ** 27 - 1, 3 * (2 ** 27 - 1) + Number(((2n ** 27n - 1n) ** 2n) / 512n)],
+    [2 ** 27 - 1, 3 * (2 ** 27 - 1) + Number((2n ** 27n - 1n) ** 2n / 512n)],
   ])('memoryCost(%i words) = %i', (w, cost) => {
     expect(G.memoryCost(w)).toBe(cost);
   });

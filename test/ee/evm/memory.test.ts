@@ -36,10 +36,33 @@ describe('memory expansion', () => {
   });
 
   it.each([
-    ['MSTORE at 2^64', asm().push(1).push(1n << 64n).op('MSTORE')],
-    ['MLOAD at 2^255', asm().push(1n << 255n).op('MLOAD')],
-    ['MSTORE at 2^32 - 16', asm().push(1).push(2n ** 32n - 16n).op('MSTORE')],
-    ['RETURN of 2^40 bytes', asm().push(1n << 40n).push(0).op('RETURN')],
+    [
+      'MSTORE at 2^64',
+      asm()
+        .push(1)
+        .push(1n << 64n)
+        .op('MSTORE'),
+    ],
+    [
+      'MLOAD at 2^255',
+      asm()
+        .push(1n << 255n)
+        .op('MLOAD'),
+    ],
+    [
+      'MSTORE at 2^32 - 16',
+      asm()
+        .push(1)
+        .push(2n ** 32n - 16n)
+        .op('MSTORE'),
+    ],
+    [
+      'RETURN of 2^40 bytes',
+      asm()
+        .push(1n << 40n)
+        .push(0)
+        .op('RETURN'),
+    ],
     ['KECCAK256 at MAX', asm().push(1).push(MAX).op('KECCAK256')],
     ['CALLDATACOPY size MAX', asm().push(MAX).push(0).push(0).op('CALLDATACOPY')],
   ])('%s is an out-of-gas halt, not an exception', (_name, code) => {
@@ -75,14 +98,18 @@ describe('MCOPY (EIP-5656)', () => {
   it('copies forward over an overlapping range', () => {
     // dst 1, src 0, size 8: bytes 0..7 land at 1..8.
     const r = run(asm().mstore(0, word).push(8).push(0).push(1).op('MCOPY').ret(0, 32));
-    expect(bytesToHex(r.end.returnData)).toBe('0x' + '00' + '0001020304050607' + '090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
+    expect(bytesToHex(r.end.returnData)).toBe(
+      '0x' + '00' + '0001020304050607' + '090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+    );
     // pushes 6 + MSTORE 3 + mem 3, pushes 9 + MCOPY 3 + copy 3, RETURN pushes 6
     expect(r.gasUsed).toBe(BigInt(12 + 15 + 6));
   });
 
   it('copies backward over an overlapping range', () => {
     const r = run(asm().mstore(0, word).push(8).push(1).push(0).op('MCOPY').ret(0, 32));
-    expect(bytesToHex(r.end.returnData)).toBe('0x' + '0102030405060708' + '08090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
+    expect(bytesToHex(r.end.returnData)).toBe(
+      '0x' + '0102030405060708' + '08090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+    );
   });
 
   it('expands memory to cover the source range and charges copy words', () => {

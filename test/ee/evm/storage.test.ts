@@ -118,7 +118,10 @@ describe('TLOAD/TSTORE (EIP-1153)', () => {
   });
 
   it('TSTORE in a static frame halts; TLOAD is allowed', () => {
-    expect(run(asm().tstore(1, 1), { isStatic: true }).end).toMatchObject({ status: 'halt', haltReason: 'StaticStateChange' });
+    expect(run(asm().tstore(1, 1), { isStatic: true }).end).toMatchObject({
+      status: 'halt',
+      haltReason: 'StaticStateChange',
+    });
     expect(run(asm().push(1).op('TLOAD'), { isStatic: true }).end.status).toBe('success');
   });
 });

@@ -11,7 +11,12 @@ describe('LOG', () => {
   it.each([0, 1, 2, 3, 4])('LOG%i: 375 + 375·topics + 8·bytes + memory', (n) => {
     const a = asm().mstore(0, 0xaabbccddn << 224n);
     for (let i = n; i >= 1; i--) a.push(0x100 + i);
-    const r = run(a.push(4).push(0).op(`LOG${n}` as OpName));
+    const r = run(
+      a
+        .push(4)
+        .push(0)
+        .op(`LOG${n}` as OpName),
+    );
     expect(r.end.status).toBe('success');
     expect(r.gasUsed).toBe(BigInt(12 + 3 * n + 6 + 375 + 375 * n + 8 * 4));
     expect(r.host.logs).toHaveLength(1);

@@ -7,7 +7,6 @@ import { checkVector, hexToBytes, okOutput, type Vector } from './helpers.js';
 
 const P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n;
 const word = (n: bigint) => n.toString(16).padStart(64, '0');
-const Z32 = '00'.repeat(32);
 const ZERO64 = '00'.repeat(64);
 const ONE_TWO = word(1n) + word(2n); // G1 generator
 const OUT_OF_GAS = { ok: false, reason: 'OutOfGas' };
@@ -77,9 +76,12 @@ const addVectors: Vector[] = [
 ];
 
 // go-ethereum core/vm/testdata/precompiles/bn256ScalarMul.json.
-const PA = '1a87b0584ce92f4593d161480614f2989035225609f08058ccfa3d0f940febe31a2f3c951f6dadcc7ee9007dff81504b0fcd6d7cf59996efdc33d92bf7f9f8f6';
-const PB = '17c139df0efee0f766bc0204762b774362e4ded88953a39ce849a8a7fa163fa901e0559bacb160664764a357af8a9fe70baa9258e0b959273ffc5718c6d4cc7c';
-const PC = '039730ea8dff1254c0fee9c0ea777d29a9c710b7e616683f194f18c43b43b869073a5ffcc6fc7a28c30723d6e58ce577356982d65b833a5a5c15bf9024b43d98';
+const PA =
+  '1a87b0584ce92f4593d161480614f2989035225609f08058ccfa3d0f940febe31a2f3c951f6dadcc7ee9007dff81504b0fcd6d7cf59996efdc33d92bf7f9f8f6';
+const PB =
+  '17c139df0efee0f766bc0204762b774362e4ded88953a39ce849a8a7fa163fa901e0559bacb160664764a357af8a9fe70baa9258e0b959273ffc5718c6d4cc7c';
+const PC =
+  '039730ea8dff1254c0fee9c0ea777d29a9c710b7e616683f194f18c43b43b869073a5ffcc6fc7a28c30723d6e58ce577356982d65b833a5a5c15bf9024b43d98';
 const S_MAX = 'ff'.repeat(32);
 const S_N = '30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000'; // n - 1
 const S_2_128 = '0000000000000000000000000000000100000000000000000000000000000000';
@@ -323,13 +325,23 @@ describe('0x06 bn254 add (EIP-196, EIP-1108)', () => {
   for (const v of addVectors) it(v.name, () => checkVector(bn254AddPrecompile, v));
 
   it('fails on points not on the curve', () => {
-    for (const input of [word(1n) + word(3n), ONE_TWO + word(1n) + word(3n), word(0n) + word(1n), word(1n) + word(0n)]) {
+    for (const input of [
+      word(1n) + word(3n),
+      ONE_TWO + word(1n) + word(3n),
+      word(0n) + word(1n),
+      word(1n) + word(0n),
+    ]) {
       expect(bn254AddPrecompile.run(hexToBytes(input), 150)).toEqual({ ok: false, reason: 'InvalidPoint' });
     }
   });
 
   it('fails on coordinates >= p (even if they reduce to a valid point)', () => {
-    for (const input of [word(P + 1n) + word(2n), word(1n) + word(P + 2n), ONE_TWO + word(P) + word(0n), word(P) + word(P)]) {
+    for (const input of [
+      word(P + 1n) + word(2n),
+      word(1n) + word(P + 2n),
+      ONE_TWO + word(P) + word(0n),
+      word(P) + word(P),
+    ]) {
       expect(bn254AddPrecompile.run(hexToBytes(input), 150).ok).toBe(false);
     }
   });
@@ -359,7 +371,10 @@ describe('0x07 bn254 mul (EIP-196, EIP-1108)', () => {
   });
 
   it('fails on invalid points; one gas short is OutOfGas', () => {
-    expect(bn254MulPrecompile.run(hexToBytes(word(1n) + word(3n) + word(2n)), 6000)).toEqual({ ok: false, reason: 'InvalidPoint' });
+    expect(bn254MulPrecompile.run(hexToBytes(word(1n) + word(3n) + word(2n)), 6000)).toEqual({
+      ok: false,
+      reason: 'InvalidPoint',
+    });
     expect(bn254MulPrecompile.run(hexToBytes(word(P + 1n) + word(2n) + word(2n)), 6000).ok).toBe(false);
     expect(bn254MulPrecompile.run(hexToBytes(ONE_TWO + word(2n)), 5999)).toEqual(OUT_OF_GAS);
   });
@@ -383,13 +398,19 @@ describe('0x08 bn254 pairing (EIP-197, EIP-1108)', () => {
   });
 
   it('fails on an invalid G1 point', () => {
-    expect(bn254PairingPrecompile.run(hexToBytes(word(1n) + word(3n) + G2_GEN), 79_000)).toEqual({ ok: false, reason: 'InvalidPoint' });
+    expect(bn254PairingPrecompile.run(hexToBytes(word(1n) + word(3n) + G2_GEN), 79_000)).toEqual({
+      ok: false,
+      reason: 'InvalidPoint',
+    });
     expect(bn254PairingPrecompile.run(hexToBytes(word(P + 1n) + word(2n) + G2_GEN), 79_000).ok).toBe(false);
   });
 
   it('fails on a G2 point not on the twist, or with a coordinate >= p', () => {
     const bad = G2_GEN.slice(0, 255) + (G2_GEN[255] === '0' ? '1' : '0');
-    expect(bn254PairingPrecompile.run(hexToBytes(ONE_TWO + bad), 79_000)).toEqual({ ok: false, reason: 'InvalidPoint' });
+    expect(bn254PairingPrecompile.run(hexToBytes(ONE_TWO + bad), 79_000)).toEqual({
+      ok: false,
+      reason: 'InvalidPoint',
+    });
     // Infinity G1 does not excuse an invalid G2.
     expect(bn254PairingPrecompile.run(hexToBytes(ZERO64 + bad), 79_000).ok).toBe(false);
     const xImPlusP = word(BigInt('0x' + G2_GEN.slice(0, 64)) + P) + G2_GEN.slice(64);
@@ -414,7 +435,10 @@ describe('0x08 bn254 pairing (EIP-197, EIP-1108)', () => {
     const q = G2.fromAffine(found! as never);
     expect(q.isTorsionFree()).toBe(false);
     const enc = word(found!.x.c1) + word(found!.x.c0) + word(found!.y.c1) + word(found!.y.c0);
-    expect(bn254PairingPrecompile.run(hexToBytes(ONE_TWO + enc), 79_000)).toEqual({ ok: false, reason: 'InvalidPoint' });
+    expect(bn254PairingPrecompile.run(hexToBytes(ONE_TWO + enc), 79_000)).toEqual({
+      ok: false,
+      reason: 'InvalidPoint',
+    });
     expect(bn254PairingPrecompile.run(hexToBytes(ZERO64 + enc), 79_000).ok).toBe(false);
   });
 

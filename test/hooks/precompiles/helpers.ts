@@ -12,7 +12,9 @@ export function checkVector(p: Precompile, v: Vector): void {
   const input = hexToBytes(v.input);
   const exact = p.run(input, v.gas);
   expect(exact, v.name).toMatchObject({ ok: true, gasUsed: v.gas });
-  expect(bytesToHex((exact as Extract<PrecompileResult, { ok: true }>).output), v.name).toBe('0x' + v.expected.toLowerCase());
+  expect(bytesToHex((exact as Extract<PrecompileResult, { ok: true }>).output), v.name).toBe(
+    '0x' + v.expected.toLowerCase(),
+  );
   const plenty = p.run(input, v.gas + 1_000_000);
   expect(plenty, v.name).toMatchObject({ ok: true, gasUsed: v.gas });
   if (v.gas > 0) expect(p.run(input, v.gas - 1), v.name).toEqual({ ok: false, reason: 'OutOfGas' });

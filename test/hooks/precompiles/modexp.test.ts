@@ -106,7 +106,8 @@ describe('0x05 modexp (EIP-198, EIP-2565)', () => {
     it(`${name}: gas ${gas}`, () => {
       const base = BigInt('0x' + 'c3'.repeat(len)) / 7n;
       const mod = BigInt('0x' + 'f1'.repeat(len)) - 2n;
-      const input = header(BigInt(len), BigInt(exp.length / 2), BigInt(len)) + hexOfLen(base, len) + exp + hexOfLen(mod, len);
+      const input =
+        header(BigInt(len), BigInt(exp.length / 2), BigInt(len)) + hexOfLen(base, len) + exp + hexOfLen(mod, len);
       // Reference: x^2, x^3 directly; x^65537 = (x^(2^16)) * x by 16 modular squarings.
       let ref: bigint;
       if (exp === '010001') {
@@ -146,11 +147,17 @@ describe('0x05 modexp (EIP-198, EIP-2565)', () => {
   });
 
   it('Mlen = 0 with a base returns nothing', () => {
-    expect(modexpPrecompile.run(hexToBytes(header(4n, 1n, 0n) + 'ffffffff02'), 1000)).toEqual({ ok: true, gasUsed: 200, output: new Uint8Array(0) });
+    expect(modexpPrecompile.run(hexToBytes(header(4n, 1n, 0n) + 'ffffffff02'), 1000)).toEqual({
+      ok: true,
+      gasUsed: 200,
+      output: new Uint8Array(0),
+    });
   });
 
   it('modulus 0 gives Mlen zero bytes; modulus 1 gives 0; x^0 = 1', () => {
-    expect(okOutput(modexpPrecompile.run(hexToBytes(header(1n, 1n, 4n) + '05' + '03' + '00000000'), 1000))).toBe('0x00000000');
+    expect(okOutput(modexpPrecompile.run(hexToBytes(header(1n, 1n, 4n) + '05' + '03' + '00000000'), 1000))).toBe(
+      '0x00000000',
+    );
     expect(okOutput(modexpPrecompile.run(hexToBytes(header(1n, 1n, 2n) + '05' + '03' + '0001'), 1000))).toBe('0x0000');
     expect(okOutput(modexpPrecompile.run(hexToBytes(header(1n, 1n, 2n) + '05' + '00' + '0007'), 1000))).toBe('0x0001');
     expect(okOutput(modexpPrecompile.run(hexToBytes(header(0n, 0n, 2n) + '0007'), 1000))).toBe('0x0001'); // 0^0 = 1
@@ -187,7 +194,9 @@ describe('0x05 modexp (EIP-198, EIP-2565)', () => {
     let x = 0x1234567n;
     for (let i = 0; i < 50; i++) {
       x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
-      const b = x % 100000n, e = (x >> 20n) % 300n, m = ((x >> 7n) % 99991n) + 1n;
+      const b = x % 100000n,
+        e = (x >> 20n) % 300n,
+        m = ((x >> 7n) % 99991n) + 1n;
       const eb = hexToBytes(hexOfLen(e, 4));
       expect(modPow(b, eb, m)).toBe(b ** e % m);
     }

@@ -3,11 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '@noble/hashes/sha2.js';
-import {
-  BLS_MODULUS,
-  initKzg,
-  pointEvaluationPrecompile,
-} from '../../../src/hooks/precompiles/0a-pointEvaluation.js';
+import { BLS_MODULUS, initKzg, pointEvaluationPrecompile } from '../../../src/hooks/precompiles/0a-pointEvaluation.js';
 import { bytesToHex, checkVector, hexToBytes } from './helpers.js';
 
 const OUTPUT =
@@ -78,8 +74,18 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
   });
 
   it('correct proofs verify', () => {
-    checkVector(pointEvaluationPrecompile, { name: 'correct_proof_3c87ec986c2656c2', input: VALID, expected: OUTPUT, gas: 50000 });
-    checkVector(pointEvaluationPrecompile, { name: 'correct_proof_1ce8e4f69d5df899', input: VALID_2, expected: OUTPUT, gas: 50000 });
+    checkVector(pointEvaluationPrecompile, {
+      name: 'correct_proof_3c87ec986c2656c2',
+      input: VALID,
+      expected: OUTPUT,
+      gas: 50000,
+    });
+    checkVector(pointEvaluationPrecompile, {
+      name: 'correct_proof_1ce8e4f69d5df899',
+      input: VALID_2,
+      expected: OUTPUT,
+      gas: 50000,
+    });
   });
 
   it('an incorrect proof fails', () => {
@@ -92,20 +98,24 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
 
   // All 122 go-kzg-4844 vectors from the state-test fixture, when the shared fixtures are present:
   // exactly the "correct_proof" cases succeed.
-  it.skipIf(!existsSync(FIXTURE))('go-kzg-4844 vectors from the execution-spec-tests fixture', () => {
-    const tests = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, { transaction: { data: string[] } }>;
-    let correct = 0;
-    for (const [name, t] of Object.entries(tests)) {
-      const shouldPass = /verify_kzg_proof_case_correct_proof/.test(name);
-      const r = pointEvaluationPrecompile.run(hexToBytes(t.transaction.data[0]!), 50000);
-      expect(r.ok, name).toBe(shouldPass);
-      if (shouldPass) {
-        correct++;
-        expect(r.ok && bytesToHex(r.output), name).toBe('0x' + OUTPUT);
+  it.skipIf(!existsSync(FIXTURE))(
+    'go-kzg-4844 vectors from the execution-spec-tests fixture',
+    () => {
+      const tests = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, { transaction: { data: string[] } }>;
+      let correct = 0;
+      for (const [name, t] of Object.entries(tests)) {
+        const shouldPass = /verify_kzg_proof_case_correct_proof/.test(name);
+        const r = pointEvaluationPrecompile.run(hexToBytes(t.transaction.data[0]!), 50000);
+        expect(r.ok, name).toBe(shouldPass);
+        if (shouldPass) {
+          correct++;
+          expect(r.ok && bytesToHex(r.output), name).toBe('0x' + OUTPUT);
+        }
       }
-    }
-    expect(correct).toBe(54);
-  }, 120_000);
+      expect(correct).toBe(54);
+    },
+    120_000,
+  );
 
   it('zero polynomial: commitment and proof at infinity, y = 0 (valid for any z)', () => {
     for (const z of [0n, 1n, 0x42n << 248n, BLS_MODULUS - 1n]) {
@@ -127,12 +137,18 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
 
   it('fails on a wrong claimed value y', () => {
     const y = word(BigInt('0x' + parts.y) + 1n);
-    expect(pointEvaluationPrecompile.run(build(parts.z, y, parts.c, parts.p, parts.vh), 50000)).toEqual({ ok: false, reason: 'InvalidProof' });
+    expect(pointEvaluationPrecompile.run(build(parts.z, y, parts.c, parts.p, parts.vh), 50000)).toEqual({
+      ok: false,
+      reason: 'InvalidProof',
+    });
   });
 
   it('fails on a wrong point z', () => {
     const z = word(BigInt('0x' + parts.z) + 1n);
-    expect(pointEvaluationPrecompile.run(build(z, parts.y, parts.c, parts.p, parts.vh), 50000)).toEqual({ ok: false, reason: 'InvalidProof' });
+    expect(pointEvaluationPrecompile.run(build(z, parts.y, parts.c, parts.p, parts.vh), 50000)).toEqual({
+      ok: false,
+      reason: 'InvalidProof',
+    });
   });
 
   it('fails on z or y not below BLS_MODULUS (even with a matching proof otherwise)', () => {
@@ -140,7 +156,9 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
     // range check can reject it.
     expect(pointEvaluationPrecompile.run(build(word(BLS_MODULUS), word(0n), INFINITY, INFINITY), 50000).ok).toBe(false);
     expect(pointEvaluationPrecompile.run(build(word(0n), word(BLS_MODULUS), INFINITY, INFINITY), 50000).ok).toBe(false);
-    expect(pointEvaluationPrecompile.run(build(word(2n ** 256n - 1n), word(0n), INFINITY, INFINITY), 50000).ok).toBe(false);
+    expect(pointEvaluationPrecompile.run(build(word(2n ** 256n - 1n), word(0n), INFINITY, INFINITY), 50000).ok).toBe(
+      false,
+    );
   });
 
   it('fails on a versioned hash that does not match the commitment', () => {
@@ -158,7 +176,9 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
     expect(pointEvaluationPrecompile.run(build(parts.z, parts.y, parts.c, badProof, parts.vh), 50000).ok).toBe(false);
     // Uncompressed-flag encodings, and infinity with junk bits, are not accepted.
     const uncompressed = '00' + parts.p.slice(2);
-    expect(pointEvaluationPrecompile.run(build(parts.z, parts.y, parts.c, uncompressed, parts.vh), 50000).ok).toBe(false);
+    expect(pointEvaluationPrecompile.run(build(parts.z, parts.y, parts.c, uncompressed, parts.vh), 50000).ok).toBe(
+      false,
+    );
     const junkInfinity = 'c0' + '00'.repeat(46) + '01';
     expect(pointEvaluationPrecompile.run(build(word(0n), word(0n), junkInfinity, INFINITY), 50000).ok).toBe(false);
     expect(pointEvaluationPrecompile.run(build(word(0n), word(0n), INFINITY, junkInfinity), 50000).ok).toBe(false);

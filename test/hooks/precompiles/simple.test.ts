@@ -70,12 +70,19 @@ describe('0x01 ecrecover', () => {
       HASH + word(28n) + R, // s missing: padded to 0
       '', // everything zero
     ];
-    for (const c of cases) expect(ecrecoverPrecompile.run(hexToBytes(c), 3000)).toEqual({ ok: true, gasUsed: 3000, output: new Uint8Array(0) });
+    for (const c of cases)
+      expect(ecrecoverPrecompile.run(hexToBytes(c), 3000)).toEqual({
+        ok: true,
+        gasUsed: 3000,
+        output: new Uint8Array(0),
+      });
   });
 
   it('input is right-padded / truncated to 128 bytes', () => {
     const long = hexToBytes(HASH + word(28n) + R + S + 'deadbeef'.repeat(20));
-    expect(okOutput(ecrecoverPrecompile.run(long, 3000))).toBe('0x000000000000000000000000a94f5374fce5edbc8e2a8697c15331677e6ebf0b');
+    expect(okOutput(ecrecoverPrecompile.run(long, 3000))).toBe(
+      '0x000000000000000000000000a94f5374fce5edbc8e2a8697c15331677e6ebf0b',
+    );
   });
 
   it('recovers the signer of fresh signatures, including high-s ones', () => {
@@ -84,11 +91,20 @@ describe('0x01 ecrecover', () => {
     const addr = bytesToHex(keccak256(pub.subarray(1)).subarray(12));
     for (let i = 0; i < 8; i++) {
       const hash = keccak256(ascii('message ' + i));
-      const sig = secp256k1.Signature.fromBytes(secp256k1.sign(hash, sk, { prehash: false, format: 'recovered' }), 'recovered');
-      const low = ecrecoverPrecompile.run(hexToBytes(bytesToHex(hash) + word(27n + BigInt(sig.recovery!)) + word(sig.r) + word(sig.s)), 3000);
+      const sig = secp256k1.Signature.fromBytes(
+        secp256k1.sign(hash, sk, { prehash: false, format: 'recovered' }),
+        'recovered',
+      );
+      const low = ecrecoverPrecompile.run(
+        hexToBytes(bytesToHex(hash) + word(27n + BigInt(sig.recovery!)) + word(sig.r) + word(sig.s)),
+        3000,
+      );
       expect(okOutput(low)).toBe('0x' + '00'.repeat(12) + addr.slice(2));
       // (r, n - s) with the other parity recovers the same key: no low-s rule in the precompile.
-      const high = ecrecoverPrecompile.run(hexToBytes(bytesToHex(hash) + word(28n - BigInt(sig.recovery!)) + word(sig.r) + word(N - sig.s)), 3000);
+      const high = ecrecoverPrecompile.run(
+        hexToBytes(bytesToHex(hash) + word(28n - BigInt(sig.recovery!)) + word(sig.r) + word(N - sig.s)),
+        3000,
+      );
       expect(okOutput(high)).toBe('0x' + '00'.repeat(12) + addr.slice(2));
     }
   });
@@ -97,7 +113,12 @@ describe('0x01 ecrecover', () => {
 describe('0x02 sha256', () => {
   const vectors: Vector[] = [
     { name: 'empty', input: '', expected: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', gas: 60 },
-    { name: 'abc', input: hexAscii('abc'), expected: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', gas: 72 },
+    {
+      name: 'abc',
+      input: hexAscii('abc'),
+      expected: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      gas: 72,
+    },
     {
       name: 'FIPS 180-2 two-block message (56 bytes)',
       input: hexAscii('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'),
@@ -108,7 +129,14 @@ describe('0x02 sha256', () => {
   for (const v of vectors) it(v.name, () => checkVector(sha256Precompile, v));
 
   it('charges 60 + 12 per started word', () => {
-    for (const [len, gas] of [[1, 72], [32, 72], [33, 84], [64, 84], [65, 96], [1024, 60 + 12 * 32]] as const) {
+    for (const [len, gas] of [
+      [1, 72],
+      [32, 72],
+      [33, 84],
+      [64, 84],
+      [65, 96],
+      [1024, 60 + 12 * 32],
+    ] as const) {
       expect(sha256Precompile.run(new Uint8Array(len), 1e9)).toMatchObject({ ok: true, gasUsed: gas });
       expect(sha256Precompile.run(new Uint8Array(len), gas - 1)).toEqual({ ok: false, reason: 'OutOfGas' });
     }
@@ -117,8 +145,18 @@ describe('0x02 sha256', () => {
 
 describe('0x03 ripemd160', () => {
   const vectors: Vector[] = [
-    { name: 'empty', input: '', expected: '0000000000000000000000009c1185a5c5e9fc54612808977ee8f548b2258d31', gas: 600 },
-    { name: 'abc', input: hexAscii('abc'), expected: '0000000000000000000000008eb208f7e05d987a9b044a8e98c6b087f15a0bfc', gas: 720 },
+    {
+      name: 'empty',
+      input: '',
+      expected: '0000000000000000000000009c1185a5c5e9fc54612808977ee8f548b2258d31',
+      gas: 600,
+    },
+    {
+      name: 'abc',
+      input: hexAscii('abc'),
+      expected: '0000000000000000000000008eb208f7e05d987a9b044a8e98c6b087f15a0bfc',
+      gas: 720,
+    },
     {
       name: 'message digest',
       input: hexAscii('message digest'),
@@ -142,9 +180,20 @@ describe('0x03 ripemd160', () => {
 
 describe('0x04 identity', () => {
   it('returns a copy of the input and charges 15 + 3 per word', () => {
-    for (const [len, gas] of [[0, 15], [1, 18], [32, 18], [33, 21], [100, 27]] as const) {
+    for (const [len, gas] of [
+      [0, 15],
+      [1, 18],
+      [32, 18],
+      [33, 21],
+      [100, 27],
+    ] as const) {
       const input = Uint8Array.from({ length: len }, (_, i) => (i * 7 + 1) & 0xff);
-      checkVector(identityPrecompile, { name: `len ${len}`, input: bytesToHex(input), expected: bytesToHex(input).slice(2), gas });
+      checkVector(identityPrecompile, {
+        name: `len ${len}`,
+        input: bytesToHex(input),
+        expected: bytesToHex(input).slice(2),
+        gas,
+      });
     }
   });
 

@@ -17,7 +17,10 @@ const LEN = BigInt(CODE.length);
 function run(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}, preimages: Uint8Array[] = [CODE]) {
   const world = WorldState.fromAccounts([[TARGET, { balance: 5n, nonce: 2n }]]);
   for (const p of preimages) world.preimages.set(keccak(p), p);
-  const r = contractDeployerHook.run(hookCall(DEPLOYER, calldata, { caller: UPGRADER, callerIsEvm: false, ...o }), world);
+  const r = contractDeployerHook.run(
+    hookCall(DEPLOYER, calldata, { caller: UPGRADER, callerIsEvm: false, ...o }),
+    world,
+  );
   return { r, world, account: world.getAccount(TARGET) };
 }
 
@@ -47,7 +50,10 @@ describe('contract deployer 0x8006: setBytecodeDetailsEVM(address,bytes32,uint32
     const other = 0x0e11n;
     const world = new WorldState();
     world.preimages.set(HASH, CODE);
-    const r = contractDeployerHook.run(hookCall(DEPLOYER, setBytecodeDetailsCalldata(other, HASH, LEN, HASH), { caller: UPGRADER }), world);
+    const r = contractDeployerHook.run(
+      hookCall(DEPLOYER, setBytecodeDetailsCalldata(other, HASH, LEN, HASH), { caller: UPGRADER }),
+      world,
+    );
     expect(r.status).toBe('success');
     expect(world.getAccount(other).code).toEqual(CODE);
     expect(world.getAccount(other).nonce).toBe(0n);
@@ -76,7 +82,13 @@ describe('contract deployer 0x8006: setBytecodeDetailsEVM(address,bytes32,uint32
     });
     it('non-zero value', () => expectRevertNoBurn(good, { value: 1n }));
     it('STATICCALL, DELEGATECALL, CALLCODE', () => {
-      for (const modifier of [CallModifier.Static, CallModifier.Delegate, CallModifier.DelegateStatic, CallModifier.EVMCallcode, CallModifier.EVMCallcodeStatic])
+      for (const modifier of [
+        CallModifier.Static,
+        CallModifier.Delegate,
+        CallModifier.DelegateStatic,
+        CallModifier.EVMCallcode,
+        CallModifier.EVMCallcodeStatic,
+      ])
         expectRevertNoBurn(good, { modifier });
     });
     it('short calldata, unknown selector', () => {
@@ -93,7 +105,8 @@ describe('contract deployer 0x8006: setBytecodeDetailsEVM(address,bytes32,uint32
       expectRevertNoBurn(c);
     });
     it('length not fitting u32 or above 24576', () => {
-      for (const len of [24577n, 1n << 32n, (1n << 256n) - 1n]) expectRevertNoBurn(setBytecodeDetailsCalldata(TARGET, HASH, len, HASH));
+      for (const len of [24577n, 1n << 32n, (1n << 256n) - 1n])
+        expectRevertNoBurn(setBytecodeDetailsCalldata(TARGET, HASH, len, HASH));
     });
     it('unknown preimage, length mismatch, observable hash that is not keccak(code)', () => {
       expectRevertNoBurn(good, {}, []);
@@ -108,6 +121,8 @@ describe('contract deployer 0x8006: setBytecodeDetailsEVM(address,bytes32,uint32
   });
 
   it('the constructor modifier is an internal error', () => {
-    expect(() => run(setBytecodeDetailsCalldata(TARGET, HASH, LEN, HASH), { modifier: CallModifier.Constructor })).toThrow(HookInternalError);
+    expect(() =>
+      run(setBytecodeDetailsCalldata(TARGET, HASH, LEN, HASH), { modifier: CallModifier.Constructor }),
+    ).toThrow(HookInternalError);
   });
 });

@@ -6,7 +6,7 @@ import type { HookCall } from '../../../src/hooks/registry.js';
 import { zksync } from '../../../src/profiles/zksync.js';
 import { createEnvironment } from '../../../src/runner/environment.js';
 import type { RunEnvironment } from '../../../src/runner/context.js';
-import type { BlockContext } from '../../../src/system/host.js';
+import type { BlockContext } from '../../../src/ee/host.js';
 import type { WorldState } from '../../../src/system/world.js';
 import type { Transaction } from '../../../src/tx/types.js';
 import { bigIntToBytes, concatBytes } from '../../../src/crypto/bytes.js';
@@ -63,7 +63,12 @@ export function withdrawWithMessageCalldata(receiver: Address, data: Uint8Array)
   return cat(WITHDRAW_WITH_MESSAGE, be(receiver), be(64n), be(BigInt(data.length)), pad32(data));
 }
 
-export function setBytecodeDetailsCalldata(address: Address, bytecodeHash: bigint, length: bigint, observableHash: bigint): Uint8Array {
+export function setBytecodeDetailsCalldata(
+  address: Address,
+  bytecodeHash: bigint,
+  length: bigint,
+  observableHash: bigint,
+): Uint8Array {
   return cat(SET_BYTECODE_DETAILS_EVM, be(address), be(bytecodeHash), be(length), be(observableHash));
 }
 

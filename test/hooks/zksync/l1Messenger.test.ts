@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { CallModifier } from '../../../src/ee/types.js';
 import { HookInternalError, L1_MESSAGE_SENT_TOPIC, l1MessengerHook } from '../../../src/hooks/zksync/index.js';
 import { WorldState } from '../../../src/system/world.js';
-import { be, cat, hex, hookCall, keccak, L1_MESSAGE_SENT, pad32, SEND_TO_L1, sendToL1Calldata, utf8 } from './helpers.js';
+import {
+  be,
+  cat,
+  hex,
+  hookCall,
+  keccak,
+  L1_MESSAGE_SENT,
+  pad32,
+  SEND_TO_L1,
+  sendToL1Calldata,
+  utf8,
+} from './helpers.js';
 
 const MESSENGER = 0x8008n;
 const SENDER = 0xc0ffeen;

@@ -13,7 +13,6 @@ import {
   keccak,
   pad32,
   utf8,
-  WITHDRAW,
   WITHDRAW_WITH_MESSAGE,
   withdrawCalldata,
   withdrawWithMessageCalldata,
@@ -52,9 +51,7 @@ describe('L2 base token 0x800a: withdraw(address)', () => {
 
   it('byte-for-byte layout of the message', () => {
     const { world } = run(withdrawCalldata(0xabn), { value: 0x0102n });
-    expect(world.messages[0]!.data).toEqual(
-      hex('6c0960f9' + '00'.repeat(19) + 'ab' + '00'.repeat(30) + '0102'),
-    );
+    expect(world.messages[0]!.data).toEqual(hex('6c0960f9' + '00'.repeat(19) + 'ab' + '00'.repeat(30) + '0102'));
   });
 
   it('burns only the value (other balance of 0x800a stays)', () => {
@@ -81,7 +78,12 @@ describe('L2 base token 0x800a: withdraw(address)', () => {
 
   describe('rejections (revert, no gas burned)', () => {
     it('DELEGATECALL / CALLCODE (static or not)', () => {
-      for (const modifier of [CallModifier.Delegate, CallModifier.DelegateStatic, CallModifier.EVMCallcode, CallModifier.EVMCallcodeStatic])
+      for (const modifier of [
+        CallModifier.Delegate,
+        CallModifier.DelegateStatic,
+        CallModifier.EVMCallcode,
+        CallModifier.EVMCallcodeStatic,
+      ])
         expectRevertNoBurn(withdrawCalldata(RECEIVER), { modifier, value: 3n });
     });
     it('STATICCALL', () => expectRevertNoBurn(withdrawCalldata(RECEIVER), { modifier: CallModifier.Static }));
@@ -89,7 +91,8 @@ describe('L2 base token 0x800a: withdraw(address)', () => {
       expectRevertNoBurn(hex('51cff8'));
       expectRevertNoBurn(cat(hex('51cff8d8'), be(RECEIVER)));
     });
-    it('argument shorter than one word', () => expectRevertNoBurn(withdrawCalldata(RECEIVER).slice(0, 35), { value: 1n }));
+    it('argument shorter than one word', () =>
+      expectRevertNoBurn(withdrawCalldata(RECEIVER).slice(0, 35), { value: 1n }));
     it('dirty high bytes of the address word (checked after the burn: the hook result is a revert)', () => {
       const c = withdrawCalldata(RECEIVER);
       c[4] = 1;
@@ -150,7 +153,13 @@ describe('L2 base token 0x800a: withdrawWithMessage(address,bytes)', () => {
   describe('rejections (revert, no gas burned)', () => {
     const good = withdrawWithMessageCalldata(RECEIVER, utf8('hello'));
     it('STATICCALL, DELEGATECALL, CALLCODE', () => {
-      for (const modifier of [CallModifier.Static, CallModifier.Delegate, CallModifier.DelegateStatic, CallModifier.EVMCallcode, CallModifier.EVMCallcodeStatic])
+      for (const modifier of [
+        CallModifier.Static,
+        CallModifier.Delegate,
+        CallModifier.DelegateStatic,
+        CallModifier.EVMCallcode,
+        CallModifier.EVMCallcodeStatic,
+      ])
         expectRevertNoBurn(good, { modifier });
     });
     it('shorter than two words of arguments', () => {

@@ -1,7 +1,12 @@
 // Registration of the ZKsync system-contract hooks (brief §6.1) and which profile gets them.
 import { describe, expect, it } from 'vitest';
 import { HookRegistry } from '../../../src/hooks/registry.js';
-import { addSystemContracts, contractDeployerHook, l1MessengerHook, l2BaseTokenHook } from '../../../src/hooks/zksync/index.js';
+import {
+  addSystemContracts,
+  contractDeployerHook,
+  l1MessengerHook,
+  l2BaseTokenHook,
+} from '../../../src/hooks/zksync/index.js';
 import { ethereum, zksync } from '../../../src/profiles/index.js';
 import { hooksFor } from '../../../src/runner/environment.js';
 

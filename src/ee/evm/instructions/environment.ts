@@ -58,7 +58,10 @@ export function calldataload(f: EvmFrame): number {
   let i = start;
   // Six bytes at a time stay exact in a double and cut bigint operations by six.
   for (; i + 6 <= end; i += 6) {
-    const chunk = data[i]! * 0x10000000000 + data[i + 1]! * 0x100000000 + data[i + 2]! * 0x1000000 +
+    const chunk =
+      data[i]! * 0x10000000000 +
+      data[i + 1]! * 0x100000000 +
+      data[i + 2]! * 0x1000000 +
       ((data[i + 3]! << 16) | (data[i + 4]! << 8) | data[i + 5]!);
     v = (v << 48n) | BigInt(chunk);
   }

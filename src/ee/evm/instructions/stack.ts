@@ -33,7 +33,10 @@ export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
     v = BigInt(chunk);
   }
   for (; i < end; i += 6) {
-    const chunk = code[i]! * 0x10000000000 + code[i + 1]! * 0x100000000 + code[i + 2]! * 0x1000000 +
+    const chunk =
+      code[i]! * 0x10000000000 +
+      code[i + 1]! * 0x100000000 +
+      code[i + 2]! * 0x1000000 +
       ((code[i + 3]! << 16) | (code[i + 4]! << 8) | code[i + 5]!);
     v = (v << 48n) | BigInt(chunk);
   }

@@ -1,20 +1,19 @@
 // `npm run fuzz -- [options]`: long differential campaigns, the hostile-execution report and the bad-input
 // property at scale.
 //
-//   node dist/src/fuzz/main.js [diff] --cases N --seed S [--level L] [--save DIR] [--ignore kind,kind]
-//   node dist/src/fuzz/main.js hostile [--only NAME]     time and peak memory of each hostile scenario
-//   node dist/src/fuzz/main.js badinput --cases N --seed S
+//   node dist/fuzz/main.js [diff] --cases N --seed S [--level L] [--save DIR] [--ignore kind,kind]
+//   node dist/fuzz/main.js hostile [--only NAME]     time and peak memory of each hostile scenario
+//   node dist/fuzz/main.js badinput --cases N --seed S
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { main as cliMain } from '../cli/main.js';
+import { main as cliMain } from '../src/cli/main.js';
 import { checkCli, mutationArb } from './badInput.js';
 import { KNOWN_KINDS, runCampaign, saveRegression } from './campaign.js';
 import { hostileScenarios, runHostile } from './hostile.js';
-
 
 function flag(argv: string[], name: string, def?: string): string | undefined {
   const i = argv.indexOf(name);
@@ -68,19 +67,42 @@ async function hostile(argv: string[]): Promise<number> {
     }
     const rssBefore = process.memoryUsage().rss;
     const r = runHostile(s);
-    console.log(JSON.stringify({ name: s.name, description: s.description, ms: Math.round(r.ms), gasUsed: String(r.gasUsed), txs: r.results.length, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMiB: Math.round(rssBefore / 2 ** 20), problems: r.problems, statuses: r.results.map((x) => (x.valid ? x.status : x.error.code)) }));
+    console.log(
+      JSON.stringify({
+        name: s.name,
+        description: s.description,
+        ms: Math.round(r.ms),
+        gasUsed: String(r.gasUsed),
+        txs: r.results.length,
+        maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        rssBeforeMiB: Math.round(rssBefore / 2 ** 20),
+        problems: r.problems,
+        statuses: r.results.map((x) => (x.valid ? x.status : x.error.code)),
+      }),
+    );
     return r.problems.length ? 1 : 0;
   }
   const self = fileURLToPath(import.meta.url);
   let failed = 0;
   console.log('| scenario | gas used | time | peak RSS | result |\n| --- | ---: | ---: | ---: | --- |');
   for (const s of hostileScenarios()) {
-    const p = spawnSync(process.execPath, ['--max-old-space-size=4096', self, 'hostile', '--only', s.name], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const p = spawnSync(process.execPath, ['--max-old-space-size=4096', self, 'hostile', '--only', s.name], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const line = p.stdout.trim().split('\n').at(-1) ?? '';
     try {
-      const j = JSON.parse(line) as { ms: number; gasUsed: string; maxRssMiB: number; problems: string[]; statuses: string[] };
+      const j = JSON.parse(line) as {
+        ms: number;
+        gasUsed: string;
+        maxRssMiB: number;
+        problems: string[];
+        statuses: string[];
+      };
       if (j.problems.length) failed++;
-      console.log(`| ${s.name} | ${j.gasUsed} | ${j.ms} ms | ${j.maxRssMiB} MiB | ${j.problems.length ? 'FAIL: ' + j.problems.join('; ') : 'ok (' + j.statuses.join(', ') + ')'} |`);
+      console.log(
+        `| ${s.name} | ${j.gasUsed} | ${j.ms} ms | ${j.maxRssMiB} MiB | ${j.problems.length ? 'FAIL: ' + j.problems.join('; ') : 'ok (' + j.statuses.join(', ') + ')'} |`,
+      );
     } catch {
       failed++;
       console.log(`| ${s.name} | – | – | – | crashed: ${(p.stderr || line).split('\n').slice(0, 3).join(' ')} |`);
@@ -107,7 +129,9 @@ async function badinput(argv: string[]): Promise<number> {
       }),
       { numRuns: cases, seed },
     );
-    console.log(`${n} CLI runs (incl. shrinking) in ${((performance.now() - t0) / 1000).toFixed(1)} s, exit codes ${JSON.stringify(codes)}`);
+    console.log(
+      `${n} CLI runs (incl. shrinking) in ${((performance.now() - t0) / 1000).toFixed(1)} s, exit codes ${JSON.stringify(codes)}`,
+    );
     if (out.failed) {
       console.log(`FAILED: ${fc.defaultReportMessage(out)}`);
       return 1;
@@ -119,5 +143,10 @@ async function badinput(argv: string[]): Promise<number> {
 }
 
 const [cmd, ...rest] = process.argv.slice(2);
-const run = cmd === 'hostile' ? hostile(rest) : cmd === 'badinput' ? badinput(rest) : diff(cmd === 'diff' || cmd === undefined ? rest : [cmd, ...rest]);
+const run =
+  cmd === 'hostile'
+    ? hostile(rest)
+    : cmd === 'badinput'
+      ? badinput(rest)
+      : diff(cmd === 'diff' || cmd === undefined ? rest : [cmd, ...rest]);
 process.exitCode = await run;

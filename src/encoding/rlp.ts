@@ -201,7 +201,9 @@ function decodeItem(buf: Uint8Array, cur: { pos: number }, limit: number): RlpVa
   }
   const end = dataStart + len;
   if (!Number.isSafeInteger(end) || end > limit) {
-    throw new RlpError(`rlpDecode: ${isList ? 'list' : 'string'} of length ${len} at offset ${start} overruns its container`);
+    throw new RlpError(
+      `rlpDecode: ${isList ? 'list' : 'string'} of length ${len} at offset ${start} overruns its container`,
+    );
   }
   if (!isList) {
     if (len === 1 && buf[dataStart]! < 0x80) {

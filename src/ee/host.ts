@@ -1,6 +1,6 @@
 // What an execution environment may ask of the system: world state reads/writes, access lists,
 // logs, refunds, block and transaction context. The runner's `System` implements it over `WorldState`.
-import type { Address } from '../ee/types.js';
+import type { Address } from './types.js';
 
 /** Block context (the state tests' `env`). */
 export interface BlockContext {

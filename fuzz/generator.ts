@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { addrHex, asm, qty, toHex, type Asm, type OpName } from './asm.js';
 import { COINBASE, SENDER, type FuzzAccount, type FuzzCase } from './harness.js';
 
-export const CONTRACTS: readonly bigint[] = [0n, 1n, 2n, 3n].map((i) => 0xc0de000000000000000000000000000000000000n + i);
+export const CONTRACTS: readonly bigint[] = [0n, 1n, 2n, 3n].map(
+  (i) => 0xc0de000000000000000000000000000000000000n + i,
+);
 export const EOA = 0xe0a0000000000000000000000000000000000001n;
 export const NOBODY = 0xdead000000000000000000000000000000000000n;
 
@@ -16,7 +18,24 @@ const U256_MAX = (1n << 256n) - 1n;
 
 /** Edge values the issue asks for, plus their neighbours and a few shift/byte boundaries. */
 const edgeValue: fc.Arbitrary<bigint> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(0n, 1n, 2n, 31n, 32n, 255n, 256n, 1n << 255n, (1n << 255n) - 1n, U256_MAX, U256_MAX - 1n, 1n << 128n, 1n << 64n) },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(
+      0n,
+      1n,
+      2n,
+      31n,
+      32n,
+      255n,
+      256n,
+      1n << 255n,
+      (1n << 255n) - 1n,
+      U256_MAX,
+      U256_MAX - 1n,
+      1n << 128n,
+      1n << 64n,
+    ),
+  },
   { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 300n }) },
   { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: U256_MAX }) },
 );
@@ -24,14 +43,21 @@ const edgeValue: fc.Arbitrary<bigint> = fc.oneof(
 const smallSlot = fc.bigInt({ min: 0n, max: 3n });
 const memOffset: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(0n, 1n, 31n, 32n, 64n, 100n, 256n) },
-  { weight: 1, arbitrary: fc.constantFrom(1n << 12n, 1n << 16n, 100_000n, 1n << 20n, 1n << 32n, (1n << 64n) - 1n, U256_MAX) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(1n << 12n, 1n << 16n, 100_000n, 1n << 20n, 1n << 32n, (1n << 64n) - 1n, U256_MAX),
+  },
 );
 const memLength: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(0n, 1n, 20n, 32n, 33n, 64n, 128n, 200n) },
   { weight: 1, arbitrary: fc.constantFrom(1n << 12n, 1n << 16n, 1n << 20n, 1n << 32n, U256_MAX) },
 );
 
-export type Sink = { k: 'pop' } | { k: 'sstore'; slot: bigint } | { k: 'mstore'; off: bigint } | { k: 'tstore'; slot: bigint };
+export type Sink =
+  | { k: 'pop' }
+  | { k: 'sstore'; slot: bigint }
+  | { k: 'mstore'; off: bigint }
+  | { k: 'tstore'; slot: bigint };
 const sink: fc.Arbitrary<Sink> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ k: 'pop' as const }) },
   { weight: 4, arbitrary: smallSlot.map((slot) => ({ k: 'sstore' as const, slot })) },
@@ -53,17 +79,75 @@ export type Target =
 function target(minContract: number): fc.Arbitrary<Target> {
   const arbs: fc.WeightedArbitrary<Target>[] = [
     { weight: 3, arbitrary: fc.integer({ min: 1, max: 10 }).map((n) => ({ k: 'precompile' as const, n })) },
-    { weight: 1, arbitrary: fc.constantFrom<Target>({ k: 'sender' }, { k: 'eoa' }, { k: 'self' }, { k: 'caller' }, { k: 'coinbase' }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Target>(
+        { k: 'sender' },
+        { k: 'eoa' },
+        { k: 'self' },
+        { k: 'caller' },
+        { k: 'coinbase' },
+      ),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }).map((n) => ({ k: 'nobody' as const, n })) },
   ];
   if (minContract < CONTRACTS.length) {
-    arbs.push({ weight: 6, arbitrary: fc.integer({ min: minContract, max: CONTRACTS.length - 1 }).map((i) => ({ k: 'contract' as const, i })) });
+    arbs.push({
+      weight: 6,
+      arbitrary: fc
+        .integer({ min: minContract, max: CONTRACTS.length - 1 })
+        .map((i) => ({ k: 'contract' as const, i })),
+    });
   }
   return fc.oneof(...arbs);
 }
 
-const BIN_OPS = ['ADD', 'MUL', 'SUB', 'DIV', 'SDIV', 'MOD', 'SMOD', 'EXP', 'SIGNEXTEND', 'LT', 'GT', 'SLT', 'SGT', 'EQ', 'AND', 'OR', 'XOR', 'BYTE', 'SHL', 'SHR', 'SAR', 'KECCAK256'] as const;
-const ENV0 = ['ADDRESS', 'ORIGIN', 'CALLER', 'CALLVALUE', 'CALLDATASIZE', 'CODESIZE', 'GASPRICE', 'RETURNDATASIZE', 'COINBASE', 'TIMESTAMP', 'NUMBER', 'PREVRANDAO', 'GASLIMIT', 'CHAINID', 'SELFBALANCE', 'BASEFEE', 'BLOBBASEFEE', 'PC', 'MSIZE', 'GAS'] as const;
+const BIN_OPS = [
+  'ADD',
+  'MUL',
+  'SUB',
+  'DIV',
+  'SDIV',
+  'MOD',
+  'SMOD',
+  'EXP',
+  'SIGNEXTEND',
+  'LT',
+  'GT',
+  'SLT',
+  'SGT',
+  'EQ',
+  'AND',
+  'OR',
+  'XOR',
+  'BYTE',
+  'SHL',
+  'SHR',
+  'SAR',
+  'KECCAK256',
+] as const;
+const ENV0 = [
+  'ADDRESS',
+  'ORIGIN',
+  'CALLER',
+  'CALLVALUE',
+  'CALLDATASIZE',
+  'CODESIZE',
+  'GASPRICE',
+  'RETURNDATASIZE',
+  'COINBASE',
+  'TIMESTAMP',
+  'NUMBER',
+  'PREVRANDAO',
+  'GASLIMIT',
+  'CHAINID',
+  'SELFBALANCE',
+  'BASEFEE',
+  'BLOBBASEFEE',
+  'PC',
+  'MSIZE',
+  'GAS',
+] as const;
 const CALL_OPS = ['CALL', 'CALLCODE', 'DELEGATECALL', 'STATICCALL'] as const;
 
 export type Snip =
@@ -73,12 +157,39 @@ export type Snip =
   | { k: 'env'; op: (typeof ENV0)[number]; sink: Sink }
   | { k: 'acct'; op: 'BALANCE' | 'EXTCODESIZE' | 'EXTCODEHASH'; who: Target; sink: Sink }
   | { k: 'mstore'; op: 'MSTORE' | 'MSTORE8'; off: bigint; val: bigint }
-  | { k: 'copy'; op: 'CALLDATACOPY' | 'CODECOPY' | 'RETURNDATACOPY' | 'MCOPY' | 'EXTCODECOPY'; dst: bigint; src: bigint; len: bigint; who: Target }
+  | {
+      k: 'copy';
+      op: 'CALLDATACOPY' | 'CODECOPY' | 'RETURNDATACOPY' | 'MCOPY' | 'EXTCODECOPY';
+      dst: bigint;
+      src: bigint;
+      len: bigint;
+      who: Target;
+    }
   | { k: 'sstore'; transient: boolean; slot: bigint; val: bigint }
   | { k: 'sload'; transient: boolean; slot: bigint; sink: Sink }
   | { k: 'log'; n: number; off: bigint; len: bigint; topics: bigint[] }
-  | { k: 'call'; op: (typeof CALL_OPS)[number]; gas: bigint | 'all'; to: Target; value: bigint; input: bigint[]; argOff: bigint; argLen: bigint; retOff: bigint; retLen: bigint; sink: Sink }
-  | { k: 'create'; op: 'CREATE' | 'CREATE2'; value: bigint; salt: bigint; init: Program; callAfter: boolean; sink: Sink }
+  | {
+      k: 'call';
+      op: (typeof CALL_OPS)[number];
+      gas: bigint | 'all';
+      to: Target;
+      value: bigint;
+      input: bigint[];
+      argOff: bigint;
+      argLen: bigint;
+      retOff: bigint;
+      retLen: bigint;
+      sink: Sink;
+    }
+  | {
+      k: 'create';
+      op: 'CREATE' | 'CREATE2';
+      value: bigint;
+      salt: bigint;
+      init: Program;
+      callAfter: boolean;
+      sink: Sink;
+    }
   | { k: 'jump'; cond: bigint | null; skipped: Snip[] }
   | { k: 'badjump'; dest: bigint; cond: bigint | null }
   | { k: 'loop'; n: number; body: Snip[] };
@@ -122,7 +233,14 @@ function term(level: number, owner: number, initcode: boolean): fc.Arbitrary<Ter
   ];
   if (initcode) {
     const ef = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
-    arbs.push({ weight: 10, arbitrary: fc.record({ k: fc.constant('deploy' as const), code: program(Math.max(0, level - 1), owner, false), ef }) });
+    arbs.push({
+      weight: 10,
+      arbitrary: fc.record({
+        k: fc.constant('deploy' as const),
+        code: program(Math.max(0, level - 1), owner, false),
+        ef,
+      }),
+    });
   }
   return fc.oneof(...arbs);
 }
@@ -130,16 +248,102 @@ function term(level: number, owner: number, initcode: boolean): fc.Arbitrary<Ter
 function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
   const tgt = target(owner + 1);
   const arbs: fc.WeightedArbitrary<Snip>[] = [
-    { weight: 6, arbitrary: fc.record({ k: fc.constant('bin' as const), op: fc.constantFrom(...BIN_OPS), a: edgeValue, b: edgeValue, sink }) },
-    { weight: 1, arbitrary: fc.record({ k: fc.constant('tern' as const), op: fc.constantFrom('ADDMOD' as const, 'MULMOD' as const), a: edgeValue, b: edgeValue, c: edgeValue, sink }) },
-    { weight: 2, arbitrary: fc.record({ k: fc.constant('un' as const), op: fc.constantFrom('ISZERO' as const, 'NOT' as const, 'CALLDATALOAD' as const, 'BLOCKHASH' as const, 'BLOBHASH' as const, 'MLOAD' as const), a: fc.oneof(edgeValue, memOffset), sink }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        k: fc.constant('bin' as const),
+        op: fc.constantFrom(...BIN_OPS),
+        a: edgeValue,
+        b: edgeValue,
+        sink,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        k: fc.constant('tern' as const),
+        op: fc.constantFrom('ADDMOD' as const, 'MULMOD' as const),
+        a: edgeValue,
+        b: edgeValue,
+        c: edgeValue,
+        sink,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        k: fc.constant('un' as const),
+        op: fc.constantFrom(
+          'ISZERO' as const,
+          'NOT' as const,
+          'CALLDATALOAD' as const,
+          'BLOCKHASH' as const,
+          'BLOBHASH' as const,
+          'MLOAD' as const,
+        ),
+        a: fc.oneof(edgeValue, memOffset),
+        sink,
+      }),
+    },
     { weight: 3, arbitrary: fc.record({ k: fc.constant('env' as const), op: fc.constantFrom(...ENV0), sink }) },
-    { weight: 2, arbitrary: fc.record({ k: fc.constant('acct' as const), op: fc.constantFrom('BALANCE' as const, 'EXTCODESIZE' as const, 'EXTCODEHASH' as const), who: target(0), sink }) },
-    { weight: 3, arbitrary: fc.record({ k: fc.constant('mstore' as const), op: fc.constantFrom('MSTORE' as const, 'MSTORE8' as const), off: memOffset, val: edgeValue }) },
-    { weight: 2, arbitrary: fc.record({ k: fc.constant('copy' as const), op: fc.constantFrom('CALLDATACOPY' as const, 'CODECOPY' as const, 'RETURNDATACOPY' as const, 'MCOPY' as const, 'EXTCODECOPY' as const), dst: memOffset, src: memOffset, len: memLength, who: target(0) }) },
-    { weight: 4, arbitrary: fc.record({ k: fc.constant('sstore' as const), transient: fc.boolean(), slot: smallSlot, val: edgeValue }) },
-    { weight: 2, arbitrary: fc.record({ k: fc.constant('sload' as const), transient: fc.boolean(), slot: smallSlot, sink }) },
-    { weight: 2, arbitrary: fc.record({ k: fc.constant('log' as const), n: fc.integer({ min: 0, max: 4 }), off: memOffset, len: memLength, topics: fc.array(edgeValue, { minLength: 4, maxLength: 4 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        k: fc.constant('acct' as const),
+        op: fc.constantFrom('BALANCE' as const, 'EXTCODESIZE' as const, 'EXTCODEHASH' as const),
+        who: target(0),
+        sink,
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        k: fc.constant('mstore' as const),
+        op: fc.constantFrom('MSTORE' as const, 'MSTORE8' as const),
+        off: memOffset,
+        val: edgeValue,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        k: fc.constant('copy' as const),
+        op: fc.constantFrom(
+          'CALLDATACOPY' as const,
+          'CODECOPY' as const,
+          'RETURNDATACOPY' as const,
+          'MCOPY' as const,
+          'EXTCODECOPY' as const,
+        ),
+        dst: memOffset,
+        src: memOffset,
+        len: memLength,
+        who: target(0),
+      }),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        k: fc.constant('sstore' as const),
+        transient: fc.boolean(),
+        slot: smallSlot,
+        val: edgeValue,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ k: fc.constant('sload' as const), transient: fc.boolean(), slot: smallSlot, sink }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        k: fc.constant('log' as const),
+        n: fc.integer({ min: 0, max: 4 }),
+        off: memOffset,
+        len: memLength,
+        topics: fc.array(edgeValue, { minLength: 4, maxLength: 4 }),
+      }),
+    },
     {
       weight: 6,
       arbitrary: fc.record({
@@ -150,13 +354,23 @@ function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
         value: callValue,
         input: fc.array(edgeValue, { maxLength: 6 }),
         argOff: fc.oneof({ weight: 6, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: memOffset }),
-        argLen: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0n, 32n, 64n, 96n, 128n, 192n) }, { weight: 1, arbitrary: memLength }),
+        argLen: fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(0n, 32n, 64n, 96n, 128n, 192n) },
+          { weight: 1, arbitrary: memLength },
+        ),
         retOff: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(0n, 32n, 64n) }, { weight: 1, arbitrary: memOffset }),
         retLen: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(0n, 32n, 64n) }, { weight: 1, arbitrary: memLength }),
         sink,
       }),
     },
-    { weight: 1, arbitrary: fc.record({ k: fc.constant('badjump' as const), dest: fc.constantFrom(0n, 1n, 3n, 0xffffn, U256_MAX), cond: fc.option(edgeValue, { nil: null }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        k: fc.constant('badjump' as const),
+        dest: fc.constantFrom(0n, 1n, 3n, 0xffffn, U256_MAX),
+        cond: fc.option(edgeValue, { nil: null }),
+      }),
+    },
   ];
   if (level > 0) {
     const inner = fc.array(snippet(level - 1, owner), { maxLength: 3 });
@@ -173,8 +387,18 @@ function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
           sink,
         }),
       },
-      { weight: 1, arbitrary: fc.record({ k: fc.constant('jump' as const), cond: fc.option(edgeValue, { nil: null }), skipped: inner }) },
-      { weight: 1, arbitrary: fc.record({ k: fc.constant('loop' as const), n: fc.integer({ min: 1, max: 4 }), body: inner }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          k: fc.constant('jump' as const),
+          cond: fc.option(edgeValue, { nil: null }),
+          skipped: inner,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({ k: fc.constant('loop' as const), n: fc.integer({ min: 1, max: 4 }), body: inner }),
+      },
     );
   }
   return fc.oneof(...arbs);
@@ -182,7 +406,10 @@ function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
 
 /** A program of `level` nesting (creates/jumps/loops nest one level less) run by contract `owner`. */
 export function program(level: number, owner: number, initcode = false): fc.Arbitrary<Program> {
-  return fc.record({ body: fc.array(snippet(level, owner), { maxLength: level >= 2 ? 8 : 4 }), end: term(level, owner, initcode) });
+  return fc.record({
+    body: fc.array(snippet(level, owner), { maxLength: level >= 2 ? 8 : 4 }),
+    end: term(level, owner, initcode),
+  });
 }
 
 // ---- compilation ----
@@ -229,21 +456,28 @@ const INIT_AREA = 0x400;
 function emitSnip(a: Asm, s: Snip): void {
   switch (s.k) {
     case 'bin':
-      a.push(s.b).push(s.a).op(s.op as OpName);
-      return emitSink(a, s.sink);
+      a.push(s.b)
+        .push(s.a)
+        .op(s.op as OpName);
+      emitSink(a, s.sink);
+      return;
     case 'tern':
       a.push(s.c).push(s.b).push(s.a).op(s.op);
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     case 'un':
       a.push(s.a).op(s.op);
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     case 'env':
       a.op(s.op);
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     case 'acct':
       targetAddress(a, s.who);
       a.op(s.op);
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     case 'mstore':
       a.push(s.val).push(s.off).op(s.op);
       return;
@@ -253,24 +487,34 @@ function emitSnip(a: Asm, s: Snip): void {
       a.op(s.op);
       return;
     case 'sstore':
-      a.push(s.val).push(s.slot).op(s.transient ? 'TSTORE' : 'SSTORE');
+      a.push(s.val)
+        .push(s.slot)
+        .op(s.transient ? 'TSTORE' : 'SSTORE');
       return;
     case 'sload':
       a.push(s.slot).op(s.transient ? 'TLOAD' : 'SLOAD');
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     case 'log':
       for (let i = s.n - 1; i >= 0; i--) a.push(s.topics[i] ?? 0n);
-      a.push(s.len).push(s.off).raw(0xa0 + s.n);
+      a.push(s.len)
+        .push(s.off)
+        .raw(0xa0 + s.n);
       return;
     case 'call': {
-      s.input.forEach((w, i) => a.push(w).push(BigInt(i * 32)).op('MSTORE'));
+      s.input.forEach((w, i) => {
+        a.push(w)
+          .push(BigInt(i * 32))
+          .op('MSTORE');
+      });
       a.push(s.retLen).push(s.retOff).push(s.argLen).push(s.argOff);
       if (s.op === 'CALL' || s.op === 'CALLCODE') a.push(s.value);
       targetAddress(a, s.to);
       if (s.gas === 'all') a.op('GAS');
       else a.push(s.gas);
       a.op(s.op);
-      return emitSink(a, s.sink);
+      emitSink(a, s.sink);
+      return;
     }
     case 'create': {
       const init = compileProgram(s.init);
@@ -318,7 +562,9 @@ export function compileProgram(p: Program): Uint8Array {
       break;
     case 'return':
     case 'revert':
-      a.push(e.len).push(e.off).op(e.k === 'return' ? 'RETURN' : 'REVERT');
+      a.push(e.len)
+        .push(e.off)
+        .op(e.k === 'return' ? 'RETURN' : 'REVERT');
       break;
     case 'invalid':
       a.op('INVALID');
@@ -352,7 +598,10 @@ export interface CaseSpec {
 }
 
 const gasLimit = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(21_000n, 21_500n, 23_000n, 30_000n, 53_000n, 60_000n, 100_000n, 300_000n, 1_000_000n) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(21_000n, 21_500n, 23_000n, 30_000n, 53_000n, 60_000n, 100_000n, 300_000n, 1_000_000n),
+  },
   { weight: 3, arbitrary: fc.bigInt({ min: 21_000n, max: 400_000n }) },
   { weight: 1, arbitrary: fc.bigInt({ min: 400_000n, max: 3_000_000n }) },
 );
@@ -368,7 +617,10 @@ export function caseSpec(level = 2): fc.Arbitrary<CaseSpec> {
     });
   const txCall = fc.record({
     k: fc.constant('call' as const),
-    to: fc.oneof({ weight: 8, arbitrary: fc.constant({ k: 'contract' as const, i: 0 }) }, { weight: 2, arbitrary: target(1) }),
+    to: fc.oneof(
+      { weight: 8, arbitrary: fc.constant({ k: 'contract' as const, i: 0 }) },
+      { weight: 2, arbitrary: target(1) },
+    ),
     value: fc.constantFrom(0n, 1n, 10n ** 9n),
     data: fc.array(edgeValue, { maxLength: 3 }),
     gasLimit,
@@ -419,7 +671,12 @@ export function buildCase(spec: CaseSpec): FuzzCase {
   spec.contracts.forEach((c, i) => {
     const storage: Record<string, string> = {};
     for (const [k, v] of c.storage) if (v !== 0n) storage[qty(k)] = qty(v);
-    pre[addrHex(CONTRACTS[i]!)] = { balance: qty(c.balance), nonce: qty(c.nonce), code: toHex(compileProgram(c.program)), storage };
+    pre[addrHex(CONTRACTS[i]!)] = {
+      balance: qty(c.balance),
+      nonce: qty(c.nonce),
+      code: toHex(compileProgram(c.program)),
+      storage,
+    };
   });
   const t = spec.tx;
   const common = { type: t.type, nonce: qty(spec.senderNonce), value: qty(t.value), gasLimit: qty(t.gasLimit) };

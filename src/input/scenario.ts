@@ -14,9 +14,9 @@ import {
   parseWord,
   rejectUnknownKeys,
   requireKey,
-} from '../input/parse.js';
+} from './parse.js';
 import { ethereum, zksync, type Profile } from '../profiles/index.js';
-import type { BlockContext } from '../system/host.js';
+import type { BlockContext } from '../ee/host.js';
 import type { AccountInit } from '../system/world.js';
 import type { AccessListEntry, TxType } from '../tx/types.js';
 
@@ -63,7 +63,18 @@ export const DEFAULT_BLOCK: BlockContext = Object.freeze({
 });
 
 const TOP_KEYS = ['$schema', 'description', 'profile', 'block', 'pre', 'transactions', 'labels', 'compiled', 'comment'];
-const BLOCK_KEYS = ['coinbase', 'number', 'timestamp', 'gasLimit', 'baseFee', 'prevRandao', 'difficulty', 'chainId', 'blobBaseFee', 'excessBlobGas'];
+const BLOCK_KEYS = [
+  'coinbase',
+  'number',
+  'timestamp',
+  'gasLimit',
+  'baseFee',
+  'prevRandao',
+  'difficulty',
+  'chainId',
+  'blobBaseFee',
+  'excessBlobGas',
+];
 const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage'];
 const TX_KEYS = [
   'label',
@@ -83,7 +94,7 @@ const TX_KEYS = [
 ];
 
 const q = { decimal: true } as const;
-const opt = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const opt = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /** A storage key or value: a quantity or a 32-byte word. */
 function parseSlot(v: unknown, field: string): bigint {
@@ -125,7 +136,10 @@ function parseAccount(v: unknown, base: string): AccountInit {
   if (opt(o, 'storage') !== undefined) {
     const sbase = fieldPath(base, 'storage');
     const s = expectObject(o.storage, sbase);
-    init.storage = Object.entries(s).map(([k, val]) => [parseSlot(k, `${sbase}[${k}]`), parseSlot(val, fieldPath(sbase, k))]);
+    init.storage = Object.entries(s).map(([k, val]) => [
+      parseSlot(k, `${sbase}[${k}]`),
+      parseSlot(val, fieldPath(sbase, k)),
+    ]);
   }
   return init;
 }
@@ -158,9 +172,12 @@ function parseTx(v: unknown, base: string): ScenarioTx {
   const gasLimit = opt(o, gasKey) === undefined ? 1_000_000n : parseU64(o[gasKey], f(gasKey), q);
   const nonce = opt(o, 'nonce') === undefined ? undefined : parseU64(o.nonce, f('nonce'), q);
   const gasPrice = opt(o, 'gasPrice') === undefined ? undefined : parseU256(o.gasPrice, f('gasPrice'), q);
-  const maxFeePerGas = opt(o, 'maxFeePerGas') === undefined ? undefined : parseU256(o.maxFeePerGas, f('maxFeePerGas'), q);
+  const maxFeePerGas =
+    opt(o, 'maxFeePerGas') === undefined ? undefined : parseU256(o.maxFeePerGas, f('maxFeePerGas'), q);
   const maxPriorityFeePerGas =
-    opt(o, 'maxPriorityFeePerGas') === undefined ? undefined : parseU256(o.maxPriorityFeePerGas, f('maxPriorityFeePerGas'), q);
+    opt(o, 'maxPriorityFeePerGas') === undefined
+      ? undefined
+      : parseU256(o.maxPriorityFeePerGas, f('maxPriorityFeePerGas'), q);
   if (gasPrice !== undefined && (maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined)) {
     throw new InputError(f('gasPrice'), 'give either gasPrice or maxFeePerGas/maxPriorityFeePerGas, not both');
   }
@@ -168,7 +185,8 @@ function parseTx(v: unknown, base: string): ScenarioTx {
   let type: TxType = gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
   if (opt(o, 'type') !== undefined) {
     const t = Number(parseU64(o.type, f('type'), q));
-    if (t !== 0 && t !== 1 && t !== 2) throw new InputError(f('type'), `scenario transactions are of type 0, 1 or 2, got ${t}`);
+    if (t !== 0 && t !== 1 && t !== 2)
+      throw new InputError(f('type'), `scenario transactions are of type 0, 1 or 2, got ${t}`);
     type = t;
   }
   const label = opt(o, 'label') === undefined ? undefined : expectString(o.label, f('label'));
@@ -181,7 +199,9 @@ function parseTx(v: unknown, base: string): ScenarioTx {
     value,
     gasLimit,
     ...(nonce !== undefined ? { nonce } : {}),
-    ...(type < 2 ? { gasPrice: gasPrice ?? 10n } : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
+    ...(type < 2
+      ? { gasPrice: gasPrice ?? 10n }
+      : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
     accessList,
   };
 }
@@ -222,8 +242,18 @@ export function parseScenario(text: string, name: string): Scenario {
   const labels = new Map<Address, string>();
   if (opt(o, 'labels') !== undefined) {
     const l = expectObject(o.labels, prefix + 'labels');
-    for (const [k, v] of Object.entries(l)) labels.set(parseAddress(k, `${prefix}labels[${k}]`), expectString(v, fieldPath(prefix + 'labels', k)));
+    for (const [k, v] of Object.entries(l))
+      labels.set(parseAddress(k, `${prefix}labels[${k}]`), expectString(v, fieldPath(prefix + 'labels', k)));
   }
-  const description = opt(o, 'description') === undefined ? undefined : expectString(o.description, prefix + 'description');
-  return { name, ...(description !== undefined ? { description } : {}), profile, block, pre, transactions: txs, labels };
+  const description =
+    opt(o, 'description') === undefined ? undefined : expectString(o.description, prefix + 'description');
+  return {
+    name,
+    ...(description !== undefined ? { description } : {}),
+    profile,
+    block,
+    pre,
+    transactions: txs,
+    labels,
+  };
 }

@@ -102,7 +102,9 @@ export function saveRegression(dir: string, name: string, f: Finding): string {
 export function loadRegressions(dir: string): [string, FuzzCase][] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }

@@ -1,13 +1,13 @@
 // Hostile execution: programs built to push the engine to its bounds (memory expansion up to the gas limit,
 // 1024-deep recursion through every call kind, quadratic copy patterns, CREATE2 collisions, a full block of
 // them). Each scenario builds a pre-state and transactions and checks the exact outcome; the script
-// (`node dist/src/fuzz/main.js hostile`) also reports time and peak memory.
-import { ethereum } from '../profiles/ethereum.js';
-import { createEnvironment } from '../runner/environment.js';
-import type { BlockContext } from '../system/host.js';
-import { WorldState, type AccountInit } from '../system/world.js';
-import { processTransaction, type TxResult } from '../tx/process.js';
-import type { Transaction } from '../tx/types.js';
+// (`node dist/fuzz/main.js hostile`) also reports time and peak memory.
+import { ethereum } from '../src/profiles/ethereum.js';
+import { createEnvironment } from '../src/runner/environment.js';
+import type { BlockContext } from '../src/ee/host.js';
+import { WorldState, type AccountInit } from '../src/system/world.js';
+import { processTransaction, type TxResult } from '../src/tx/process.js';
+import type { Transaction } from '../src/tx/types.js';
 import { asm, type Asm } from './asm.js';
 
 export const H_SENDER = 0x5e4de50000000000000000000000000000000001n;
@@ -26,11 +26,34 @@ export interface HostileScenario {
 }
 
 function tx(to: bigint | null, gasLimit: bigint, data: Uint8Array = new Uint8Array(0), nonce = 0n): Transaction {
-  return { type: 0, chainId: 1n, nonce, gasLimit, to, value: 0n, data, gasPrice: 1n, accessList: [], blobVersionedHashes: [], sender: H_SENDER };
+  return {
+    type: 0,
+    chainId: 1n,
+    nonce,
+    gasLimit,
+    to,
+    value: 0n,
+    data,
+    gasPrice: 1n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: H_SENDER,
+  };
 }
 
 function block(gasLimit: bigint): BlockContext {
-  return { coinbase: 0xc0ffeen, number: 1n, timestamp: 1000n, gasLimit, baseFee: 1n, prevRandao: 0n, difficulty: 0n, chainId: 1n, blobBaseFee: 1n, excessBlobGas: 0n };
+  return {
+    coinbase: 0xc0ffeen,
+    number: 1n,
+    timestamp: 1000n,
+    gasLimit,
+    baseFee: 1n,
+    prevRandao: 0n,
+    difficulty: 0n,
+    chainId: 1n,
+    blobBaseFee: 1n,
+    excessBlobGas: 0n,
+  };
 }
 
 const SENDER_INIT: AccountInit = { balance: 10n ** 40n };
@@ -50,7 +73,8 @@ function word(r: TxResult): bigint {
 function expectStatus(r: TxResult | undefined, status: string, what: string, out: string[]): void {
   if (!r) out.push(`${what}: no result`);
   else if (!r.valid) out.push(`${what}: rejected (${r.error.code})`);
-  else if (r.status !== status) out.push(`${what}: status ${r.status}${r.haltReason ? ` (${r.haltReason})` : ''}, expected ${status}`);
+  else if (r.status !== status)
+    out.push(`${what}: status ${r.status}${r.haltReason ? ` (${r.haltReason})` : ''}, expected ${status}`);
 }
 
 /** MSTORE at the highest offset the gas limit pays for (success, every gas unit accounted) and one word beyond (OOG). */
@@ -59,12 +83,26 @@ export function memoryExpansion(gasLimit = 30_000_000n): HostileScenario {
   const budget = gasLimit - 21_000n - 9n;
   let w = 0n;
   for (let step = 1n << 30n; step > 0n; step >>= 1n) if (memoryCost(w + step) <= budget) w += step;
-  const code = (words: bigint) => asm().push(1).raw(0x63, ...[24, 16, 8, 0].map((s) => Number((((words - 1n) * 32n) >> BigInt(s)) & 0xffn))).op('MSTORE', 'STOP').toBytes();
+  const code = (words: bigint) =>
+    asm()
+      .push(1)
+      .raw(0x63, ...[24, 16, 8, 0].map((s) => Number((((words - 1n) * 32n) >> BigInt(s)) & 0xffn)))
+      .op('MSTORE', 'STOP')
+      .toBytes();
   const pre = new Map<bigint, AccountInit>([
     [H_SENDER, SENDER_INIT],
     [A, { code: code(w) }],
     [B, { code: code(w + 1n) }],
-    [F, { code: asm().push(1).push(1n << 64n).op('MSTORE', 'STOP').toBytes() }],
+    [
+      F,
+      {
+        code: asm()
+          .push(1)
+          .push(1n << 64n)
+          .op('MSTORE', 'STOP')
+          .toBytes(),
+      },
+    ],
   ]);
   return {
     name: 'memory-expansion',
@@ -76,10 +114,17 @@ export function memoryExpansion(gasLimit = 30_000_000n): HostileScenario {
       const out: string[] = [];
       expectStatus(rs[0], 'success', 'largest affordable expansion', out);
       const expected = 21_000n + 9n + memoryCost(w);
-      if (rs[0]?.valid && rs[0].gasUsed !== expected) out.push(`largest expansion used ${rs[0].gasUsed} gas, expected ${expected}`);
-      for (const [i, what] of [[1, 'one word beyond'], [2, 'offset 2^64']] as const) {
+      if (rs[0]?.valid && rs[0].gasUsed !== expected)
+        out.push(`largest expansion used ${rs[0].gasUsed} gas, expected ${expected}`);
+      for (const [i, what] of [
+        [1, 'one word beyond'],
+        [2, 'offset 2^64'],
+      ] as const) {
         const r = rs[i];
-        if (!r?.valid || r.status === 'success' || r.gasUsed !== gasLimit) out.push(`${what}: expected an out-of-gas using all ${gasLimit} gas, got ${r?.valid ? `${r.status} ${r.gasUsed}` : 'rejected'}`);
+        if (!r?.valid || r.status === 'success' || r.gasUsed !== gasLimit)
+          out.push(
+            `${what}: expected an out-of-gas using all ${gasLimit} gas, got ${r?.valid ? `${r.status} ${r.gasUsed}` : 'rejected'}`,
+          );
       }
       return out;
     },
@@ -114,7 +159,10 @@ export function recursion(kind: RecursionKind): HostileScenario {
         expectStatus(rs[0], 'success', 'recursion', out);
         const r = rs[0];
         if (r?.valid && r.logs.length !== 1025) out.push(`expected 1025 logs (frames), got ${r.logs.length}`);
-        if (world.size !== 1025 + 1) out.push(`expected ${1025 + 1} accounts (sender and 1025 created; the coinbase got no fee and is empty), got ${world.size}`);
+        if (world.size !== 1025 + 1)
+          out.push(
+            `expected ${1025 + 1} accounts (sender and 1025 created; the coinbase got no fee and is empty), got ${world.size}`,
+          );
         return out;
       },
     };
@@ -154,7 +202,10 @@ function gasLoop(a: Asm, reserve: number, body: (a: Asm) => void): Asm {
 
 /** Many CALLs each passing `size` bytes of calldata (memory paid once, the copies are not). */
 export function callsWithLargeCalldata(gasLimit = 30_000_000n, size = 128 * 1024): HostileScenario {
-  const a = asm().push(1).push(size - 32).op('MSTORE');
+  const a = asm()
+    .push(1)
+    .push(size - 32)
+    .op('MSTORE');
   gasLoop(a, 30_000, (x) => x.push(0).push(0).push(size).push(0).push(0).push(B).push(0).op('CALL', 'POP'));
   const pre = new Map<bigint, AccountInit>([
     [H_SENDER, SENDER_INIT],
@@ -182,7 +233,20 @@ export function hugeReturnDataCopy(gasLimit = 30_000_000n, size = 1 << 20): Host
   const a = asm().push(0).push(0).push(0).push(0).push(0).push(B).op('GAS', 'CALL', 'POP');
   gasLoop(a, 200_000, (x) => x.push(size).push(0).push(0).op('RETURNDATACOPY'));
   const c = asm();
-  gasLoop(c, 2_600_000, (x) => x.push(0).push(0).push(0).push(0).push(0).push(B).op('GAS', 'CALL', 'POP').push(32).push(size - 32).push(0).op('RETURNDATACOPY'));
+  gasLoop(c, 2_600_000, (x) =>
+    x
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(0)
+      .push(B)
+      .op('GAS', 'CALL', 'POP')
+      .push(32)
+      .push(size - 32)
+      .push(0)
+      .op('RETURNDATACOPY'),
+  );
   const pre = new Map<bigint, AccountInit>([
     [H_SENDER, SENDER_INIT],
     [A, { code: a.toBytes() }],
@@ -210,7 +274,24 @@ export function hugeReturnDataCopy(gasLimit = 30_000_000n, size = 1 << 20): Host
 export function create2Collisions(gasLimit = 30_000_000n, initSize = 40_000): HostileScenario {
   // F: CODECOPY the initcode appended to its own code, CREATE2 with salt 0, store the address in slot 1 + n.
   // Slot 0 is read first (warm), so that the 1/64 of gas left after a collision pays the final SSTORE.
-  const head = (len: number) => asm().push(0).op('SLOAD', 'POP').push(initSize).push(len).push(0).op('CODECOPY').push(0).push(initSize).push(0).push(0).op('CREATE2').push(0).op('SLOAD').push(1).op('ADD').op('SSTORE', 'STOP');
+  const head = (len: number) =>
+    asm()
+      .push(0)
+      .op('SLOAD', 'POP')
+      .push(initSize)
+      .push(len)
+      .push(0)
+      .op('CODECOPY')
+      .push(0)
+      .push(initSize)
+      .push(0)
+      .push(0)
+      .op('CREATE2')
+      .push(0)
+      .op('SLOAD')
+      .push(1)
+      .op('ADD')
+      .op('SSTORE', 'STOP');
   const headLen = head(0).toBytes().length;
   const f = Uint8Array.from([...head(headLen).toBytes(), ...new Uint8Array(initSize)]);
   const a = asm();
@@ -234,7 +315,8 @@ export function create2Collisions(gasLimit = 30_000_000n, initSize = 40_000): Ho
       // F's storage: slot (0 + 1) holds the deployed address (first CREATE2), collisions store 0 at slot 1 again.
       if (world.sload(F, 1n) !== 0n) out.push(`slot 1 of F should end 0 (collision), got ${world.sload(F, 1n)}`);
       // Every CREATE2 bumps the nonce, the colliding ones too (the bump precedes the collision check).
-      if (world.getAccount(F).nonce !== n + 1n) out.push(`F nonce ${world.getAccount(F).nonce}, expected ${n + 1n} (1 + one per CREATE2)`);
+      if (world.getAccount(F).nonce !== n + 1n)
+        out.push(`F nonce ${world.getAccount(F).nonce}, expected ${n + 1n} (1 + one per CREATE2)`);
       return out;
     },
   };
@@ -243,7 +325,12 @@ export function create2Collisions(gasLimit = 30_000_000n, initSize = 40_000): Ho
 /** A 30M-gas block of the patterns above (each transaction a quarter of the block). */
 export function hostileBlock(gasLimit = 30_000_000n): HostileScenario {
   const quarter = gasLimit / 4n;
-  const parts = [memoryExpansion(quarter), callsWithLargeCalldata(quarter), hugeReturnDataCopy(quarter), create2Collisions(quarter)];
+  const parts = [
+    memoryExpansion(quarter),
+    callsWithLargeCalldata(quarter),
+    hugeReturnDataCopy(quarter),
+    create2Collisions(quarter),
+  ];
   // Each part's contracts live at the same addresses: move each part to its own address range.
   const pre = new Map<bigint, AccountInit>([[H_SENDER, SENDER_INIT]]);
   const txs: Transaction[] = [];
@@ -251,7 +338,8 @@ export function hostileBlock(gasLimit = 30_000_000n): HostileScenario {
   parts.forEach((p, i) => {
     const shift = BigInt(i + 1) << 140n;
     const remap = (x: bigint) => (x === H_SENDER ? x : x + shift);
-    for (const [addr, init] of p.pre) if (addr !== H_SENDER) pre.set(remap(addr), { ...init, code: relocate(init.code, shift) });
+    for (const [addr, init] of p.pre)
+      if (addr !== H_SENDER) pre.set(remap(addr), { ...init, code: relocate(init.code, shift) });
     txs.push({ ...p.txs[0]!, to: remap(p.txs[0]!.to!), nonce: nonce++ });
   });
   return {
