@@ -11,6 +11,15 @@ import { bn254MulPrecompile } from './07-bn254Mul.js';
 import { bn254PairingPrecompile } from './08-bn254Pairing.js';
 import { blake2fPrecompile } from './09-blake2f.js';
 import { pointEvaluationPrecompile } from './0a-pointEvaluation.js';
+import { blsG1AddPrecompile } from './0b-blsG1Add.js';
+import { blsG1MsmPrecompile } from './0c-blsG1Msm.js';
+import { blsG2AddPrecompile } from './0d-blsG2Add.js';
+import { blsG2MsmPrecompile } from './0e-blsG2Msm.js';
+import { blsPairingPrecompile } from './0f-blsPairing.js';
+import { blsMapFpToG1Precompile } from './10-blsMapFpToG1.js';
+import { blsMapFp2ToG2Precompile } from './11-blsMapFp2ToG2.js';
+import { modexpOsakaPrecompile } from './05-modexpOsaka.js';
+import { p256VerifyPrecompile } from './100-p256Verify.js';
 
 /** A fork's precompiles, ordered by address, frozen. */
 export type PrecompileSet = readonly Precompile[];
@@ -29,12 +38,23 @@ export const CANCUN_PRECOMPILES: PrecompileSet = Object.freeze([
   pointEvaluationPrecompile,
 ]);
 
-// Work in progress on branch `precompiles`: Prague adds the EIP-2537 BLS12-381 set (0x0b .. 0x11),
-// Osaka adds P256VERIFY (0x100) and reprices MODEXP. Until those land both equal Cancun's list.
-/** Prague: Cancun + EIP-2537 BLS12-381 (0x0b .. 0x11). */
-export const PRAGUE_PRECOMPILES: PrecompileSet = CANCUN_PRECOMPILES;
-/** Osaka: Prague + EIP-7951 P256VERIFY (0x100), MODEXP under EIP-7823/EIP-7883. */
-export const OSAKA_PRECOMPILES: PrecompileSet = PRAGUE_PRECOMPILES;
+/** Prague (EIP-2537): Cancun + BLS12-381 at 0x0b .. 0x11. */
+export const PRAGUE_PRECOMPILES: PrecompileSet = Object.freeze([
+  ...CANCUN_PRECOMPILES,
+  blsG1AddPrecompile,
+  blsG1MsmPrecompile,
+  blsG2AddPrecompile,
+  blsG2MsmPrecompile,
+  blsPairingPrecompile,
+  blsMapFpToG1Precompile,
+  blsMapFp2ToG2Precompile,
+]);
+
+/** Osaka: Prague with MODEXP under EIP-7823/EIP-7883, + EIP-7951 P256VERIFY at 0x100. */
+export const OSAKA_PRECOMPILES: PrecompileSet = Object.freeze([
+  ...PRAGUE_PRECOMPILES.map((p) => (p.address === modexpOsakaPrecompile.address ? modexpOsakaPrecompile : p)),
+  p256VerifyPrecompile,
+]);
 
 /** The addresses of a set, for warm-access lists (EIP-2929 warms every precompile of the fork). */
 export function precompileAddresses(set: PrecompileSet): bigint[] {
