@@ -11,7 +11,7 @@ import * as blk from './instructions/block.js';
 import * as mem from './instructions/memory.js';
 import * as sto from './instructions/storage.js';
 import * as flow from './instructions/flow.js';
-import * as stk from './instructions/stack.js';
+import * as inl from './generated/inlineHandlers.js';
 import { makeLog } from './instructions/log.js';
 import * as calls from './instructions/calls.js';
 import * as cr from './instructions/create.js';
@@ -69,10 +69,10 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
     t[op] = r;
   };
   set(Op.STOP, row('STOP', flow.stop, G.GAS_ZERO, 0, 0));
-  set(Op.ADD, row('ADD', arith.add, G.GAS_VERY_LOW, 2, 1));
-  set(Op.MUL, row('MUL', arith.mul, G.GAS_LOW, 2, 1));
-  set(Op.SUB, row('SUB', arith.sub, G.GAS_VERY_LOW, 2, 1));
-  set(Op.DIV, row('DIV', arith.div, G.GAS_LOW, 2, 1));
+  set(Op.ADD, row('ADD', inl.ADD, G.GAS_VERY_LOW, 2, 1));
+  set(Op.MUL, row('MUL', inl.MUL, G.GAS_LOW, 2, 1));
+  set(Op.SUB, row('SUB', inl.SUB, G.GAS_VERY_LOW, 2, 1));
+  set(Op.DIV, row('DIV', inl.DIV, G.GAS_LOW, 2, 1));
   set(Op.SDIV, row('SDIV', arith.sdiv, G.GAS_LOW, 2, 1));
   set(Op.MOD, row('MOD', arith.mod, G.GAS_LOW, 2, 1));
   set(Op.SMOD, row('SMOD', arith.smod, G.GAS_LOW, 2, 1));
@@ -81,19 +81,19 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   set(Op.EXP, row('EXP', arith.exp, G.GAS_EXP, 2, 1));
   set(Op.SIGNEXTEND, row('SIGNEXTEND', arith.signextend, G.GAS_LOW, 2, 1));
 
-  set(Op.LT, row('LT', bits.lt, G.GAS_VERY_LOW, 2, 1));
-  set(Op.GT, row('GT', bits.gt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.LT, row('LT', inl.LT, G.GAS_VERY_LOW, 2, 1));
+  set(Op.GT, row('GT', inl.GT, G.GAS_VERY_LOW, 2, 1));
   set(Op.SLT, row('SLT', bits.slt, G.GAS_VERY_LOW, 2, 1));
   set(Op.SGT, row('SGT', bits.sgt, G.GAS_VERY_LOW, 2, 1));
-  set(Op.EQ, row('EQ', bits.eq, G.GAS_VERY_LOW, 2, 1));
-  set(Op.ISZERO, row('ISZERO', bits.iszero, G.GAS_VERY_LOW, 1, 1));
-  set(Op.AND, row('AND', bits.and, G.GAS_VERY_LOW, 2, 1));
-  set(Op.OR, row('OR', bits.or, G.GAS_VERY_LOW, 2, 1));
-  set(Op.XOR, row('XOR', bits.xor, G.GAS_VERY_LOW, 2, 1));
-  set(Op.NOT, row('NOT', bits.not, G.GAS_VERY_LOW, 1, 1));
+  set(Op.EQ, row('EQ', inl.EQ, G.GAS_VERY_LOW, 2, 1));
+  set(Op.ISZERO, row('ISZERO', inl.ISZERO, G.GAS_VERY_LOW, 1, 1));
+  set(Op.AND, row('AND', inl.AND, G.GAS_VERY_LOW, 2, 1));
+  set(Op.OR, row('OR', inl.OR, G.GAS_VERY_LOW, 2, 1));
+  set(Op.XOR, row('XOR', inl.XOR, G.GAS_VERY_LOW, 2, 1));
+  set(Op.NOT, row('NOT', inl.NOT, G.GAS_VERY_LOW, 1, 1));
   set(Op.BYTE, row('BYTE', bits.byte, G.GAS_VERY_LOW, 2, 1));
-  set(Op.SHL, row('SHL', bits.shl, G.GAS_VERY_LOW, 2, 1));
-  set(Op.SHR, row('SHR', bits.shr, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SHL, row('SHL', inl.SHL, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SHR, row('SHR', inl.SHR, G.GAS_VERY_LOW, 2, 1));
   set(Op.SAR, row('SAR', bits.sar, G.GAS_VERY_LOW, 2, 1));
 
   set(Op.KECCAK256, row('KECCAK256', mem.keccak256, G.GAS_KECCAK256, 2, 1));
@@ -127,28 +127,28 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   set(Op.BLOBHASH, row('BLOBHASH', blk.blobhash, G.GAS_BLOBHASH, 1, 1));
   set(Op.BLOBBASEFEE, row('BLOBBASEFEE', blk.blobbasefee, G.GAS_BLOBBASEFEE, 0, 1));
 
-  set(Op.POP, row('POP', stk.pop, G.GAS_BASE, 1, 0));
-  set(Op.MLOAD, row('MLOAD', mem.mload, G.GAS_VERY_LOW, 1, 1));
-  set(Op.MSTORE, row('MSTORE', mem.mstore, G.GAS_VERY_LOW, 2, 0));
+  set(Op.POP, row('POP', inl.POP, G.GAS_BASE, 1, 0));
+  set(Op.MLOAD, row('MLOAD', inl.MLOAD, G.GAS_VERY_LOW, 1, 1));
+  set(Op.MSTORE, row('MSTORE', inl.MSTORE, G.GAS_VERY_LOW, 2, 0));
   set(Op.MSTORE8, row('MSTORE8', mem.mstore8, G.GAS_VERY_LOW, 2, 0));
   // SLOAD: the warm price is static, the cold surcharge dynamic; SSTORE is all dynamic (EIP-2929).
   set(Op.SLOAD, row('SLOAD', sto.sload, G.GAS_WARM_ACCESS, 1, 1));
   set(Op.SSTORE, row('SSTORE', sto.makeSstore(config.sstoreRefunds), G.GAS_ZERO, 2, 0));
-  set(Op.JUMP, row('JUMP', flow.jump, G.GAS_MID, 1, 0));
-  set(Op.JUMPI, row('JUMPI', flow.jumpi, G.GAS_HIGH, 2, 0));
+  set(Op.JUMP, row('JUMP', inl.JUMP, G.GAS_MID, 1, 0));
+  set(Op.JUMPI, row('JUMPI', inl.JUMPI, G.GAS_HIGH, 2, 0));
   set(Op.PC, row('PC', flow.pc, G.GAS_BASE, 0, 1));
   set(Op.MSIZE, row('MSIZE', mem.msize, G.GAS_BASE, 0, 1));
   set(Op.GAS, row('GAS', flow.gas, G.GAS_BASE, 0, 1));
-  set(Op.JUMPDEST, row('JUMPDEST', flow.jumpdest, G.GAS_JUMPDEST, 0, 0));
+  set(Op.JUMPDEST, row('JUMPDEST', inl.JUMPDEST, G.GAS_JUMPDEST, 0, 0));
   set(Op.TLOAD, row('TLOAD', sto.tload, G.GAS_TRANSIENT, 1, 1));
   set(Op.TSTORE, row('TSTORE', sto.tstore, G.GAS_TRANSIENT, 2, 0));
   set(Op.MCOPY, row('MCOPY', mem.mcopy, G.GAS_MCOPY, 3, 0));
-  set(Op.PUSH0, row('PUSH0', stk.push0, G.GAS_PUSH0, 0, 1));
-  set(Op.PUSH1, row('PUSH1', stk.push1, G.GAS_VERY_LOW, 0, 1, 1));
-  for (let n = 2; n <= 32; n++) set(Op.PUSH1 + n - 1, row(`PUSH${n}`, stk.makePush(n), G.GAS_VERY_LOW, 0, 1, n));
-  for (let n = 1; n <= 16; n++) set(Op.DUP1 + n - 1, row(`DUP${n}`, stk.makeDup(n), G.GAS_VERY_LOW, n, n + 1));
+  set(Op.PUSH0, row('PUSH0', inl.PUSH0, G.GAS_PUSH0, 0, 1));
+  set(Op.PUSH1, row('PUSH1', inl.PUSH1, G.GAS_VERY_LOW, 0, 1, 1));
+  for (let n = 2; n <= 32; n++) set(Op.PUSH1 + n - 1, row(`PUSH${n}`, inl.PUSHn, G.GAS_VERY_LOW, 0, 1, n));
+  for (let n = 1; n <= 16; n++) set(Op.DUP1 + n - 1, row(`DUP${n}`, inl.DUPn, G.GAS_VERY_LOW, n, n + 1));
   for (let n = 1; n <= 16; n++) {
-    set(Op.SWAP1 + n - 1, row(`SWAP${n}`, stk.makeSwap(n), G.GAS_VERY_LOW, n + 1, n + 1));
+    set(Op.SWAP1 + n - 1, row(`SWAP${n}`, inl.SWAPn, G.GAS_VERY_LOW, n + 1, n + 1));
   }
   for (let n = 0; n <= 4; n++) {
     set(Op.LOG0 + n, row(`LOG${n}`, makeLog(n), G.GAS_LOG + n * G.GAS_LOG_TOPIC, n + 2, 0));
@@ -172,9 +172,19 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   const handlers: Handler[] = new Array<Handler>(256);
   for (let op = 0; op < 256; op++) {
     const r = t[op]!;
+    const inlined = inl.INLINED_HANDLERS[op];
+    // The loops run these opcodes' generated bodies inline and never call the row: a row may leave one
+    // undefined (an older fork), but a different handler would silently not run.
+    if (r.defined && inlined !== undefined && r.run !== inlined) {
+      throw new Error(
+        `instruction table: ${r.name} is inlined in the step loops; its row must use the generated handler`,
+      );
+    }
     handlers[op] = r.run;
     staticGas[op] = r.gas;
-    minStack[op] = r.pops;
+    // An undefined opcode fails the loops' first check (sp < minStack) before any inlined body runs; the loop
+    // then reports InvalidOpcode from the row. No stack reaches 0xffff.
+    minStack[op] = r.defined ? r.pops : 0xffff;
     // The op may run while sp - pops + pushes ≤ 1024.
     maxStack[op] = G.STACK_LIMIT + r.pops - r.pushes;
   }

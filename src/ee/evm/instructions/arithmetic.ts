@@ -1,34 +1,11 @@
-// Arithmetic opcodes 0x01-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H).
+// Arithmetic opcodes 0x05-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H); ADD, MUL, SUB and DIV are
+// inlined in the step loops (scripts/interpreter-ops.mjs), with div256 from here.
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { expCost } from '../gas.js';
 import { MAX_U256, SIGN_BIT, SMALL } from '../words.js';
 
 const TWO_256 = 1n << 256n;
-
-export function add(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  const r = a + s.peek();
-  // Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
-  s.setTop(r > MAX_U256 ? r - TWO_256 : r);
-  return Status.Continue;
-}
-
-export function mul(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(BigInt.asUintN(256, a * s.peek()));
-  return Status.Continue;
-}
-
-export function sub(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  const r = a - s.peek();
-  s.setTop(r < 0n ? r + TWO_256 : r);
-  return Status.Continue;
-}
 
 /** 2^k for k = 0..255, to recognise power-of-two divisors exactly. */
 const POW2: readonly bigint[] = Array.from({ length: 256 }, (_, k) => 1n << BigInt(k));
@@ -43,13 +20,6 @@ export function div256(a: bigint, b: bigint): bigint {
   const k = Math.log2(Number(b));
   if (k === (k | 0) && POW2[k] === b) return a >> SMALL[k]!;
   return a / b;
-}
-
-export function div(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(div256(a, s.peek()));
-  return Status.Continue;
 }
 
 /** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */

@@ -1,21 +1,8 @@
-// Comparison and bitwise opcodes 0x10-0x1d, including the EIP-145 shifts.
+// Comparison and bitwise opcodes (SLT, SGT, BYTE, SAR); LT, GT, EQ, ISZERO, AND, OR, XOR, NOT, SHL, SHR are
+// inlined in the step loops (scripts/interpreter-ops.mjs).
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { MAX_U256, SIGN_BIT } from '../words.js';
-
-export function lt(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a < s.peek() ? 1n : 0n);
-  return Status.Continue;
-}
-
-export function gt(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a > s.peek() ? 1n : 0n);
-  return Status.Continue;
-}
 
 /** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
 export function slt(f: EvmFrame): number {
@@ -32,65 +19,11 @@ export function sgt(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function eq(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a === s.peek() ? 1n : 0n);
-  return Status.Continue;
-}
-
-export function iszero(f: EvmFrame): number {
-  const s = f.stack;
-  s.setTop(s.peek() === 0n ? 1n : 0n);
-  return Status.Continue;
-}
-
-export function and(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a & s.peek());
-  return Status.Continue;
-}
-
-export function or(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a | s.peek());
-  return Status.Continue;
-}
-
-export function xor(f: EvmFrame): number {
-  const s = f.stack;
-  const a = s.pop();
-  s.setTop(a ^ s.peek());
-  return Status.Continue;
-}
-
-export function not(f: EvmFrame): number {
-  const s = f.stack;
-  s.setTop(s.peek() ^ MAX_U256);
-  return Status.Continue;
-}
-
 /** BYTE(i, x): the i-th byte counting from the most significant; i ≥ 32 gives 0. */
 export function byte(f: EvmFrame): number {
   const s = f.stack;
   const i = s.pop();
   s.setTop(i < 32n ? (s.peek() >> (248n - i * 8n)) & 0xffn : 0n);
-  return Status.Continue;
-}
-
-export function shl(f: EvmFrame): number {
-  const s = f.stack;
-  const shift = s.pop();
-  s.setTop(shift < 256n ? (s.peek() << shift) & MAX_U256 : 0n);
-  return Status.Continue;
-}
-
-export function shr(f: EvmFrame): number {
-  const s = f.stack;
-  const shift = s.pop();
-  s.setTop(shift < 256n ? s.peek() >> shift : 0n);
   return Status.Continue;
 }
 

@@ -1,4 +1,5 @@
-// Control flow and frame-ending opcodes: STOP, JUMP, JUMPI, PC, GAS, JUMPDEST, RETURN, REVERT, INVALID.
+// Control flow and frame-ending opcodes: STOP, PC, GAS, RETURN, REVERT, INVALID (JUMP, JUMPI and JUMPDEST are
+// inlined: scripts/interpreter-ops.mjs).
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { expandMemory } from '../memory.js';
@@ -7,26 +8,6 @@ const EMPTY = new Uint8Array(0);
 
 export function stop(_f: EvmFrame): number {
   return Status.Stop;
-}
-
-/** A jump target must be inside the code on a JUMPDEST that is not PUSH data. */
-function jumpTo(f: EvmFrame, dest: bigint): number {
-  if (dest >= BigInt(f.codeSize)) return Status.InvalidJump;
-  const d = Number(dest);
-  if (f.jumpdests[d] !== 1) return Status.InvalidJump;
-  f.pc = d;
-  return Status.Continue;
-}
-
-export function jump(f: EvmFrame): number {
-  return jumpTo(f, f.stack.pop());
-}
-
-export function jumpi(f: EvmFrame): number {
-  const s = f.stack;
-  const dest = s.pop();
-  if (s.pop() === 0n) return Status.Continue;
-  return jumpTo(f, dest);
 }
 
 /** The loop has already advanced pc past this opcode. */
@@ -38,10 +19,6 @@ export function pc(f: EvmFrame): number {
 /** Gas left after this opcode's own charge. */
 export function gas(f: EvmFrame): number {
   f.stack.push(f.gasReserve === 0n ? BigInt(f.gas) : BigInt(f.gas) + f.gasReserve);
-  return Status.Continue;
-}
-
-export function jumpdest(_f: EvmFrame): number {
   return Status.Continue;
 }
 

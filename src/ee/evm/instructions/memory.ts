@@ -1,26 +1,10 @@
-// Memory opcodes: MLOAD, MSTORE, MSTORE8, MSIZE, MCOPY (EIP-5656) and KECCAK256.
+// Memory opcodes: MSTORE8, MSIZE, MCOPY (EIP-5656) and KECCAK256; MLOAD and MSTORE are inlined in the step
+// loops (scripts/interpreter-ops.mjs).
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { copyCost, keccak256WordCost } from '../gas.js';
 import { expandMemory } from '../memory.js';
 import { keccak256Word } from '../../../crypto/keccak.js';
-
-export function mload(f: EvmFrame): number {
-  const s = f.stack;
-  const off = s.peek();
-  if (!expandMemory(f, off, 32n)) return Status.OutOfGas;
-  s.setTop(f.memory.readWord(Number(off)));
-  return Status.Continue;
-}
-
-export function mstore(f: EvmFrame): number {
-  const s = f.stack;
-  const off = s.pop();
-  const v = s.pop();
-  if (!expandMemory(f, off, 32n)) return Status.OutOfGas;
-  f.memory.writeWord(Number(off), v);
-  return Status.Continue;
-}
 
 export function mstore8(f: EvmFrame): number {
   const s = f.stack;

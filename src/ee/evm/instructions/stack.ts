@@ -1,24 +1,5 @@
-// Stack opcodes: POP, PUSH0 (EIP-3855), PUSH1..PUSH32, DUP1..DUP16, SWAP1..SWAP16.
-import type { EvmFrame } from '../interpreter.js';
-import type { Handler } from '../opcodes.js';
-import { Status } from '../status.js';
-import { SMALL } from '../words.js';
-
-export function pop(f: EvmFrame): number {
-  f.stack.sp--;
-  return Status.Continue;
-}
-
-export function push0(f: EvmFrame): number {
-  f.stack.push(0n);
-  return Status.Continue;
-}
-
-export function push1(f: EvmFrame): number {
-  f.stack.push(SMALL[f.code[f.pc]!]!);
-  f.pc++;
-  return Status.Continue;
-}
+// PUSH immediates. The stack opcodes themselves (POP, PUSH0..PUSH32, DUP, SWAP) are inlined in the step loops;
+// their bodies are in scripts/interpreter-ops.mjs.
 
 /** Decodes the n-byte immediate at `pc` (the code is zero-padded, so reads past the end give zeros). */
 export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
@@ -41,37 +22,4 @@ export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
     v = (v << 48n) | BigInt(chunk);
   }
   return v;
-}
-
-/**
- * PUSHn reads n immediate bytes; the code is zero-padded by analysis, so a PUSH running past the end
- * of the code reads zeros (Yellow Paper). The value is decoded once per code and pc, then cached in
- * the analysis (`pushValues`), so later executions are one array load.
- */
-export function makePush(n: number): Handler {
-  return function pushN(f: EvmFrame): number {
-    const pc = f.pc;
-    let v = f.pushValues[pc];
-    if (v === undefined) {
-      v = decodePush(f.code, pc, n);
-      f.pushValues[pc] = v;
-    }
-    f.stack.push(v);
-    f.pc = pc + n;
-    return Status.Continue;
-  };
-}
-
-export function makeDup(n: number): Handler {
-  return function dupN(f: EvmFrame): number {
-    f.stack.dup(n);
-    return Status.Continue;
-  };
-}
-
-export function makeSwap(n: number): Handler {
-  return function swapN(f: EvmFrame): number {
-    f.stack.swap(n);
-    return Status.Continue;
-  };
 }
