@@ -5,12 +5,42 @@ import { buildInstructionTable, type InstructionTable } from '../../src/ee/evm/o
 import { CANCUN_CONFIG } from '../../src/ee/evm/config.js';
 import { MockHost } from './mockHost.js';
 import type { Asm } from './bytecode.js';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 export const CANCUN_TABLE: InstructionTable = buildInstructionTable(CANCUN_CONFIG);
 export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({ sstoreRefunds: false });
 
 export const THIS = 0xc0den;
 export const CALLER = 0xca11e4n;
+
+/** Which step loop `launch` and `run` use when the test gives no tracer of its own. */
+export type LoopMode = 'untraced' | 'traced';
+let loopMode: LoopMode = 'untraced';
+
+/** Counts the steps the traced loop reports and checks nothing else (the no-op tracer of the traced mode). */
+class CountingTracer implements StepTracer {
+  steps = 0;
+  step(): void {
+    this.steps++;
+  }
+}
+
+/**
+ * `describe` twice: once on the untraced loop and once on the traced loop (with a no-op tracer), so every
+ * opcode test checks both generated loops. In the traced mode `run` also checks that the tracer saw exactly the
+ * frame's step count.
+ */
+export function describeBothLoops(name: string, body: () => void): void {
+  describe.each(['untraced', 'traced'] as const)(`${name} (%s loop)`, (mode) => {
+    beforeAll(() => {
+      loopMode = mode;
+    });
+    afterAll(() => {
+      loopMode = 'untraced';
+    });
+    body();
+  });
+}
 
 export interface RunOptions extends Partial<Omit<LaunchParams, 'code'>> {
   host?: MockHost;
@@ -35,7 +65,8 @@ export function launch(
     isConstructor: o.isConstructor ?? false,
     depth: o.depth ?? 0,
   };
-  return { frame: new EvmFrame(params, host, o.table ?? CANCUN_TABLE, o.tracer), host, params };
+  const tracer = o.tracer ?? (loopMode === 'traced' ? new CountingTracer() : undefined);
+  return { frame: new EvmFrame(params, host, o.table ?? CANCUN_TABLE, tracer), host, params };
 }
 
 export interface RunResult {
@@ -53,8 +84,12 @@ function expectEnd(p: PreemptionPoint): FrameEnd {
 
 /** Runs code that makes no calls to completion. */
 export function run(code: Uint8Array | Asm, o: RunOptions = {}): RunResult {
-  const { frame, host, params } = launch(code, o);
+  const counter = o.tracer === undefined && loopMode === 'traced' ? new CountingTracer() : undefined;
+  const { frame, host, params } = launch(code, counter === undefined ? o : { ...o, tracer: counter });
   const end = expectEnd(frame.start());
+  if (counter !== undefined && counter.steps !== frame.steps) {
+    throw new Error(`traced loop reported ${counter.steps} steps, the frame counted ${frame.steps}`);
+  }
   return { end, host, frame, gasUsed: params.gas - end.gasLeft };
 }
 

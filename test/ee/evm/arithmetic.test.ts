@@ -1,7 +1,7 @@
 // Arithmetic opcodes: results on edge values and exact gas (pushes + static + dynamic).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { run } from '../../helpers/evm.js';
+import { run, describeBothLoops } from '../../helpers/evm.js';
 import type { OpName } from '../../../src/ee/evm/opcodes.js';
 
 const MAX = (1n << 256n) - 1n;
@@ -78,7 +78,7 @@ function pow(b: bigint, e: bigint): bigint {
   return r;
 }
 
-describe('arithmetic', () => {
+describeBothLoops('arithmetic', () => {
   it.each(cases)('%s(%s)', (op, args, expected, opGas) => {
     const { top, gasUsed } = exec(op, args);
     expect(top).toBe(expected);

@@ -1,8 +1,8 @@
 // Gas above 2^53 crosses the EE boundary as an exact bigint: the frame keeps the part above its
 // number window in `gasReserve`, and GAS, spawn requests and the frame end must all see the exact total.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { launch, returnedWord, run } from '../../helpers/evm.js';
+import { launch, returnedWord, run, describeBothLoops } from '../../helpers/evm.js';
 import type { PreemptionPoint } from '../../../src/ee/types.js';
 
 const BIG = (1n << 62n) + 5n;
@@ -12,7 +12,7 @@ function expectSpawn(p: PreemptionPoint) {
   return p.request;
 }
 
-describe('gas above 2^53', () => {
+describeBothLoops('gas above 2^53', () => {
   it('GAS reports the exact launch gas (minus its own 2) and the frame returns the exact gasLeft', () => {
     // GAS PUSH0 MSTORE PUSH1 32 PUSH0 RETURN
     const code = Uint8Array.of(0x5a, 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3);

@@ -1,7 +1,7 @@
 // Comparison and bitwise opcodes, including BYTE and the EIP-145 shifts on edge values.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { run } from '../../helpers/evm.js';
+import { run, describeBothLoops } from '../../helpers/evm.js';
 import type { OpName } from '../../../src/ee/evm/opcodes.js';
 
 const MAX = (1n << 256n) - 1n;
@@ -56,7 +56,7 @@ const cases: [OpName, bigint[], bigint][] = [
   ['SAR', [0n, neg(1n)], MAX],
 ];
 
-describe('comparison and bitwise', () => {
+describeBothLoops('comparison and bitwise', () => {
   it.each(cases)('%s(%s)', (op, args, expected) => {
     const a = asm();
     for (let i = args.length - 1; i >= 0; i--) a.push(args[i]!);

@@ -1,11 +1,11 @@
 // Per-basic-block stack checks (analysis.ts BlockBounds): a block whose entry check fails runs with
 // per-instruction checks, so the halt reason and the instruction that halts stay exact.
-import { describe, expect, it } from 'vitest';
-import { run } from '../../helpers/evm.js';
+import { expect, it } from 'vitest';
+import { run, describeBothLoops } from '../../helpers/evm.js';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
 
-describe('block stack checks', () => {
+describeBothLoops('block stack checks', () => {
   // PUSH1 1, PUSH1 1, ADD, ADD: underflow at the second ADD, inside the entry block.
   const underflow = hex('6001600101' + '01');
   it('underflow late in the entry block halts with StackUnderflow', () => {

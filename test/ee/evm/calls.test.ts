@@ -1,8 +1,8 @@
 // CALL-family opcodes as preemption points: the spawn request's fields, memory charged for both
 // ranges, static rules, and the resume path (return-data copy, RETURNDATA buffer, 1/0 flag).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { CALLER, THIS, launch } from '../../helpers/evm.js';
+import { CALLER, THIS, launch, describeBothLoops } from '../../helpers/evm.js';
 import { CallModifier, type ExternalCallRequest, type PreemptionPoint } from '../../../src/ee/types.js';
 import { bytesToHex, hexToBytes } from '../../../src/crypto/bytes.js';
 import type { OpName } from '../../../src/ee/evm/opcodes.js';
@@ -31,7 +31,7 @@ function callOp(
     .op(op);
 }
 
-describe('CALL spawn request', () => {
+describeBothLoops('CALL spawn request', () => {
   it('carries the expected fields and hands over all remaining gas', () => {
     const code = asm().mstore(0, 0xdeadbeefn << 224n);
     const prefixGas = 12;
@@ -119,7 +119,7 @@ describe('CALL spawn request', () => {
   });
 });
 
-describe('call kinds and modifiers', () => {
+describeBothLoops('call kinds and modifiers', () => {
   // [op, isStatic, kind, modifier, value seen by the callee]
   const cases: [OpName, boolean, string, number, bigint][] = [
     ['CALL', false, 'call', CallModifier.NoModifier, 3n],

@@ -1,8 +1,8 @@
 // CREATE/CREATE2: request fields and gas (EIP-3860 initcode words, EIP-1014 hashing), the initcode
 // limit, resume semantics, address derivation vectors, and constructor output rules (EIP-170/3541).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { THIS, launch, run } from '../../helpers/evm.js';
+import { THIS, launch, run, describeBothLoops } from '../../helpers/evm.js';
 import type { DeploymentRequest, PreemptionPoint } from '../../../src/ee/types.js';
 import { createAddress, create2Address } from '../../../src/ee/evm/deployment.js';
 import { bytesToHex, hexToBytes } from '../../../src/crypto/bytes.js';
@@ -23,7 +23,7 @@ function createOp(size: number | bigint, opts: { value?: bigint; salt?: bigint }
   return a.op(opts.salt !== undefined ? 'CREATE2' : 'CREATE');
 }
 
-describe('CREATE / CREATE2 requests', () => {
+describeBothLoops('CREATE / CREATE2 requests', () => {
   it('CREATE: 32000 + 2/word + memory, all remaining gas to the request', () => {
     const code = asm().mstore(0, 0x600160005260206000f3n << 176n);
     createOp(10, { value: 5n }).bytes.forEach((b) => {
@@ -86,7 +86,7 @@ describe('CREATE / CREATE2 requests', () => {
   });
 });
 
-describe('address derivation', () => {
+describeBothLoops('address derivation', () => {
   const deployer = 0x6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0n;
   it.each([
     [0n, 0xcd234a471b72ba2f1ccf0a70fcaba648a5eecd8dn],
@@ -124,7 +124,7 @@ describe('address derivation', () => {
   });
 });
 
-describe('constructor frames', () => {
+describeBothLoops('constructor frames', () => {
   /** Constructor returning `size` bytes of memory whose first byte is `first`. */
   const ctor = (size: number, first: number) => asm().mstore8(0, first).ret(0, size);
 

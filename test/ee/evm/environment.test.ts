@@ -1,8 +1,8 @@
 // Environment and block opcodes: context values, calldata/code copies, EIP-2929 account access,
 // RETURNDATA bounds (EIP-211), BLOCKHASH window, BLOBHASH, PREVRANDAO.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { CALLER, THIS, run } from '../../helpers/evm.js';
+import { CALLER, THIS, run, describeBothLoops } from '../../helpers/evm.js';
 import { MockHost } from '../../helpers/mockHost.js';
 import { bytesToHex, hexToBytes } from '../../../src/crypto/bytes.js';
 import { KECCAK_EMPTY, keccak256Word } from '../../../src/crypto/keccak.js';
@@ -10,7 +10,7 @@ import type { OpName } from '../../../src/ee/evm/opcodes.js';
 
 const OTHER = 0xbeefn;
 
-describe('context readers', () => {
+describeBothLoops('context readers', () => {
   const host = (): MockHost =>
     new MockHost({ block: { number: 1000n }, tx: { blobHashes: [5n, 6n] } }).setAccount(THIS, { balance: 77n });
   // [op, expected, gas]
@@ -64,7 +64,7 @@ describe('context readers', () => {
   });
 });
 
-describe('calldata and code', () => {
+describeBothLoops('calldata and code', () => {
   const calldata = hexToBytes('0x' + '11'.repeat(31) + '2233');
   it.each([
     [0n, BigInt('0x' + '11'.repeat(31) + '22')],
@@ -91,7 +91,7 @@ describe('calldata and code', () => {
   });
 });
 
-describe('other accounts (EIP-2929)', () => {
+describeBothLoops('other accounts (EIP-2929)', () => {
   const host = (): MockHost => new MockHost().setAccount(OTHER, { balance: 5n, code: hexToBytes('0x6001600201') });
   it.each([
     ['BALANCE', 5n],
@@ -131,7 +131,7 @@ describe('other accounts (EIP-2929)', () => {
   });
 });
 
-describe('RETURNDATACOPY (EIP-211)', () => {
+describeBothLoops('RETURNDATACOPY (EIP-211)', () => {
   it.each([
     ['offset 1, size 0 past empty data', 1n, 0n],
     ['offset 0, size 1 past empty data', 0n, 1n],

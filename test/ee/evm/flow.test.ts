@@ -1,12 +1,12 @@
 // Control flow and the generic step checks: jumps (JUMPDEST analysis), PUSH padding, PC/GAS,
 // stack underflow/overflow at 1024, undefined opcodes, frame-end statuses.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { run } from '../../helpers/evm.js';
+import { run, describeBothLoops } from '../../helpers/evm.js';
 import { Op } from '../../../src/ee/evm/opcodes.js';
 import { bytesToHex } from '../../../src/crypto/bytes.js';
 
-describe('jumps', () => {
+describeBothLoops('jumps', () => {
   it('JUMP to a JUMPDEST', () => {
     const r = run(asm().pushLabel('L').op('JUMP', 'INVALID').label('L').push(7));
     expect(r.end.status).toBe('success');
@@ -37,7 +37,7 @@ describe('jumps', () => {
   });
 });
 
-describe('PUSH, PC, GAS', () => {
+describeBothLoops('PUSH, PC, GAS', () => {
   it('PUSH past the end of code pads with zeros', () => {
     const r = run(Uint8Array.of(Op.PUSH3, 0x01));
     expect(r.frame.stack.peek()).toBe(0x010000n);
@@ -57,7 +57,7 @@ describe('PUSH, PC, GAS', () => {
   });
 });
 
-describe('stack limits', () => {
+describeBothLoops('stack limits', () => {
   it('1024 items are fine, the 1025th overflows', () => {
     const ok = asm();
     for (let i = 0; i < 1024; i++) ok.push0();
@@ -92,7 +92,7 @@ describe('stack limits', () => {
   });
 });
 
-describe('ends', () => {
+describeBothLoops('ends', () => {
   it.each([0x0c, 0x21, 0x4b, 0xa5, 0xef, 0xf6, 0xfe])('byte 0x%s is an invalid opcode', (b) => {
     expect(run(Uint8Array.of(b)).end).toMatchObject({ status: 'halt', haltReason: 'InvalidOpcode', gasLeft: 0n });
   });

@@ -1,13 +1,13 @@
 // Memory opcodes: expansion cost (3·w + w²/512), MLOAD/MSTORE/MSTORE8/MSIZE, MCOPY overlap,
 // KECCAK256, and huge offsets turning into out-of-gas halts.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { returnedWord, run } from '../../helpers/evm.js';
+import { returnedWord, run, describeBothLoops } from '../../helpers/evm.js';
 import { bytesToHex } from '../../../src/crypto/bytes.js';
 
 const MAX = (1n << 256n) - 1n;
 
-describe('memory expansion', () => {
+describeBothLoops('memory expansion', () => {
   // [description, program, expected gas]
   const cases: [string, ReturnType<typeof asm>, number][] = [
     ['MSTORE at 0 (1 word)', asm().mstore(0, 1), 3 + 3 + 3 + 3],
@@ -92,7 +92,7 @@ describe('memory expansion', () => {
   });
 });
 
-describe('MCOPY (EIP-5656)', () => {
+describeBothLoops('MCOPY (EIP-5656)', () => {
   const word = 0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1fn;
 
   it('copies forward over an overlapping range', () => {
@@ -126,7 +126,7 @@ describe('MCOPY (EIP-5656)', () => {
   });
 });
 
-describe('KECCAK256', () => {
+describeBothLoops('KECCAK256', () => {
   it('hashes 32 zero bytes for 30 + 6 + memory', () => {
     const r = run(asm().push(32).push(0).op('KECCAK256'));
     expect(r.frame.stack.peek()).toBe(0x290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563n);

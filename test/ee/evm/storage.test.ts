@@ -1,8 +1,8 @@
 // SLOAD/SSTORE gas and refunds (EIP-2200 + EIP-2929 + EIP-3529), the 2300 sentry, static
 // violations, and transient storage (EIP-1153).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { NO_REFUND_TABLE, THIS, run } from '../../helpers/evm.js';
+import { NO_REFUND_TABLE, THIS, run, describeBothLoops } from '../../helpers/evm.js';
 import { MockHost } from '../../helpers/mockHost.js';
 
 /** Host with slot 0 of THIS holding `original` (as tx-start and current value). */
@@ -40,7 +40,7 @@ const eip3529: [bigint, bigint[], number, number][] = [
   [1n, [0n, 1n, 0n], 5918, 7600],
 ];
 
-describe('SSTORE (EIP-3529 table, warm slot)', () => {
+describeBothLoops('SSTORE (EIP-3529 table, warm slot)', () => {
   it.each(eip3529)('original %s, stores %s → gas %s, refund %s', (original, values, gas, refund) => {
     const r = run(stores(values), { host: hostWith(original, true) });
     expect(r.end.status).toBe('success');
@@ -91,7 +91,7 @@ describe('SSTORE (EIP-3529 table, warm slot)', () => {
   });
 });
 
-describe('SLOAD (EIP-2929)', () => {
+describeBothLoops('SLOAD (EIP-2929)', () => {
   it('cold then warm', () => {
     const host = new MockHost().setAccount(THIS, { storage: { 5: 42n } });
     const r = run(asm().sload(5).sload(5), { host });
@@ -109,7 +109,7 @@ describe('SLOAD (EIP-2929)', () => {
   });
 });
 
-describe('TLOAD/TSTORE (EIP-1153)', () => {
+describeBothLoops('TLOAD/TSTORE (EIP-1153)', () => {
   it('stores and loads transient values for 100 gas each', () => {
     const r = run(asm().tstore(1, 42).push(1).op('TLOAD').push(2).op('TLOAD'));
     expect(r.frame.stack.toArray()).toEqual([42n, 0n]);

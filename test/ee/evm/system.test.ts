@@ -1,13 +1,13 @@
 // LOG0..LOG4 and SELFDESTRUCT: gas (static, per topic, per byte, cold beneficiary, new account),
 // host effects, and static-context violations.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { THIS, run } from '../../helpers/evm.js';
+import { THIS, run, describeBothLoops } from '../../helpers/evm.js';
 import { MockHost } from '../../helpers/mockHost.js';
 import { bytesToHex } from '../../../src/crypto/bytes.js';
 import type { OpName } from '../../../src/ee/evm/opcodes.js';
 
-describe('LOG', () => {
+describeBothLoops('LOG', () => {
   it.each([0, 1, 2, 3, 4])('LOG%i: 375 + 375·topics + 8·bytes + memory', (n) => {
     const a = asm().mstore(0, 0xaabbccddn << 224n);
     for (let i = n; i >= 1; i--) a.push(0x100 + i);
@@ -39,7 +39,7 @@ describe('LOG', () => {
   });
 });
 
-describe('SELFDESTRUCT', () => {
+describeBothLoops('SELFDESTRUCT', () => {
   const BENEFICIARY = 0xbe4en;
   // [description, own balance, beneficiary funded, beneficiary warm, expected gas]
   const cases: [string, bigint, boolean, boolean, number][] = [
