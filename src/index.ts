@@ -45,7 +45,9 @@ export { cancunPrecompiles, type Precompile, type PrecompileResult } from './hoo
 
 // State tests
 export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
-export { runStateTestCase, worldStateRoot, type CaseResult } from './statetest/runCase.js';
+export { runStateTestCase, worldStateRoot, type CaseResult, type RunCaseOptions } from './statetest/runCase.js';
+export { SUPPORTED_FORKS, DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
+export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange } from './statetest/postStateDiff.js';
 
 // Seeing a run
 export { InputError } from './input/parse.js';
