@@ -190,3 +190,11 @@ describe('zkos statetest', () => {
     expect(JSON.parse(out.join('')).dump).toBeUndefined(); // only failing cases carry a dump
   });
 });
+
+describe('zkos --version', () => {
+  it('prints the package version and exits 0', async () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    expect(await main(['--version'])).toBe(0);
+    expect(out.join('')).toBe(`${pkg.version}\n`);
+  });
+});
