@@ -18,6 +18,8 @@ export { validateTransaction, collectValidationErrors } from './tx/validate.js';
 export { TxValidationError } from './tx/errors.js';
 export { intrinsicGas } from './tx/intrinsic.js';
 export { addressFromSecretKey } from './tx/sender.js';
+export { makeTx, type TxInit, type MakeTxContext } from './tx/makeTx.js';
+export { DEFAULT_BLOCK } from './runner/defaultBlock.js';
 
 // Profiles
 export { ethereum, zksync, type Profile } from './profiles/index.js';
@@ -51,6 +53,7 @@ export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange 
 
 // Seeing a run
 export { InputError } from './input/parse.js';
+export { ArgumentError } from './input/arguments.js';
 export { keccak256 } from './crypto/keccak.js';
 export { bytesToHex, hexToBytes } from './crypto/bytes.js';
 export { runScenario } from './trace/runScenario.js';
