@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/ethereum-tests/GeneralStateTests');
-const ADD11 = join(FIXTURES, 'stExample/add11.json');
+// Copies of ethereum/tests stExample files kept in the repository (test/statetest/fixtures/README.md).
+const FIXTURES = join(__dirname, '../statetest/fixtures');
+const ADD11 = join(FIXTURES, 'add11.json');
 const dir = mkdtempSync(join(tmpdir(), 'zkos-st-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,7 +22,7 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
 });
 
-const RANGES = join(FIXTURES, 'stExample/rangesExample.json');
+const RANGES = join(FIXTURES, 'rangesExample.json');
 afterEach(() => vi.restoreAllMocks());
 
 /** add11 with its expected root corrupted: a case that must fail. */
