@@ -26,8 +26,10 @@ export function runnableBlocks(markdown: string, file: string): RunnableBlock[] 
     const body: string[] = [];
     let j = i + 1;
     // a closing fence: the same character, at least as long, nothing after it
-    while (j < lines.length && !new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(lines[j]!)) body.push(lines[j++]!);
-    if (open[3]!.split(/\s+/).includes('run')) out.push({ file, line: i + 1, lang: open[2]!, code: body.join('\n') + '\n' });
+    while (j < lines.length && !new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(lines[j]!))
+      body.push(lines[j++]!);
+    if (open[3]!.split(/\s+/).includes('run'))
+      out.push({ file, line: i + 1, lang: open[2]!, code: body.join('\n') + '\n' });
     i = j;
   }
   return out;
