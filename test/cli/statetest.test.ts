@@ -164,6 +164,18 @@ describe('zkos statetest', () => {
       pass: true,
     });
     expect(err.join('')).toMatch(/^1 passed, 0 failed$/m);
+    // --json lines move to stderr too
+    out = [];
+    err = [];
+    expect(await main(['statetest', '--json', '--trace', '-', '--index', '0:1:0', RANGES])).toBe(0);
+    expect(
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .filter((l) => !('pc' in JSON.parse(l))),
+    ).toHaveLength(1); // the closing line
+    expect(JSON.parse(err.join('').trim())).toMatchObject({ name: 'rangesExample', pass: true });
   });
 
   it('--dump prints the post-state difference of a failing case (text and --json)', async () => {

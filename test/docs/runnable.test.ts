@@ -2,7 +2,7 @@
 // TypeScript blocks as ES modules with 'zkos-runner' resolved to this checkout's source, shell blocks with
 // bash -e in a scratch directory that mirrors the repository root, `npx zkos` being this checkout's CLI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,13 +76,18 @@ describe('runnable documentation blocks', () => {
         const cli = join(ROOT, 'dist', 'src', 'cli', 'main.js');
         if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' (npm ci does it)`);
         const script = b.code.replace(/\bnpx zkos\b/g, `node ${JSON.stringify(join(ROOT, 'bin', 'zkos.js'))}`);
-        const r = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
-          cwd: mirrorOfRoot(),
-          encoding: 'utf8',
-          timeout: 120_000,
-          env: { ...process.env, NO_COLOR: '1' },
-        });
-        expect(r.status, `${b.file}:${b.line} exited ${r.status}\n${r.stderr}`).toBe(0);
+        const cwd = mirrorOfRoot();
+        try {
+          const r = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+            cwd,
+            encoding: 'utf8',
+            timeout: 120_000,
+            env: { ...process.env, NO_COLOR: '1' },
+          });
+          expect(r.status, `${b.file}:${b.line} exited ${r.status}\n${r.stderr}`).toBe(0);
+        } finally {
+          rmSync(cwd, { recursive: true, force: true }); // removes the links, never what they point to
+        }
       } else throw new Error(`${b.file}:${b.line}: runnable blocks are ts or sh, not '${b.lang}'`);
     }, 120_000);
   }
