@@ -1,7 +1,7 @@
 // The system as the EVM sees it: the Host interface over the world state, block and tx context.
 import type { Address } from '../ee/types.js';
 import type { BlockContext, Host, TxContext } from '../ee/host.js';
-import { NONEXISTENT, type WorldState } from './world.js';
+import { NONEXISTENT, WorldState } from './world.js';
 
 /** Default BLOBHASH context etc. for a run that is not a transaction (library use). */
 export const EMPTY_TX_CONTEXT: TxContext = Object.freeze({ origin: 0n, gasPrice: 0n, blobHashes: [] });
@@ -23,7 +23,9 @@ export class System implements Host {
     readonly block: BlockContext,
     public tx: TxContext,
     private readonly blockHashes: (n: bigint) => bigint = () => 0n,
-  ) {}
+  ) {
+    if (pinnedSystem === undefined) pinSystemLayout(block, tx);
+  }
 
   /** Recorder callbacks (storage, logs); undefined unless a run is being recorded. */
   observer: SystemObserver | undefined = undefined;
@@ -123,3 +125,17 @@ export class System implements Host {
     return this.blockHashes(number);
   }
 }
+
+// ---- hidden-class pinning ----
+// As for EvmFrame and WorldState: a System's hidden class (constructor parameters plus `observer`) is reachable
+// only through V8's weak transition tree, so when every System of the last transaction has died, a full GC
+// collects it and deoptimizes the code that checked it: the SLOAD/SSTORE/LOG handlers and System's own methods
+// ("weak objects" in --trace-deopt, seen on every forced GC of the bench, alone or beside ethereumjs). The first
+// System built also builds one idle System over an empty world, kept forever (not the caller's world).
+let pinnedSystem: System | undefined;
+function pinSystemLayout(block: BlockContext, tx: TxContext): void {
+  pinnedSystem = null as unknown as System;
+  pinnedSystem = new System(WorldState.fromAccounts([]), block, tx);
+}
+/** Keeps the pinned System reachable (exported so no bundler drops it). */
+export const pinnedSystemForV8 = (): unknown => pinnedSystem;
