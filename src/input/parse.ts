@@ -1,10 +1,7 @@
 // Strict parsers for JSON input (state-test fixtures, CLI arguments). Every failure is an `InputError`
 // that names the field path, e.g. `add.json › add_d0 › pre.0x1000….balance: not a hex quantity ("0xzz")`.
 
-/** 2^64 − 1: the largest nonce or gas value. */
-export const U64_MAX: bigint = (1n << 64n) - 1n;
-/** 2^256 − 1: the largest EVM word. */
-export const U256_MAX: bigint = (1n << 256n) - 1n;
+import { U256_MAX, U64_MAX } from '../encoding/limits.js';
 
 /** Bad input at `field`; the message is `<field>: <reason>`. */
 export class InputError extends Error {

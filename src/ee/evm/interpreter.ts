@@ -21,7 +21,8 @@ import { Stack } from './stack.js';
 import { Op } from './op.js';
 import { decodePush } from './instructions/stack.js';
 import { div256 } from './instructions/arithmetic.js';
-import { MAX_U256, SMALL } from './words.js';
+import { TWO_256, U256_MAX } from '../../encoding/limits.js';
+import { SMALL } from './words.js';
 import { FIRST_HALT, Status, haltReasonOf } from './status.js';
 import { runTraced, type StepTracer } from './trace.js';
 
@@ -33,7 +34,6 @@ const GAS_WINDOW = 1n << 52n;
 const GAS_WINDOW_NUMBER = Number(GAS_WINDOW);
 /** EIP-3541: new code may not start with the 0xEF byte reserved for EOF. */
 const EOF_PREFIX = 0xef;
-const TWO_256 = 1n << 256n;
 /** Offsets and jump targets at most this large convert to exact numbers (larger ones fail anyway). */
 const MAX_JUMP = 0xffffffffn;
 
@@ -164,7 +164,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return this.finish(status);
   }
 
-  private finish(status: number): FrameEnd {
+  private finish(status: Status): FrameEnd {
     // Every end (halts included) passes here or through halt: the memory is no longer needed.
     this.memory.release();
     if (status >= FIRST_HALT) return this.halt(status);
@@ -181,7 +181,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: EMPTY, deployedCode: data };
   }
 
-  private halt(status: number): FrameEnd {
+  private halt(status: Status): FrameEnd {
     this.memory.release();
     this.takeGas();
     return { type: 'end', status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: haltReasonOf(status) };
@@ -200,7 +200,7 @@ export class EvmFrame implements ExecutionEnvironment {
  * memory access) run inline with exactly their handlers' semantics, everything else goes through
  * the table with the locals written back to the frame around the call.
  */
-function run(f: EvmFrame): number {
+function run(f: EvmFrame): Status {
   const code = f.code;
   const table = f.table;
   const handlers = table.handlers;
@@ -218,7 +218,7 @@ function run(f: EvmFrame): number {
   // Instructions are counted in a local and stored once per exit: the native resource (brief §4.2)
   // charges per step without a field write per opcode.
   let steps = 0;
-  let s: number = Status.Continue;
+  let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
     steps++;
@@ -265,12 +265,12 @@ function run(f: EvmFrame): number {
     switch (op) {
       case Op.ADD: {
         const r = items[--sp]! + items[sp - 1]!;
-        items[sp - 1] = r > MAX_U256 ? r - TWO_256 : r;
+        items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
         continue;
       }
       case Op.MUL: {
         const r = items[--sp]! * items[sp - 1]!;
-        items[sp - 1] = r > MAX_U256 ? BigInt.asUintN(256, r) : r;
+        items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
         continue;
       }
       case Op.SUB: {
@@ -317,13 +317,13 @@ function run(f: EvmFrame): number {
         continue;
       }
       case Op.NOT:
-        items[sp - 1] = items[sp - 1]! ^ MAX_U256;
+        items[sp - 1] = items[sp - 1]! ^ U256_MAX;
         continue;
       case Op.SHL: {
         const shift = items[--sp]!;
         if (shift < 256n) {
           const r = items[sp - 1]! << shift;
-          items[sp - 1] = r > MAX_U256 ? r & MAX_U256 : r;
+          items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
         } else items[sp - 1] = 0n;
         continue;
       }

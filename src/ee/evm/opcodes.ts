@@ -3,6 +3,7 @@
 import type { EvmFrame } from './interpreter.js';
 import type { EvmConfig } from './config.js';
 import { Op } from './op.js';
+import type { Status } from './status.js';
 import * as G from './gas.js';
 import * as arith from './instructions/arithmetic.js';
 import * as bits from './instructions/bitwise.js';
@@ -20,7 +21,7 @@ import { selfdestruct } from './instructions/system.js';
 export { Op, type OpName } from './op.js';
 
 /** An opcode body: does its own work and dynamic gas, returns a `Status`, never throws. */
-export type Handler = (f: EvmFrame) => number;
+export type Handler = (f: EvmFrame) => Status;
 
 /** One row of the instruction table. */
 export interface OpRow {

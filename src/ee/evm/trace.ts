@@ -27,7 +27,7 @@ export interface StepTracer {
 }
 
 /** Same semantics as the untraced loop; reports each step once its cost is known. */
-export function runTraced(f: EvmFrame, tracer: StepTracer): number {
+export function runTraced(f: EvmFrame, tracer: StepTracer): Status {
   const code = f.code;
   const table = f.table;
   const stack = f.stack;
@@ -48,7 +48,7 @@ export function runTraced(f: EvmFrame, tracer: StepTracer): number {
       refund: f.host.getRefund(),
       returnData: f.returnData,
     };
-    let s: number;
+    let s: Status;
     const sp = stack.sp;
     if (sp < table.minStack[op]!) s = Status.StackUnderflow;
     else if (sp > table.maxStack[op]!) s = Status.StackOverflow;

@@ -4,7 +4,7 @@ import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 
 /** Hash of one of the 256 most recent complete blocks; anything else (incl. the current block) is 0. */
-export function blockhash(f: EvmFrame): number {
+export function blockhash(f: EvmFrame): Status {
   const s = f.stack;
   const n = s.peek();
   const current = f.host.block.number;
@@ -13,43 +13,43 @@ export function blockhash(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function coinbase(f: EvmFrame): number {
+export function coinbase(f: EvmFrame): Status {
   f.stack.push(f.host.block.coinbase);
   return Status.Continue;
 }
 
-export function timestamp(f: EvmFrame): number {
+export function timestamp(f: EvmFrame): Status {
   f.stack.push(f.host.block.timestamp);
   return Status.Continue;
 }
 
-export function number(f: EvmFrame): number {
+export function number(f: EvmFrame): Status {
   f.stack.push(f.host.block.number);
   return Status.Continue;
 }
 
-export function prevrandao(f: EvmFrame): number {
+export function prevrandao(f: EvmFrame): Status {
   f.stack.push(f.host.block.prevRandao);
   return Status.Continue;
 }
 
-export function gaslimit(f: EvmFrame): number {
+export function gaslimit(f: EvmFrame): Status {
   f.stack.push(f.host.block.gasLimit);
   return Status.Continue;
 }
 
-export function chainid(f: EvmFrame): number {
+export function chainid(f: EvmFrame): Status {
   f.stack.push(f.host.block.chainId);
   return Status.Continue;
 }
 
-export function basefee(f: EvmFrame): number {
+export function basefee(f: EvmFrame): Status {
   f.stack.push(f.host.block.baseFee);
   return Status.Continue;
 }
 
 /** The transaction's i-th versioned blob hash, or 0 when i is out of range. */
-export function blobhash(f: EvmFrame): number {
+export function blobhash(f: EvmFrame): Status {
   const s = f.stack;
   const i = s.peek();
   const hashes = f.host.tx.blobHashes;
@@ -57,7 +57,7 @@ export function blobhash(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function blobbasefee(f: EvmFrame): number {
+export function blobbasefee(f: EvmFrame): Status {
   f.stack.push(f.host.block.blobBaseFee);
   return Status.Continue;
 }

@@ -7,7 +7,7 @@ import { expandMemory } from '../memory.js';
 
 const EMPTY = new Uint8Array(0);
 
-function createImpl(f: EvmFrame, isCreate2: boolean): number {
+function createImpl(f: EvmFrame, isCreate2: boolean): Status {
   if (f.isStatic) return Status.StaticStateChange;
   const s = f.stack;
   const value = s.pop();
@@ -32,10 +32,10 @@ function createImpl(f: EvmFrame, isCreate2: boolean): number {
   return Status.Suspend;
 }
 
-export function create(f: EvmFrame): number {
+export function create(f: EvmFrame): Status {
   return createImpl(f, false);
 }
 
-export function create2(f: EvmFrame): number {
+export function create2(f: EvmFrame): Status {
   return createImpl(f, true);
 }

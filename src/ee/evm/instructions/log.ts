@@ -9,7 +9,7 @@ import { expandMemory } from '../memory.js';
 const EMPTY = new Uint8Array(0);
 
 export function makeLog(topicCount: number): Handler {
-  return function logN(f: EvmFrame): number {
+  return function logN(f: EvmFrame): Status {
     if (f.isStatic) return Status.StaticStateChange;
     const s = f.stack;
     const off = s.pop();

@@ -4,17 +4,17 @@ import type { Handler } from '../opcodes.js';
 import { Status } from '../status.js';
 import { SMALL } from '../words.js';
 
-export function pop(f: EvmFrame): number {
+export function pop(f: EvmFrame): Status {
   f.stack.sp--;
   return Status.Continue;
 }
 
-export function push0(f: EvmFrame): number {
+export function push0(f: EvmFrame): Status {
   f.stack.push(0n);
   return Status.Continue;
 }
 
-export function push1(f: EvmFrame): number {
+export function push1(f: EvmFrame): Status {
   f.stack.push(SMALL[f.code[f.pc]!]!);
   f.pc++;
   return Status.Continue;
@@ -49,7 +49,7 @@ export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
  * the analysis (`pushValues`), so later executions are one array load.
  */
 export function makePush(n: number): Handler {
-  return function pushN(f: EvmFrame): number {
+  return function pushN(f: EvmFrame): Status {
     const pc = f.pc;
     let v = f.pushValues[pc];
     if (v === undefined) {
@@ -63,14 +63,14 @@ export function makePush(n: number): Handler {
 }
 
 export function makeDup(n: number): Handler {
-  return function dupN(f: EvmFrame): number {
+  return function dupN(f: EvmFrame): Status {
     f.stack.dup(n);
     return Status.Continue;
   };
 }
 
 export function makeSwap(n: number): Handler {
-  return function swapN(f: EvmFrame): number {
+  return function swapN(f: EvmFrame): Status {
     f.stack.swap(n);
     return Status.Continue;
   };

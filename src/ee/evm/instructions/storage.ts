@@ -5,7 +5,7 @@ import type { Handler } from '../opcodes.js';
 import { Status } from '../status.js';
 import { GAS_COLD_SLOAD_SURCHARGE, SSTORE_SENTRY, sstoreGas, sstoreRefund } from '../gas.js';
 
-export function sload(f: EvmFrame): number {
+export function sload(f: EvmFrame): Status {
   const s = f.stack;
   const slot = s.peek();
   // The table charged the warm read; a first access adds the cold surcharge (EIP-2929).
@@ -22,7 +22,7 @@ export function sload(f: EvmFrame): number {
  * table charges nothing statically: everything, cold surcharge included, is dynamic as in geth.
  */
 export function makeSstore(refunds: boolean): Handler {
-  return function sstore(f: EvmFrame): number {
+  return function sstore(f: EvmFrame): Status {
     if (f.isStatic) return Status.StaticStateChange;
     // EIP-2200: SSTORE may not run on (or below) the call stipend.
     if (f.gas <= SSTORE_SENTRY) return Status.OutOfGas;
@@ -47,13 +47,13 @@ export function makeSstore(refunds: boolean): Handler {
   };
 }
 
-export function tload(f: EvmFrame): number {
+export function tload(f: EvmFrame): Status {
   const s = f.stack;
   s.setTop(f.host.tload(f.address, s.peek()));
   return Status.Continue;
 }
 
-export function tstore(f: EvmFrame): number {
+export function tstore(f: EvmFrame): Status {
   if (f.isStatic) return Status.StaticStateChange;
   const s = f.stack;
   const slot = s.pop();

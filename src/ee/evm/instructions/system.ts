@@ -3,9 +3,9 @@
 import type { EvmFrame } from '../interpreter.js';
 import { Status } from '../status.js';
 import { GAS_COLD_ACCOUNT_ACCESS, GAS_NEW_ACCOUNT } from '../gas.js';
-import { ADDRESS_MASK } from '../words.js';
+import { ADDRESS_MASK } from '../../../encoding/limits.js';
 
-export function selfdestruct(f: EvmFrame): number {
+export function selfdestruct(f: EvmFrame): Status {
   if (f.isStatic) return Status.StaticStateChange;
   const beneficiary = f.stack.pop() & ADDRESS_MASK;
   const host = f.host;
