@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { haveFixture, STATE_TESTS_DIR } from '../helpers/fixtures.js';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/ethereum-tests/GeneralStateTests');
-const ADD11 = join(FIXTURES, 'stExample/add11.json');
+const ADD11 = join(STATE_TESTS_DIR, 'stExample/add11.json');
 const dir = mkdtempSync(join(tmpdir(), 'zkos-st-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +31,7 @@ function brokenCopy(): string {
   return p;
 }
 
-describe('zkos statetest', () => {
+describe.skipIf(!haveFixture(ADD11, 'zkos statetest CLI tests'))('zkos statetest', () => {
   it('--json prints exactly one object per case with the documented fields, exit 0 when all pass', async () => {
     expect(await main(['statetest', '--json', ADD11])).toBe(0);
     const lines = out.join('').trim().split('\n');
