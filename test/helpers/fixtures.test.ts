@@ -14,7 +14,8 @@ describe('haveFixture', () => {
 
   it('finds the repository root and, by default, ../shared/fixtures beside it', () => {
     expect(existsSync(join(REPO_ROOT, 'package.json'))).toBe(true);
-    if (process.env.ZKOS_FIXTURES === undefined) expect(FIXTURES_DIR).toBe(join(REPO_ROOT, '..', 'shared', 'fixtures'));
+    if (process.env.ZKOS_SHARED_FIXTURES === undefined)
+      expect(FIXTURES_DIR).toBe(join(REPO_ROOT, '..', 'shared', 'fixtures'));
   });
 
   it('a missing fixture throws when CI=true', () => {

@@ -12,7 +12,7 @@ import type {
   SpawnRequest,
 } from '../types.js';
 import type { Host } from '../host.js';
-import type { InstructionTable } from './opcodes.js';
+import type { Frame, InstructionTable } from './frame.js';
 import { analyzeCode } from './analysis.js';
 import { MAX_CODE_SIZE } from './gas.js';
 import { Memory, expandMemory } from './memory.js';
@@ -37,7 +37,7 @@ const EOF_PREFIX = 0xef;
 const MAX_JUMP = 0xffffffffn;
 
 /** One EVM call frame; construct with the launch parameters, then `start()`. */
-export class EvmFrame implements ExecutionEnvironment {
+export class EvmFrame implements ExecutionEnvironment, Frame {
   readonly stack = new Stack();
   readonly memory = new Memory();
   gas: number;

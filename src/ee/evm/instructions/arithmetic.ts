@@ -1,11 +1,11 @@
 // Arithmetic opcodes 0x01-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { expCost } from '../gas.js';
 import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 import { SMALL } from '../words.js';
 
-export function add(f: EvmFrame): Status {
+export function add(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const r = a + s.peek();
@@ -14,14 +14,14 @@ export function add(f: EvmFrame): Status {
   return Status.Continue;
 }
 
-export function mul(f: EvmFrame): Status {
+export function mul(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(BigInt.asUintN(256, a * s.peek()));
   return Status.Continue;
 }
 
-export function sub(f: EvmFrame): Status {
+export function sub(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const r = a - s.peek();
@@ -44,7 +44,7 @@ export function div256(a: bigint, b: bigint): bigint {
   return a / b;
 }
 
-export function div(f: EvmFrame): Status {
+export function div(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(div256(a, s.peek()));
@@ -52,7 +52,7 @@ export function div(f: EvmFrame): Status {
 }
 
 /** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */
-export function sdiv(f: EvmFrame): Status {
+export function sdiv(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -66,7 +66,7 @@ export function sdiv(f: EvmFrame): Status {
   return Status.Continue;
 }
 
-export function mod(f: EvmFrame): Status {
+export function mod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -75,7 +75,7 @@ export function mod(f: EvmFrame): Status {
 }
 
 /** Signed remainder: the sign follows the dividend (as bigint `%` does); x smod 0 = 0. */
-export function smod(f: EvmFrame): Status {
+export function smod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -90,7 +90,7 @@ export function smod(f: EvmFrame): Status {
 }
 
 /** (a + b) mod n over the full 257-bit sum; n = 0 gives 0. */
-export function addmod(f: EvmFrame): Status {
+export function addmod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.pop();
@@ -100,7 +100,7 @@ export function addmod(f: EvmFrame): Status {
 }
 
 /** (a · b) mod n over the full 512-bit product; n = 0 gives 0. */
-export function mulmod(f: EvmFrame): Status {
+export function mulmod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.pop();
@@ -109,7 +109,7 @@ export function mulmod(f: EvmFrame): Status {
   return Status.Continue;
 }
 
-export function exp(f: EvmFrame): Status {
+export function exp(f: Frame): Status {
   const s = f.stack;
   const base = s.pop();
   const exponent = s.peek();
@@ -140,7 +140,7 @@ export function powMod256(base: bigint, exponent: bigint): bigint {
  * SIGNEXTEND(b, x): treats x as a (b+1)-byte two's-complement number and extends its sign bit
  * (bit 8b+7) through bit 255; b ≥ 31 leaves x unchanged.
  */
-export function signextend(f: EvmFrame): Status {
+export function signextend(f: Frame): Status {
   const s = f.stack;
   const b = s.pop();
   if (b < 31n) {

@@ -1,16 +1,16 @@
 // Comparison and bitwise opcodes 0x10-0x1d, including the EIP-145 shifts.
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 
-export function lt(f: EvmFrame): Status {
+export function lt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a < s.peek() ? 1n : 0n);
   return Status.Continue;
 }
 
-export function gt(f: EvmFrame): Status {
+export function gt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a > s.peek() ? 1n : 0n);
@@ -18,76 +18,76 @@ export function gt(f: EvmFrame): Status {
 }
 
 /** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
-export function slt(f: EvmFrame): Status {
+export function slt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a < (s.peek() ^ SIGN_BIT) ? 1n : 0n);
   return Status.Continue;
 }
 
-export function sgt(f: EvmFrame): Status {
+export function sgt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a > (s.peek() ^ SIGN_BIT) ? 1n : 0n);
   return Status.Continue;
 }
 
-export function eq(f: EvmFrame): Status {
+export function eq(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a === s.peek() ? 1n : 0n);
   return Status.Continue;
 }
 
-export function iszero(f: EvmFrame): Status {
+export function iszero(f: Frame): Status {
   const s = f.stack;
   s.setTop(s.peek() === 0n ? 1n : 0n);
   return Status.Continue;
 }
 
-export function and(f: EvmFrame): Status {
+export function and(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a & s.peek());
   return Status.Continue;
 }
 
-export function or(f: EvmFrame): Status {
+export function or(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a | s.peek());
   return Status.Continue;
 }
 
-export function xor(f: EvmFrame): Status {
+export function xor(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a ^ s.peek());
   return Status.Continue;
 }
 
-export function not(f: EvmFrame): Status {
+export function not(f: Frame): Status {
   const s = f.stack;
   s.setTop(s.peek() ^ U256_MAX);
   return Status.Continue;
 }
 
 /** BYTE(i, x): the i-th byte counting from the most significant; i ≥ 32 gives 0. */
-export function byte(f: EvmFrame): Status {
+export function byte(f: Frame): Status {
   const s = f.stack;
   const i = s.pop();
   s.setTop(i < 32n ? (s.peek() >> (248n - i * 8n)) & 0xffn : 0n);
   return Status.Continue;
 }
 
-export function shl(f: EvmFrame): Status {
+export function shl(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   s.setTop(shift < 256n ? (s.peek() << shift) & U256_MAX : 0n);
   return Status.Continue;
 }
 
-export function shr(f: EvmFrame): Status {
+export function shr(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   s.setTop(shift < 256n ? s.peek() >> shift : 0n);
@@ -95,7 +95,7 @@ export function shr(f: EvmFrame): Status {
 }
 
 /** Arithmetic shift: negative values fill with ones, so a shift ≥ 256 gives -1 (or 0 if x ≥ 0). */
-export function sar(f: EvmFrame): Status {
+export function sar(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   const x = s.peek();
