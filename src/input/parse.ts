@@ -190,12 +190,6 @@ export function parseWordBytes(v: unknown, field: string): Uint8Array {
   return parseFixedData(v, field, 32, 'word');
 }
 
-/** A boolean JSON value. */
-export function parseBoolean(v: unknown, field: string): boolean {
-  if (typeof v !== 'boolean') throw new InputError(field, `expected a boolean, got ${typeName(v)}`);
-  return v;
-}
-
 /** Runs `fn`; an `InputError` from it is rethrown with `prefix` prepended to its field path. */
 export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
   try {

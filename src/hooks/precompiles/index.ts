@@ -12,7 +12,6 @@ import { blake2fPrecompile } from './09-blake2f.js';
 import { pointEvaluationPrecompile } from './0a-pointEvaluation.js';
 
 export type { Precompile, PrecompileResult } from './types.js';
-export { initKzg } from './0a-pointEvaluation.js';
 
 /** Every Cancun precompile, ordered by address (0x01 .. 0x0a). */
 export const cancunPrecompiles: readonly Precompile[] = Object.freeze([
