@@ -1,6 +1,6 @@
 // Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum) in named phases, as
 // revm's handler: validate, buy gas, warm the access list, execute, refund, pay the coinbase, commit.
-import type { Address } from '../ee/types.js';
+import type { Address, HaltReason } from '../ee/types.js';
 import type { Log, L2ToL1Message } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
@@ -150,7 +150,7 @@ function execute(
       throw e;
     }
     world.revert(txRollback);
-    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
+    return halted('OutOfNative');
   } finally {
     env.native = undefined;
   }
@@ -166,7 +166,7 @@ function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bi
   }
   if (gasAfterIntrinsic < execAt) {
     // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+    return halted('OutOfGas');
   }
   const rollback = world.snapshot();
   const out = runTillCompletion(env, {
@@ -181,6 +181,11 @@ function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bi
   });
   if (out.status !== 'success') world.revert(rollback);
   return out;
+}
+
+/** A halt of the transaction's top frame: all gas consumed, no output. */
+function halted(reason: HaltReason): RunOutcome {
+  return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: reason };
 }
 
 /** Gas accounting after execution. */
