@@ -7,11 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The layering, bottom to top: a module may import modules of its own layer and of the layers below it.
- * A path belongs to the layer of its longest matching prefix (so src/tx/process.ts, the transaction flow
- * that drives the runner, sits above src/tx/'s rules, which the profiles are built from).
+ * A path belongs to the layer of its longest matching prefix. Two directories straddle layers: src/input/'s
+ * field parsers and argument checks are used by the world, while scenario parsing needs profiles and the
+ * world; src/tx/'s rules (validity, fees, intrinsic gas) make up the profiles, while process.ts, makeTx.ts
+ * and arguments.ts drive or check the runner's environment.
  */
 export const LAYERS = [
   ['primitives', ['src/crypto/', 'src/encoding/']],
+  ['field parsing', ['src/input/']],
   ['execution environment', ['src/ee/']],
   ['system', ['src/system/']],
   ['hooks', ['src/hooks/']],
@@ -19,8 +22,8 @@ export const LAYERS = [
   ['profiles', ['src/profiles/']],
   ['statecharts', ['machines/']],
   ['runner', ['src/runner/']],
-  ['transaction flow', ['src/tx/process.ts']],
-  ['input', ['src/input/']],
+  ['transaction flow', ['src/tx/process.ts', 'src/tx/makeTx.ts', 'src/tx/arguments.ts']],
+  ['scenarios', ['src/input/scenario.ts']],
   ['state tests', ['src/statetest/']],
   ['trace', ['src/trace/']],
   ['cli', ['src/cli/']],

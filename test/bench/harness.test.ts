@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEthereumjs } from '../../bench/ethereumjs.js';
 import { runOurs } from '../../bench/ours.js';
+import { runStateTestComparison } from '../../bench/statetests.js';
 import { syntheticWorkloads, callTreeFrames } from '../../bench/synthetic.js';
 import { loadFixture } from '../../bench/workloads.js';
 import { assemble, push, label, ref } from '../../bench/asm.js';
 import { bytesToHex } from '../../bench/util.js';
-import { BENCH_FIXTURES_DIR as DIR, haveFixture } from '../helpers/fixtures.js';
+import { BENCH_FIXTURES_DIR as DIR, haveFixture, STATE_TESTS_DIR } from '../helpers/fixtures.js';
 
 describe.skipIf(!haveFixture(join(DIR, 'structarray_alloc.json'), 'bench fixture structarray_alloc'))(
   'bench fixture structarray_alloc',
@@ -56,4 +57,19 @@ describe('bench synthetic workloads (small sizes)', () => {
       '0x5f60ff6101005b61000656',
     );
   });
+});
+
+describe.skipIf(!haveFixture(STATE_TESTS_DIR, 'bench state-test harness'))('bench state-test harness', () => {
+  it('drives @ethereumjs/vm correctly on blob transactions (type 3 needs a KZG in its Common)', async () => {
+    const r = (await runStateTestComparison({
+      dir: STATE_TESTS_DIR,
+      sample: 1,
+      match: /eip4844_blobs\/blob_gas_subtraction_tx\.json$/,
+    }))!;
+    expect(r.filesRun).toBe(1);
+    expect(r.cases).toBeGreaterThan(0);
+    expect(r.disagreements).toEqual([]);
+    expect(r.ethereumjs.passed).toBe(r.cases);
+    expect(r.ours.passed).toBe(r.cases);
+  }, 60_000);
 });

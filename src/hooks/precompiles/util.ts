@@ -38,3 +38,9 @@ export function readWord(input: Uint8Array, offset: number): bigint {
   }
   return v;
 }
+
+/** True when every byte of `bytes[from .. to)` is zero. */
+export function isZeroRange(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
