@@ -9,16 +9,16 @@ import type { Decoded, DecodedArg, DecodedRevert } from './schema.js';
 
 /** Solidity's panic codes (docs.soliditylang.org, "Panic via assert and Error via require"). */
 export const PANIC_NAMES: Readonly<Record<number, string>> = {
-  0x00: 'generic compiler panic',
-  0x01: 'assert(false)',
-  0x11: 'arithmetic overflow or underflow',
-  0x12: 'division or modulo by zero',
-  0x21: 'invalid enum value',
-  0x22: 'bad storage byte array encoding',
-  0x31: 'pop() on an empty array',
-  0x32: 'array index out of bounds',
-  0x41: 'too much memory allocated',
-  0x51: 'call to a zero-initialized internal function',
+  0: 'generic compiler panic',
+  1: 'assert(false)',
+  17: 'arithmetic overflow or underflow',
+  18: 'division or modulo by zero',
+  33: 'invalid enum value',
+  34: 'bad storage byte array encoding',
+  49: 'pop() on an empty array',
+  50: 'array index out of bounds',
+  65: 'too much memory allocated',
+  81: 'call to a zero-initialized internal function',
 };
 
 const ERROR_STRING: AbiEntry = { type: 'error', name: 'Error', inputs: [{ name: 'reason', type: 'string' }] };

@@ -39,6 +39,7 @@ describe('browser discovery', () => {
       expect(choice.source).toBe('@sparticuz/chromium');
       expect(choice.args).toContain('--no-sandbox');
       expect(choice.args).not.toContain('--disable-web-security');
+      expect(choice.args).not.toContain('--single-process'); // closing a page would close the browser
       const page = await browser.newPage();
       await page.setContent('<p id="x">rendered</p><script>document.getElementById("x").dataset.js = "on"</script>');
       expect(await page.getAttribute('#x', 'data-js')).toBe('on');

@@ -1,16 +1,16 @@
-// The offline trace viewer in a real browser: headless Chromium (Debian package `chromium`) driven by
+// The offline trace viewer in a real browser: headless Chromium (test/helpers/browser.ts) driven by
 // playwright-core loads the generated trace.html from a file: URL, with every non-file request failing the
-// test. It checks the tree, a click on a frame, the reverted mark, collapsing, the timeline, and writes
-// screenshots to test-output/. Without Chromium the test fails, unless ZKOS_SKIP_BROWSER=1.
+// test. It checks the tree, a click on a frame, the reverted mark, collapsing, the timeline, and a trace
+// written without steps, and writes screenshots to test-output/. viewer-features.test.ts covers the rest.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
 import { parseScenario } from '../../src/input/scenario.js';
 import { renderTraceHtml } from '../../src/trace/html.js';
 import { runScenario } from '../../src/trace/runScenario.js';
+import { launchBrowser } from '../helpers/browser.js';
 
 const OUT = join(process.cwd(), 'test-output');
 
@@ -40,7 +40,7 @@ describe('offline trace viewer in headless Chromium', () => {
     });
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-  }, 60_000);
+  }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -72,6 +72,10 @@ describe('offline trace viewer in headless Chromium', () => {
     expect(details).toContain('Storage (');
     expect(details).toContain('Logs (1)');
     expect(await page.locator('[data-frame-id="2"]').getAttribute('class')).toContain('selected');
+  });
+
+  it('says how to get opcode steps when the trace has none', async () => {
+    expect(await page.textContent('[data-testid="steps"]')).toContain('zkos run --html FILE --steps');
   });
 
   it('marks the reverted frame and explains the rollback', async () => {

@@ -134,11 +134,19 @@ async function unpackPackaged({ dir: pkgDir, version }: { dir: string; version: 
   return dir;
 }
 
-/** The packaged browser's recommended flags, minus the ones that weaken page security or need a GPU. */
+/**
+ * The packaged browser's recommended flags, minus the ones that weaken page security, the GPU ones, and
+ * --single-process (meant for Lambda: there, closing one page closes the whole browser).
+ */
 async function packagedArgs(): Promise<string[]> {
   const { default: Chromium } = await import('@sparticuz/chromium');
   Chromium.setGraphicsMode = false;
-  const drop = ['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials'];
+  const drop = [
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    '--disable-site-isolation-trials',
+    '--single-process',
+  ];
   return Chromium.args.filter((a) => !drop.includes(a));
 }
 
