@@ -197,7 +197,7 @@ export class AbiRegistry {
   decodeCall(address: string | undefined, calldata: string): Decoded | undefined {
     if (calldata.length < 10) return undefined;
     const hit = this.find(address, calldata.slice(0, 10).toLowerCase(), 'bySelector');
-    if (!hit || hit.entry.type !== 'function') return undefined;
+    if (hit?.entry.type !== 'function') return undefined;
     return withArgs(hit, decodeParams(hit.entry.inputs, hexToBytes(calldata).subarray(4)));
   }
 
@@ -254,7 +254,7 @@ export class AbiRegistry {
       return { kind: 'Panic', name: 'Panic', signature: 'Panic(uint256)', args, text };
     }
     const hit = this.find(address, selector, 'bySelector');
-    if (!hit || hit.entry.type !== 'error') return undefined;
+    if (hit?.entry.type !== 'error') return undefined;
     const args = decodeParams(hit.entry.inputs, body);
     const shown = args ? args.map((a) => (a.name ? `${a.name}: ${a.value}` : a.value)).join(', ') : '…';
     return { kind: 'custom', ...withArgs(hit, args), text: `${hit.entry.name}(${shown})` };
