@@ -168,13 +168,13 @@ class AbiIndex {
       const signature = signatureOf(entry);
       const hash = signatureHash(signature);
       if (entry.type === 'event') {
-        if (!entry.anonymous) this.byTopic.set(hash, { entry, signature });
+        if (!entry.anonymous && !this.byTopic.has(hash)) this.byTopic.set(hash, { entry, signature });
       } else if (!this.bySelector.has(hash.slice(0, 10))) this.bySelector.set(hash.slice(0, 10), { entry, signature });
     }
   }
 }
 
-/** The ABIs of a run: per account (lowercase 0x address) and for every account. */
+/** The ABIs of a run: per account (lowercase 0x address) first, then all of them; the first entry wins. */
 export class AbiRegistry {
   private readonly all: AbiIndex;
   private readonly byAddress = new Map<string, AbiIndex>();
