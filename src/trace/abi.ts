@@ -31,7 +31,7 @@ function canonicalType(p: AbiParam): string {
 }
 
 /** `name(type,type)`. */
-export function signatureOf(e: AbiEntry): string {
+function signatureOf(e: AbiEntry): string {
   return `${e.name}(${e.inputs.map(canonicalType).join(',')})`;
 }
 
@@ -266,10 +266,4 @@ const PANIC_SELECTOR = signatureHash('Panic(uint256)').slice(0, 10); // 0x4e487b
 
 function withArgs(hit: Indexed, args: DecodedArg[] | undefined): Decoded {
   return { name: hit.entry.name, signature: hit.signature, ...(args ? { args } : {}) };
-}
-
-/** `name(a, b)` with argument values, or `name(…)` when they did not decode. */
-export function callText(d: Decoded): string {
-  if (!d.args) return `${d.name}(…)`;
-  return `${d.name}(${d.args.map((a) => (a.name ? `${a.name}: ${a.value}` : a.value)).join(', ')})`;
 }

@@ -120,7 +120,7 @@ function tee(a: StepTracer, b: StepTracer): StepTracer {
 }
 
 /** The scenario's ABIs as a registry (Error(string) and Panic(uint256) are always known). */
-export function scenarioAbis(scenario: Scenario): AbiRegistry {
+function scenarioAbis(scenario: Scenario): AbiRegistry {
   const abis = scenario.abis ?? { all: [], byAddress: new Map() };
   const byAddress = new Map([...abis.byAddress].map(([a, entries]) => [addressToHex(a), entries] as const));
   return new AbiRegistry(abis.all, byAddress);

@@ -14,7 +14,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
-export type BrowserSource = 'ZKOS_CHROMIUM' | 'system' | '@sparticuz/chromium';
+type BrowserSource = 'ZKOS_CHROMIUM' | 'system' | '@sparticuz/chromium';
 
 export interface BrowserChoice {
   readonly source: BrowserSource;
