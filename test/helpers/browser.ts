@@ -109,14 +109,17 @@ async function unpackPackaged({ dir: pkgDir, version }: { dir: string; version: 
       if (existsSync(ready)) break;
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      // The package unpacks into os.tmpdir(): run it in a child whose TMPDIR is our directory.
+      // The package unpacks into os.tmpdir(): run it in a child whose TMPDIR is our directory. Telling it that
+      // it runs on Amazon Linux 2023 makes it also unpack the libraries the binary needs beyond glibc (NSS,
+      // NSPR, expat) into al2023/lib, which a machine with only Node may lack.
       const script =
         "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => console.log(p))";
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: pkgDir,
-        env: { ...process.env, TMPDIR: dir },
+        env: { ...process.env, TMPDIR: dir, AWS_LAMBDA_JS_RUNTIME: 'nodejs20.x' },
         timeout: 170_000,
       });
+      if (!existsSync(join(dir, 'al2023', 'lib', 'libnss3.so'))) throw new Error(`no NSS libraries in ${dir}/al2023`);
       if (stdout.trim() !== join(dir, 'chromium'))
         throw new Error(`@sparticuz/chromium unpacked to '${stdout.trim()}'`);
       // Its fonts.conf names /tmp/fonts; ours names the unpacked fonts and keeps the system's configuration.
@@ -173,7 +176,11 @@ export async function findBrowser(opts: { packagedOnly?: boolean } = {}): Promis
     source: '@sparticuz/chromium',
     executablePath: join(dir, 'chromium'),
     args,
-    env: { FONTCONFIG_FILE: join(dir, 'fonts.conf') },
+    env: {
+      FONTCONFIG_FILE: join(dir, 'fonts.conf'),
+      // The packaged libraries first, so the browser needs nothing from the system but glibc.
+      LD_LIBRARY_PATH: [join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(delimiter),
+    },
   };
 }
 
