@@ -128,6 +128,11 @@ describe('viewer reading aids in headless Chromium', () => {
     expect(await count('b6fbf9cc')).toBe(3); // the child: created by #1, called by #2 and #3
     expect(await count('Recipient')).toBe(1);
     expect(await count('nothing-like-this')).toBe(0);
+    // The flame chart keeps the marks when it is zoomed.
+    expect(await count('Child: fail')).toBe(1); // the revert reason of #3
+    await page.locator('.flame[data-flame-tx="0"] .fr[data-flame="0"]').dblclick();
+    expect(await page.locator('.flame .fr[data-flame="3"]').getAttribute('class')).toContain('match');
+    expect(await page.locator('.flame .fr[data-flame="1"]').getAttribute('class')).toContain('nomatch');
     await search.press('Escape');
     expect(await search.inputValue()).toBe('');
     expect(await page.locator('.node.nomatch').count()).toBe(0);

@@ -67,6 +67,7 @@ export const FLAME_JS = String.raw`
     c.box.style.height = ((depth + 1) * ROW + 2) + 'px';
     c.box.setAttribute('data-zoom', String(focus));
     c.reset.style.display = focus === c.root ? 'none' : '';
+    if (Z.refreshSearch) Z.refreshSearch();
   }
   function zoom(tx, id) { render(tx, id); }
   Z.trace.transactions.forEach(function (t) {

@@ -45,6 +45,8 @@ export const SEARCH_JS = String.raw`
     hint.setAttribute('data-count', String(matches.length));
   }
   input.addEventListener('input', mark);
+  // The flame chart redraws when zoomed: it calls this to mark its new boxes.
+  Z.refreshSearch = function () { if (input.value.trim()) mark(); };
   input.addEventListener('keydown', function (ev) {
     if (ev.key === 'Enter' && matches.length) {
       at = (at + 1) % matches.length;
