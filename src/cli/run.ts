@@ -24,6 +24,7 @@ options:
   --profile NAME          override the scenario's profile: ethereum or zksync
   --out FILE              write the whole run as JSON (docs/trace-schema.md)
   --html FILE             write a self-contained offline viewer (one HTML file, no network)
+  --steps                 keep each frame's opcode steps in --out / --html (bounded; on with --trace)
   --trace FILE|-          write EIP-3155 step traces as JSON lines (- = stdout; the report goes to stderr)
   --trace-returndata      add "returnData" to each step line
   --inspect               serve the run to the Stately inspector on a local WebSocket relay
@@ -44,6 +45,7 @@ interface Options {
   html?: string;
   trace?: string;
   traceReturnData: boolean;
+  steps: boolean;
   inspect: boolean;
   inspectPort: number;
   inspectUi?: string;
@@ -56,7 +58,14 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { traceReturnData: false, inspect: false, inspectPort: 8080, quiet: false, help: false };
+  const o: Options = {
+    traceReturnData: false,
+    steps: false,
+    inspect: false,
+    inspectPort: 8080,
+    quiet: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -95,6 +104,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--trace-returndata':
         o.traceReturnData = true;
+        break;
+      case '--steps':
+        o.steps = true;
         break;
       case '--inspect':
         o.inspect = true;
@@ -322,6 +334,7 @@ function execute(
 ): ScenarioRun {
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
+    ...(opts.steps ? { steps: true } : {}),
     ...(server ? { inspect: server.inspect } : {}),
     afterTransaction: (_tx, result) => {
       if (!writer) return;
