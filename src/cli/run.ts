@@ -196,7 +196,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     return server;
   }
 
-  const run = execute(scenario, trace?.writer, server);
+  const run = execute(scenario, opts.steps, trace?.writer, server);
   trace?.sink.close();
   const html = writeOutputs(run.trace!, opts, outputs, report, server !== undefined);
   if (server) await serveUntilStopped(server, html, opts, report);
@@ -326,15 +326,17 @@ async function startInspector(opts: Options, report: Report): Promise<InspectSer
   return server;
 }
 
-/** Phase 7 — run the scenario, closing each transaction's step trace with its summary line. */
+/** Phase 7 — run the scenario (keeping opcode steps per frame with `--steps`), closing each transaction's step
+ * trace with its summary line. */
 function execute(
   scenario: Scenario,
+  steps: boolean,
   writer: Eip3155Writer | undefined,
   server: InspectServer | undefined,
 ): ScenarioRun {
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
-    ...(opts.steps ? { steps: true } : {}),
+    ...(steps ? { steps: true } : {}),
     ...(server ? { inspect: server.inspect } : {}),
     afterTransaction: (_tx, result) => {
       if (!writer) return;
