@@ -68,9 +68,9 @@ function preamble(code, extraImports) {
 }
 
 const BASE_IMPORTS = [
-  ['EvmFrame', '../interpreter.js', true],
+  ['Frame', '../frame.js', true],
+  ['Handler', '../frame.js', true],
   ['StepTracer', '../trace.js', true],
-  ['Handler', '../opcodes.js', true],
   ['Op', '../op.js'],
   ['Status', '../status.js'],
 ];
@@ -92,7 +92,7 @@ function loop(traced) {
     cases += `case Op.${o.name}: {${o.doc ? `\n// ${o.doc}` : ''}${expand(o.body, next, halt)}\n}\n`;
   }
   const name = traced ? 'runTraced' : 'runLoop';
-  const params = traced ? 'f: EvmFrame, tracer: StepTracer' : 'f: EvmFrame';
+  const params = traced ? 'f: Frame, tracer: StepTracer' : 'f: Frame';
   const doc = traced
     ? `/**
  * The traced step loop: the untraced loop's bodies, plus one EIP-3155 \`StepInfo\` per instruction with the state
@@ -131,7 +131,7 @@ function loop(traced) {
     if (s !== Status.Continue) break;`
     : 'break;';
   return `${doc}
-export function ${name}(${params}): number {
+export function ${name}(${params}): Status {
   const code = f.code;
   const table = f.table;
   const rows = table.rows;
@@ -150,7 +150,7 @@ export function ${name}(${params}): number {
   // Instructions are counted in a local and stored once per exit: the native resource charges per step
   // without a field write per opcode.
   let steps = 0;
-  let s: number = Status.Continue;
+  let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
     steps++;
@@ -216,7 +216,7 @@ function handler(name, body, doc, isRange) {
   const lines = used.map((l) => load[l]).join('\n');
   const what = isRange ? `${name} (the opcode is read back from the code)` : name;
   return `/** ${what}${doc ? `: ${doc}` : ''} */
-export function ${name}(${used.length === 0 && !uses(body, 'f') ? '_f' : 'f'}: EvmFrame): number {
+export function ${name}(${used.length === 0 && !uses(body, 'f') ? '_f' : 'f'}: Frame): Status {
 ${lines}
 ${expand(body, next, halt)}
 }

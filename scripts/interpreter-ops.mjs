@@ -15,13 +15,13 @@ export const IMPORTS = {
   decodePush: '../instructions/stack.js',
   div256: '../instructions/arithmetic.js',
   expandMemory: '../memory.js',
-  MAX_U256: '../words.js',
   SMALL: '../words.js',
+  TWO_256: '../../../encoding/limits.js',
+  U256_MAX: '../../../encoding/limits.js',
 };
 
 /** Module constants a body may use, emitted into a generated file when one of its bodies uses them. */
 export const CONSTANTS = {
-  TWO_256: ['1n << 256n', '2^256.'],
   MAX_OFFSET: [
     '0xffffffffn',
     'Offsets and jump targets at most this large convert to exact numbers (larger fail anyway).',
@@ -80,14 +80,14 @@ export const SINGLES = [
     doc: 'Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).',
     body: `
       const r = items[--sp]! + items[sp - 1]!;
-      items[sp - 1] = r > MAX_U256 ? r - TWO_256 : r;
+      items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
       NEXT;`,
   },
   {
     name: 'MUL',
     body: `
       const r = items[--sp]! * items[sp - 1]!;
-      items[sp - 1] = r > MAX_U256 ? BigInt.asUintN(256, r) : r;
+      items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
       NEXT;`,
   },
   {
@@ -156,7 +156,7 @@ export const SINGLES = [
   {
     name: 'NOT',
     body: `
-      items[sp - 1] = items[sp - 1]! ^ MAX_U256;
+      items[sp - 1] = items[sp - 1]! ^ U256_MAX;
       NEXT;`,
   },
   {
@@ -166,7 +166,7 @@ export const SINGLES = [
       const shift = items[--sp]!;
       if (shift < 256n) {
         const r = items[sp - 1]! << shift;
-        items[sp - 1] = r > MAX_U256 ? r & MAX_U256 : r;
+        items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
       } else items[sp - 1] = 0n;
       NEXT;`,
   },

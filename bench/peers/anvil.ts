@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../ours.js';
 import type { Workload } from '../workloads.js';
 import { now } from '../util.js';
@@ -13,7 +14,8 @@ import { ethCallParams, resultOf } from './rpc.js';
 import type { PeerEngine } from './peer.js';
 
 function anvilBinary(): string {
-  const require = createRequire(import.meta.url);
+  // The platform package is an optional dependency of @foundry-rs/anvil: resolve it from there.
+  const require = createRequire(fileURLToPath(import.meta.resolve('@foundry-rs/anvil/package.json')));
   const platformPackage = `@foundry-rs/anvil-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
   const pkg = require.resolve(`${platformPackage}/package.json`);
   const bin = join(dirname(pkg), 'bin', 'anvil');

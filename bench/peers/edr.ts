@@ -1,6 +1,5 @@
 // Hardhat's EDR (@nomicfoundation/edr: revm through napi) in-process: one L1 provider at Cancun, each workload
 // run as `eth_call` through `provider.handleRequest` with a state override placing the code.
-import { createRequire } from 'node:module';
 import type { RunResult } from '../ours.js';
 import type { Workload } from '../workloads.js';
 import { now } from '../util.js';
@@ -29,7 +28,7 @@ interface EdrModule {
 }
 
 export async function openEdr(): Promise<PeerEngine> {
-  const edr = createRequire(import.meta.url)('@nomicfoundation/edr') as EdrModule;
+  const edr = (await import('@nomicfoundation/edr')) as unknown as EdrModule;
   const ctx = new edr.EdrContext();
   await ctx.registerProviderFactory(edr.L1_CHAIN_TYPE, edr.l1ProviderFactory());
   const provider = await ctx.createProvider(

@@ -24,7 +24,7 @@ export class System implements Host {
     public tx: TxContext,
     private readonly blockHashes: (n: bigint) => bigint = () => 0n,
   ) {
-    if (pinnedSystem === undefined) pinSystemLayout(block, tx);
+    if (!pinning) pinSystemLayout(block, tx);
   }
 
   /** Recorder callbacks (storage, logs); undefined unless a run is being recorded. */
@@ -132,10 +132,10 @@ export class System implements Host {
 // collects it and deoptimizes the code that checked it: the SLOAD/SSTORE/LOG handlers and System's own methods
 // ("weak objects" in --trace-deopt, seen on every forced GC of the bench, alone or beside ethereumjs). The first
 // System built also builds one idle System over an empty world, kept forever (not the caller's world).
-let pinnedSystem: System | undefined;
+/** Keeps the pinned System reachable (a module-level holder no bundler drops); empty until the first System. */
+const pinnedForV8: System[] = [];
+let pinning = false;
 function pinSystemLayout(block: BlockContext, tx: TxContext): void {
-  pinnedSystem = null as unknown as System;
-  pinnedSystem = new System(WorldState.fromAccounts([]), block, tx);
+  pinning = true;
+  pinnedForV8.push(new System(WorldState.fromAccounts([]), block, tx));
 }
-/** Keeps the pinned System reachable (exported so no bundler drops it). */
-export const pinnedSystemForV8 = (): unknown => pinnedSystem;

@@ -13,8 +13,7 @@ import type {
   SpawnRequest,
 } from '../types.js';
 import type { Host } from '../host.js';
-import { buildInstructionTable, type InstructionTable } from './opcodes.js';
-import { CANCUN_CONFIG } from './config.js';
+import type { Frame, InstructionTable } from './frame.js';
 import { analyzeCode } from './analysis.js';
 import { MAX_CODE_SIZE } from './gas.js';
 import { Memory } from './memory.js';
@@ -34,7 +33,7 @@ const GAS_WINDOW_NUMBER = Number(GAS_WINDOW);
 const EOF_PREFIX = 0xef;
 
 /** One EVM call frame; construct with the launch parameters, then `start()`. */
-export class EvmFrame implements ExecutionEnvironment {
+export class EvmFrame implements ExecutionEnvironment, Frame {
   readonly stack = new Stack();
   readonly memory = new Memory();
   gas: number;
@@ -73,6 +72,7 @@ export class EvmFrame implements ExecutionEnvironment {
     readonly table: InstructionTable,
     private readonly tracer?: StepTracer,
   ) {
+    if (!pinning) pinFrameClasses(table);
     const analysis = analyzeCode(params.code);
     this.code = analysis.padded;
     this.codeSize = analysis.length;
@@ -160,7 +160,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return this.finish(status);
   }
 
-  private finish(status: number): FrameEnd {
+  private finish(status: Status): FrameEnd {
     // Every end (halts included) passes here or through halt: the memory is no longer needed.
     this.memory.release();
     if (status >= FIRST_HALT) return this.halt(status);
@@ -177,7 +177,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: EMPTY, deployedCode: data };
   }
 
-  private halt(status: number): FrameEnd {
+  private halt(status: Status): FrameEnd {
     this.memory.release();
     this.takeGas();
     return { type: 'end', status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: haltReasonOf(status) };
@@ -196,25 +196,34 @@ export class EvmFrame implements ExecutionEnvironment {
 // maps and deoptimizes `run` and the word accessors compiled against them ("weak objects"), so the
 // next frames run in the slower tiers until TurboFan has recompiled them. Measured with a forced GC
 // between runs (as `npm run bench` does): sha1_divs 17 → 35–48 ms. One idle frame, built like any
-// other and never run, keeps those maps alive; it holds no world or host.
-const PINNED_FRAME = new EvmFrame(
-  {
-    address: 1n,
-    codeAddress: 1n,
-    caller: 1n,
-    value: 0n,
-    calldata: EMPTY,
-    code: new Uint8Array(1),
-    // A gas above the small-integer range, so the pinned layout already stores gas as a double.
-    gas: 1n << 40n,
-    isStatic: false,
-    isConstructor: false,
-    depth: 0,
-  },
-  {} as Host,
-  buildInstructionTable(CANCUN_CONFIG),
-);
-PINNED_FRAME.memory.reserve(32);
-PINNED_FRAME.stack.push(0n);
-/** Keeps the pinned frame reachable (exported so no bundler drops it). */
-export const pinnedFrameForV8: unknown = PINNED_FRAME;
+// other and never run, keeps those maps alive; it holds no world or host. It is built by the first
+// frame's constructor, not at import, and borrows that frame's instruction table (the table does not
+// shape the frame), so importing the library builds neither a table nor a frame.
+
+/** Keeps the pinned frame reachable (a module-level holder no bundler drops). */
+const pinnedForV8: EvmFrame[] = [];
+let pinning = false;
+
+function pinFrameClasses(table: InstructionTable): void {
+  pinning = true;
+  const frame = new EvmFrame(
+    {
+      address: 1n,
+      codeAddress: 1n,
+      caller: 1n,
+      value: 0n,
+      calldata: EMPTY,
+      code: new Uint8Array(1),
+      // A gas above the small-integer range, so the pinned layout already stores gas as a double.
+      gas: 1n << 40n,
+      isStatic: false,
+      isConstructor: false,
+      depth: 0,
+    },
+    {} as Host,
+    table,
+  );
+  frame.memory.reserve(32);
+  frame.stack.push(0n);
+  pinnedForV8.push(frame);
+}

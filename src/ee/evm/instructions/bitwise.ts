@@ -1,18 +1,18 @@
 // Comparison and bitwise opcodes (SLT, SGT, BYTE, SAR); LT, GT, EQ, ISZERO, AND, OR, XOR, NOT, SHL, SHR are
 // inlined in the step loops (scripts/interpreter-ops.mjs).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
-import { MAX_U256, SIGN_BIT } from '../words.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 
 /** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
-export function slt(f: EvmFrame): number {
+export function slt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a < (s.peek() ^ SIGN_BIT) ? 1n : 0n);
   return Status.Continue;
 }
 
-export function sgt(f: EvmFrame): number {
+export function sgt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a > (s.peek() ^ SIGN_BIT) ? 1n : 0n);
@@ -20,7 +20,7 @@ export function sgt(f: EvmFrame): number {
 }
 
 /** BYTE(i, x): the i-th byte counting from the most significant; i ≥ 32 gives 0. */
-export function byte(f: EvmFrame): number {
+export function byte(f: Frame): Status {
   const s = f.stack;
   const i = s.pop();
   s.setTop(i < 32n ? (s.peek() >> (248n - i * 8n)) & 0xffn : 0n);
@@ -28,13 +28,13 @@ export function byte(f: EvmFrame): number {
 }
 
 /** Arithmetic shift: negative values fill with ones, so a shift ≥ 256 gives -1 (or 0 if x ≥ 0). */
-export function sar(f: EvmFrame): number {
+export function sar(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   const x = s.peek();
   const negative = x >= SIGN_BIT;
-  if (shift >= 256n) s.setTop(negative ? MAX_U256 : 0n);
-  else if (negative) s.setTop(((x - (1n << 256n)) >> shift) & MAX_U256);
+  if (shift >= 256n) s.setTop(negative ? U256_MAX : 0n);
+  else if (negative) s.setTop(((x - TWO_256) >> shift) & U256_MAX);
   else s.setTop(x >> shift);
   return Status.Continue;
 }

@@ -1,12 +1,12 @@
 // Memory opcodes: MSTORE8, MSIZE, MCOPY (EIP-5656) and KECCAK256; MLOAD and MSTORE are inlined in the step
 // loops (scripts/interpreter-ops.mjs).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { copyCost, keccak256WordCost } from '../gas.js';
 import { expandMemory } from '../memory.js';
 import { keccak256Word } from '../../../crypto/keccak.js';
 
-export function mstore8(f: EvmFrame): number {
+export function mstore8(f: Frame): Status {
   const s = f.stack;
   const off = s.pop();
   const v = s.pop();
@@ -15,13 +15,13 @@ export function mstore8(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function msize(f: EvmFrame): number {
+export function msize(f: Frame): Status {
   f.stack.push(BigInt(f.memory.words * 32));
   return Status.Continue;
 }
 
 /** MCOPY(dst, src, size): memory is expanded to cover both ranges; overlapping copies are exact. */
-export function mcopy(f: EvmFrame): number {
+export function mcopy(f: Frame): Status {
   const s = f.stack;
   const dst = s.pop();
   const src = s.pop();
@@ -37,7 +37,7 @@ export function mcopy(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function keccak256(f: EvmFrame): number {
+export function keccak256(f: Frame): Status {
   const s = f.stack;
   const off = s.pop();
   const size = s.peek();
