@@ -109,6 +109,8 @@ export interface WorkloadReport {
   /** Median ms per engine. */
   ms: Partial<Record<EngineName, number>>;
   runsMs: Partial<Record<EngineName, number[]>>;
+  /** Peers: median of an empty eth_call made right after each timed run (transport under the same load). */
+  transportMs: Partial<Record<EngineName, number>>;
   mgasPerSec: number;
   mips: number;
   gasUsed: number;
@@ -174,12 +176,16 @@ async function benchWorkload(
     for (let i = 1; i < args.warmup; i++) await engines.get(n)!.run(w);
   }
   const runs = new Map<EngineName, number[]>(names.map((n) => [n, []]));
+  const empty = emptyWorkload();
+  const emptyRuns = new Map<EngineName, number[]>();
   for (let round = 0; round < args.reps; round++) {
     for (let k = 0; k < names.length; k++) {
       const n = names[(round + k) % names.length]!;
       const r = await engines.get(n)!.run(w);
       if (n === 'zkos') checkEngine(n, w, r);
       runs.get(n)!.push(r.ms);
+      // Peers: an empty call right after, so the transport is measured under the same load as the figure.
+      if (!REPORTS_GAS[n]) emptyRuns.set(n, [...(emptyRuns.get(n) ?? []), (await engines.get(n)!.run(empty)).ms]);
     }
   }
   const ms = Object.fromEntries(names.map((n) => [n, median(runs.get(n)!)])) as Partial<Record<EngineName, number>>;
@@ -191,6 +197,9 @@ async function benchWorkload(
     kind: w.kind,
     ms,
     runsMs: Object.fromEntries(runs) as Partial<Record<EngineName, number[]>>,
+    transportMs: Object.fromEntries([...emptyRuns].map(([n, t]) => [n, median(t)])) as Partial<
+      Record<EngineName, number>
+    >,
     mgasPerSec: gasUsed / oursMs / 1000,
     mips: instructions / oursMs / 1000,
     gasUsed,
@@ -258,11 +267,17 @@ const ratio = (r: WorkloadReport, n: EngineName): number => (r.ms[n] ?? NaN) / (
 function workloadTable(m: ModeReport, rows: WorkloadReport[]): string {
   const others = m.engines.filter((n) => n !== 'zkos');
   const header = ['workload', 'zkos ms'];
-  for (const n of others) header.push(`${n} ms`, `${n}/zkos`);
+  for (const n of others) header.push(REPORTS_GAS[n] ? `${n} ms` : `${n} ms (empty)`, `${n}/zkos`);
   header.push('Mgas/s', 'MIPS');
   const body = rows.map((r) => {
     const cells = [r.name, fmt(r.ms.zkos ?? NaN)];
-    for (const n of others) cells.push(fmt(r.ms[n] ?? NaN), `${fmt(ratio(r, n))}×`);
+    for (const n of others) {
+      const t = r.transportMs[n];
+      cells.push(
+        t === undefined ? fmt(r.ms[n] ?? NaN) : `${fmt(r.ms[n] ?? NaN)} (${fmt(t, 3)})`,
+        `${fmt(ratio(r, n))}×`,
+      );
+    }
     cells.push(fmt(r.mgasPerSec), fmt(r.mips));
     return cells;
   });
@@ -288,10 +303,11 @@ function modeText(m: ModeReport, reps: number): string[] {
     out.push(`${title}, ${m.mode}: ${what}; median of ${reps}; X/zkos = X's time / ours (> 1: we are faster)`);
     out.push(workloadTable(m, rows));
     if (peers.length) {
-      out.push(`transport (empty eth_call, code STOP; included in the peers' figures): ${transport}`);
+      out.push('(empty) = median empty eth_call (code STOP) right after each timed run: the transport, included in');
+      out.push(`the peer's figure. Measured once before the workloads: ${transport}`);
       for (const n of peers) {
         const net = rows.map(
-          (r) => `${r.name} ${fmt(((r.ms[n] ?? NaN) - (m.transportMs[n] ?? 0)) / (r.ms.zkos ?? NaN))}×`,
+          (r) => `${r.name} ${fmt(((r.ms[n] ?? NaN) - (r.transportMs[n] ?? 0)) / (r.ms.zkos ?? NaN))}×`,
         );
         out.push(`  ${n}/zkos without transport: ${net.join(', ')}`);
       }

@@ -44,6 +44,9 @@ export async function openAnvil(): Promise<PeerEngine> {
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  // The child must not outlive the bench, however the bench ends.
+  const killChild = (): void => void child.kill();
+  process.once('exit', killChild);
   const url = `http://127.0.0.1:${port}`;
   let id = 0;
   const rpc = async (method: string, params: unknown[]): Promise<unknown> => {
@@ -74,6 +77,7 @@ export async function openAnvil(): Promise<PeerEngine> {
       return resultOf(reply, now() - t0);
     },
     async close(): Promise<void> {
+      process.removeListener('exit', killChild);
       child.kill();
     },
   };
