@@ -20,7 +20,10 @@ const tables = new Map<Profile, InstructionTable>();
 export function instructionTableFor(profile: Profile): InstructionTable {
   let t = tables.get(profile);
   if (!t) {
-    t = buildInstructionTable({ sstoreRefunds: profile.sstoreRefunds });
+    t = buildInstructionTable({
+      sstoreRefunds: profile.sstoreRefunds,
+      blobOpcodesStubbed: profile.blobOpcodesStubbed,
+    });
     tables.set(profile, t);
   }
   return t;
