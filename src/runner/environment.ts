@@ -53,6 +53,8 @@ export interface EnvironmentOptions {
   readonly hooks?: HookRegistry;
   /** zksync: price of one unit of native; native per gas = ceil(gas price / native price) (brief §7.3). */
   readonly nativePrice?: bigint;
+  /** zksync: block gas per pubdata byte (default 1). */
+  readonly gasPerPubdata?: bigint;
 }
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
@@ -68,6 +70,7 @@ export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
     createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
     maxDepth: opts.maxDepth,
     nativePrice: opts.nativePrice,
+    gasPerPubdata: opts.gasPerPubdata,
     inspect: opts.inspect,
     observer: opts.observer,
   };

@@ -5,13 +5,22 @@ import type { Log, L2ToL1Message } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
 import type { TxValidationError } from './errors.js';
-import { blobGasUsed, effectiveGasPrice } from './fees.js';
+import { blobGasUsed, effectiveGasPrice, feeCap } from './fees.js';
 import { intrinsicGas } from './intrinsic.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
-import { NativeMeter, OutOfNativeError, nativePerGas } from '../system/resources.js';
+import { NativeMeter, OutOfNativeError, accountWriteNative, nativePerGas } from '../system/resources.js';
 import { OutOfNativeDuringValidationError } from './errors.js';
+import type { TxPubdata } from '../system/pubdata.js';
+import {
+  currentPubdata,
+  enoughForPubdata,
+  payForTransaction,
+  refundFromCollector,
+  sweepToCoinbase,
+  type PubdataPrice,
+} from './bootloaderFees.js';
 
 /** Result of a transaction that was executed (valid). */
 export interface TxReceipt {
@@ -24,6 +33,10 @@ export interface TxReceipt {
   readonly logs: readonly Log[];
   readonly messages: readonly L2ToL1Message[];
   readonly haltReason?: string;
+  /** zksync: the transaction's pubdata (bytes by kind) and its price, charged from native (brief §7.3). */
+  readonly pubdata?: TxPubdata & { readonly gasPerPubdata: bigint };
+  /** zksync: native used by the transaction (intrinsic, calldata, execution, pubdata). */
+  readonly nativeUsed?: bigint;
 }
 
 /** An invalid transaction: nothing changed, no fee was charged. */
@@ -64,6 +77,8 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   // computational native above 2^36 is withheld. A shortfall makes the transaction invalid.
   let perGas = 0n;
   let meter: NativeMeter | undefined;
+  let withheld = 0;
+  let pubdataPrice: PubdataPrice | undefined;
   if (profile.native) {
     const costs = profile.native;
     perGas = nativePerGas(costs, price, env.nativePrice);
@@ -75,11 +90,12 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
       return { valid: false, error, errors: [error] };
     }
     const computational = limit - upfront;
-    meter = new NativeMeter(
-      costs,
-      Number(computational < costs.maxComputational ? computational : costs.maxComputational),
-    );
+    const capped = computational < costs.maxComputational ? computational : costs.maxComputational;
+    meter = new NativeMeter(costs, Number(capped));
+    withheld = Number(computational - capped); // usable for pubdata after execution (brief §7.3)
     meter.used = Number(upfront);
+    const gasPerPubdata = env.gasPerPubdata ?? 1n;
+    pubdataPrice = { gasPerPubdata, nativePerPubdata: gasPerPubdata * perGas };
   }
   const blobFee = blobGasUsed(tx) * block.blobBaseFee;
   system.tx = {
@@ -88,8 +104,21 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     blobHashes: profile.blobOpcodesStubbed ? [] : tx.blobVersionedHashes,
   };
 
-  // Buy gas and bump the nonce: outside any frame, never rolled back (brief §2.8).
-  world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+  // Buy gas and bump the nonce: outside any frame, never rolled back (brief §2.8). ZKsync moves the fee to
+  // its collector now (`pay_for_transaction`), so BALANCE(0x8001) is right during execution.
+  system.native = meter;
+  const collector = profile.feeCollector;
+  try {
+    if (meter) meter.charge(accountWriteNative(meter.costs)); // `increment_nonce` in EOA validation
+    if (collector !== null) payForTransaction(system, tx.sender, collector, feeCap(tx), tx.gasLimit, price);
+    else world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+  } catch (e) {
+    system.native = undefined;
+    world.discard();
+    if (!(e instanceof OutOfNativeError)) throw e;
+    const error = new OutOfNativeDuringValidationError(BigInt(meter?.used ?? 0), BigInt(meter?.used ?? 0));
+    return { valid: false, error, errors: [error] };
+  }
   world.setNonce(tx.sender, sender.nonce + 1n);
 
   // Warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list.
@@ -105,6 +134,18 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   const intrinsic = intrinsicGas(tx, profile.tx.gas);
   const gas = tx.gasLimit - intrinsic;
   let out: RunOutcome;
+  // Validation pubdata (nonce, fee transfer) is charged now (`validation_pubdata`); a shortfall is invalid.
+  const validationPubdata = meter && pubdataPrice ? currentPubdata(system).total : 0;
+  if (meter && pubdataPrice) {
+    const cost = BigInt(validationPubdata) * pubdataPrice.nativePerPubdata;
+    if (BigInt(meter.remaining) < cost) {
+      system.native = undefined;
+      world.discard();
+      const error = new OutOfNativeDuringValidationError(BigInt(meter.remaining), cost);
+      return { valid: false, error, errors: [error] };
+    }
+    meter.charge(Number(cost));
+  }
   const txRollback = world.snapshot(); // F_tx (brief §2.8): out of native rolls back to here
   env.native = meter;
   try {
@@ -119,6 +160,19 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
   } finally {
     env.native = undefined;
+    system.native = undefined;
+  }
+  let pubdata: TxPubdata | undefined;
+  if (meter && pubdataPrice) {
+    // Reclaim the withheld native; the pubdata of the execution must be payable, else the transaction
+    // reverts (`check_enough_resources_for_pubdata`); then it is charged (`refund_transaction`).
+    meter.reclaim(withheld);
+    if (out.status === 'success' && !enoughForPubdata(meter, currentPubdata(system), validationPubdata, pubdataPrice)) {
+      world.revert(txRollback);
+      out = { status: 'revert', gasLeft: out.gasLeft, returnData: out.returnData, haltReason: 'NotEnoughForPubdata' };
+    }
+    pubdata = currentPubdata(system);
+    meter.used += Number(BigInt(pubdata.total - validationPubdata) * pubdataPrice.nativePerPubdata);
   }
 
   // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
@@ -137,17 +191,16 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   const logs = world.logs; // a reverted top frame already rolled its logs back
   const messages = world.messages;
 
-  system.credit(tx.sender, gasLeft * price);
-  // Fees: the priority part to the coinbase (the base fee burns); ZKsync collects the whole effective price
-  // at the bootloader address and sweeps it to the coinbase after the transaction (brief §8.2 step 11).
-  const fee = gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price);
-  const collector = profile.feeCollector ?? block.coinbase;
-  system.credit(collector, fee);
-  world.touch(collector); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
-  if (profile.feeCollector !== null && collector !== block.coinbase) {
-    const swept = world.getAccount(collector).balance;
-    if (swept !== 0n) world.setBalance(collector, 0n);
-    system.credit(block.coinbase, swept);
+  if (collector !== null) {
+    // ZKsync: the collector holds gasLimit × price; it refunds the unused part and is swept to the coinbase.
+    refundFromCollector(system, collector, tx.sender, gasLeft * price);
+    world.touch(collector);
+    sweepToCoinbase(system, collector, block.coinbase);
+  } else {
+    system.credit(tx.sender, gasLeft * price);
+    // The priority part to the coinbase (the base fee burns).
+    system.credit(block.coinbase, gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price));
+    world.touch(block.coinbase); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
   }
   world.commit(profile.deleteEmptyTouched);
   return {
@@ -160,6 +213,8 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     logs,
     messages,
     haltReason: out.haltReason,
+    ...(pubdata && pubdataPrice ? { pubdata: { ...pubdata, gasPerPubdata: pubdataPrice.gasPerPubdata } } : {}),
+    ...(meter ? { nativeUsed: BigInt(meter.used) } : {}),
   };
 }
 
