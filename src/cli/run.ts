@@ -9,7 +9,8 @@ import { createEip3155Writer, type Eip3155Writer, type TextSink } from '../trace
 import { renderTraceHtml } from '../trace/html.js';
 import type { InspectServer } from '../trace/inspectServer.js';
 import { formatRun } from '../trace/pretty.js';
-import { runScenario } from '../trace/runScenario.js';
+import { runScenario, type ScenarioRun } from '../trace/runScenario.js';
+import type { RunTrace } from '../trace/schema.js';
 import { parseScenario, type Scenario } from '../input/scenario.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
@@ -150,8 +151,33 @@ function fileSink(path: string): TextSink & { close(): void } {
   return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
 }
 
+/** Where the human report goes: stdout, or stderr when stdout carries the step trace. */
+interface Report {
+  (s: string): void;
+  readonly color: boolean;
+}
+
 /** Runs `zkos run`; resolves to the exit code (0 ok, 1 a transaction was rejected, 2 bad usage or input). */
 export async function runCommand(argv: readonly string[]): Promise<number> {
+  const opts = parseOptions(argv);
+  if (typeof opts === 'number') return opts;
+  const scenario = loadScenario(opts);
+  if (typeof scenario === 'number') return scenario;
+  const report = openReport(opts);
+  const trace = openStepTrace(opts);
+  if (typeof trace === 'number') return trace;
+  const server = await startInspector(opts, report);
+  if (typeof server === 'number') return server;
+
+  const run = execute(scenario, trace?.writer, server);
+  trace?.sink.close();
+  const html = writeOutputs(run.trace!, opts, report, server !== undefined);
+  if (server) await serveUntilStopped(server, html, opts, report);
+  return run.results.every((r) => r.valid) ? 0 : 1;
+}
+
+/** Phase 1 — options: the parsed command line, or an exit code (help printed, or a usage error). */
+function parseOptions(argv: readonly string[]): Options | number {
   let opts: Options;
   try {
     opts = parseArgs(argv);
@@ -166,8 +192,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  return opts;
+}
 
-  // Load and parse the scenario.
+/** Phase 2 — the scenario, from its file or a built-in, with the profile override applied; exit 2 on bad input. */
+function loadScenario(opts: Options): Scenario | number {
   let scenario: Scenario;
   const file = opts.file ?? builtinScenarioPath(opts.builtin ?? 'flow');
   const shown = opts.file ?? `${opts.builtin ?? 'flow'} (built-in)`;
@@ -187,50 +216,64 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     throw e;
   }
   if (opts.profile) scenario = { ...scenario, profile: opts.profile === 'zksync' ? zksync : ethereum };
+  return scenario;
+}
 
-  // The human report goes to stdout, or to stderr when stdout carries the step trace.
-  const report = (s: string): void => {
-    if (opts.quiet) return;
-    if (opts.trace === '-') process.stderr.write(s);
-    else process.stdout.write(s);
+/** Phase 3 — the human report's destination and colouring. */
+function openReport(opts: Options): Report {
+  const stream = opts.trace === '-' ? process.stderr : process.stdout;
+  const write = (s: string): void => {
+    if (!opts.quiet) stream.write(s);
   };
-  const reportStream = opts.trace === '-' ? process.stderr : process.stdout;
-  const color = opts.color ?? (Boolean(reportStream.isTTY) && !process.env.NO_COLOR);
+  return Object.assign(write, { color: opts.color ?? (Boolean(stream.isTTY) && !process.env.NO_COLOR) });
+}
 
-  let sink: (TextSink & { close(): void }) | undefined;
-  let writer: Eip3155Writer | undefined;
-  if (opts.trace !== undefined) {
-    try {
-      sink = fileSink(opts.trace);
-    } catch (e) {
-      console.error(`zkos run: --trace ${opts.trace}: ${(e as Error).message}`);
-      return 2;
-    }
-    writer = createEip3155Writer(sink, { returnData: opts.traceReturnData });
+/** Phase 4 — the EIP-3155 step trace sink (`--trace`), opened before the run; exit 2 if it cannot be. */
+function openStepTrace(
+  opts: Options,
+): { sink: TextSink & { close(): void }; writer: Eip3155Writer } | undefined | number {
+  if (opts.trace === undefined) return undefined;
+  let sink: TextSink & { close(): void };
+  try {
+    sink = fileSink(opts.trace);
+  } catch (e) {
+    console.error(`zkos run: --trace ${opts.trace}: ${(e as Error).message}`);
+    return 2;
   }
+  return { sink, writer: createEip3155Writer(sink, { returnData: opts.traceReturnData }) };
+}
 
-  let server: InspectServer | undefined;
-  if (opts.inspect) {
-    const { startInspectServer } = await import('../trace/inspectServer.js');
-    try {
-      server = await startInspectServer({
-        port: opts.inspectPort,
-        ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}),
-      });
-    } catch (e) {
-      console.error(
-        `zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`,
-      );
-      return 2;
-    }
-    report(
-      `Inspection server on ${server.wsUrl} (actor/event/snapshot events of the runner and every frame actor).\n` +
-        `  Stately inspector: open ${server.httpUrl} in a browser (embeds ${opts.inspectUi ?? 'https://stately.ai/inspect'}, needs that site)\n` +
-        `  Offline viewer of this run: ${server.httpUrl}trace.html\n` +
-        `  Programmatic: createWebSocketReceiver({ server: '${server.wsUrl}' }) from @statelyai/inspect\n\n`,
+/** Phase 5 — the Stately inspector relay (`--inspect`), started before the run; exit 2 if it cannot be. */
+async function startInspector(opts: Options, report: Report): Promise<InspectServer | undefined | number> {
+  if (!opts.inspect) return undefined;
+  const { startInspectServer } = await import('../trace/inspectServer.js');
+  let server: InspectServer;
+  try {
+    server = await startInspectServer({
+      port: opts.inspectPort,
+      ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}),
+    });
+  } catch (e) {
+    console.error(
+      `zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`,
     );
+    return 2;
   }
+  report(
+    `Inspection server on ${server.wsUrl} (actor/event/snapshot events of the runner and every frame actor).\n` +
+      `  Stately inspector: open ${server.httpUrl} in a browser (embeds ${opts.inspectUi ?? 'https://stately.ai/inspect'}, needs that site)\n` +
+      `  Offline viewer of this run: ${server.httpUrl}trace.html\n` +
+      `  Programmatic: createWebSocketReceiver({ server: '${server.wsUrl}' }) from @statelyai/inspect\n\n`,
+  );
+  return server;
+}
 
+/** Phase 6 — run the scenario, closing each transaction's step trace with its summary line. */
+function execute(
+  scenario: Scenario,
+  writer: Eip3155Writer | undefined,
+  server: InspectServer | undefined,
+): ScenarioRun {
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
     ...(server ? { inspect: server.inspect } : {}),
@@ -248,38 +291,41 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     },
   });
   writer?.flush();
-  sink?.close();
-  const trace = run.trace!;
+  return run;
+}
 
-  report(formatRun(trace, { color }));
+/** Phase 7 — print the report and write `--out` and `--html`; returns the viewer HTML when one is needed. */
+function writeOutputs(trace: RunTrace, opts: Options, report: Report, needHtml: boolean): string {
+  report(formatRun(trace, { color: report.color }));
   if (opts.out !== undefined) {
-    writeFileSync(opts.out, JSON.stringify(trace, null, 1) + '\n');
+    writeFileSync(opts.out, `${JSON.stringify(trace, null, 1)}\n`);
     report(`\nwrote trace JSON to ${opts.out}\n`);
   }
-  const html = opts.html !== undefined || server ? renderTraceHtml(trace) : '';
+  const html = opts.html !== undefined || needHtml ? renderTraceHtml(trace) : '';
   if (opts.html !== undefined) {
     writeFileSync(opts.html, html);
     report(`wrote trace viewer to ${opts.html}\n`);
   }
+  return html;
+}
 
-  if (server) {
-    server.setTraceHtml(html);
-    await server.drain();
-    report(
-      `\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` +
-        (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'),
-    );
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        process.off('SIGINT', done);
-        process.off('SIGTERM', done);
-        resolve();
-      };
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-      if (opts.inspectTimeout !== undefined) setTimeout(done, opts.inspectTimeout * 1000).unref();
-    });
-    await server.close();
-  }
-  return run.results.every((r) => r.valid) ? 0 : 1;
+/** Phase 8 — keep serving the inspector (and the viewer) until Ctrl-C or `--inspect-timeout`. */
+async function serveUntilStopped(server: InspectServer, html: string, opts: Options, report: Report): Promise<void> {
+  server.setTraceHtml(html);
+  await server.drain();
+  report(
+    `\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` +
+      (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    if (opts.inspectTimeout !== undefined) setTimeout(done, opts.inspectTimeout * 1000).unref();
+  });
+  await server.close();
 }

@@ -1,7 +1,7 @@
-// Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum): validate, buy gas,
-// bump the nonce, warm the access list, execute through the runner, refund, pay fees, commit.
+// Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum) in named phases, as
+// revm's handler: validate, buy gas, warm the access list, execute, refund, pay the coinbase, commit.
 import type { Address } from '../ee/types.js';
-import type { Log, L2ToL1Message } from '../system/world.js';
+import type { Log, L2ToL1Message, Overlay } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
 import type { TxValidationError } from './errors.js';
@@ -35,7 +35,7 @@ export interface TxReceipt {
   readonly haltReason?: string;
   /** zksync: the transaction's pubdata (bytes by kind) and its price, charged from native (brief §7.3). */
   readonly pubdata?: TxPubdata & { readonly gasPerPubdata: bigint };
-  /** zksync: native used by the transaction (intrinsic, calldata, execution, pubdata). */
+  /** zksync: native used by the transaction (intrinsic, calldata, validation, execution, pubdata). */
   readonly nativeUsed?: bigint;
 }
 
@@ -53,13 +53,57 @@ const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n
 
 /**
  * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
- * `env.system.tx` is set from the transaction.
+ * `env.system.tx` is set from the transaction. The phases follow revm's handler: validate, buy gas, warm the
+ * access list, execute, refund, pay the coinbase, commit.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
-  const { system, profile } = env;
-  const world = system.world;
-  const block = system.block;
+  const world = env.system.world;
   const sender = world.getAccount(tx.sender);
+  const checked = validate(env, tx, sender);
+  if (!('price' in checked)) {
+    world.discard();
+    return checked;
+  }
+  const bought = buyGas(env, tx, sender, checked);
+  if (bought !== null) {
+    world.discard();
+    return bought;
+  }
+  warmAccessList(env, tx);
+  let out = execute(env, tx, sender.nonce, checked.native);
+  let pubdata: TxPubdata | undefined;
+  if (checked.native) ({ out, pubdata } = settlePubdata(env, out, checked.native));
+  const gas = refund(env, tx, out, checked);
+  payCoinbase(env, gas.used, checked.price);
+  return commit(env, out, gas, checked.native, pubdata);
+}
+
+/** The zksync native budget of a transaction (brief §7.3). */
+interface NativeBudget {
+  readonly meter: NativeMeter;
+  readonly perGas: bigint;
+  /** Computational native above 2^36, given back after execution for pubdata. */
+  readonly withheld: number;
+  readonly pubdataPrice: PubdataPrice;
+  /** Pubdata of the validation phase (nonce bump, fee transfer), charged then. */
+  validationPubdata: number;
+  /** The F_tx snapshot, for the pubdata revert. */
+  txRollback?: Overlay;
+}
+
+/** What validation grants: the effective gas price and, on zksync, the native budget. */
+interface Validated {
+  readonly price: bigint;
+  readonly native?: NativeBudget;
+}
+
+/** The sender's account as it was before the transaction. */
+type SenderAccount = ReturnType<RunEnvironment['system']['world']['getAccount']>;
+
+/** Phase 1 — validate: every rule (geth's order), then the native budget (zksync, brief §7.3). */
+function validate(env: RunEnvironment, tx: Transaction, sender: SenderAccount): TxRejection | Validated {
+  const { system, profile } = env;
+  const block = system.block;
   const errors = collectValidationErrors(tx, {
     block,
     senderNonce: sender.nonce,
@@ -67,182 +111,244 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     senderHasCode: sender.code.length > 0,
     params: profile.tx,
   });
-  if (errors.length > 0) {
-    world.discard();
-    return { valid: false, error: errors[0]!, errors };
-  }
+  if (errors.length > 0) return { valid: false, error: errors[0]!, errors };
 
   const price = effectiveGasPrice(tx, block.baseFee, { chargePriorityFee: profile.chargePriorityFee });
-  // The native budget (zksync, brief §7.3): gasLimit × native per gas, less intrinsic and calldata native;
-  // computational native above 2^36 is withheld. A shortfall makes the transaction invalid.
-  let perGas = 0n;
-  let meter: NativeMeter | undefined;
-  let withheld = 0;
-  let pubdataPrice: PubdataPrice | undefined;
-  if (profile.native) {
-    const costs = profile.native;
-    perGas = nativePerGas(costs, price, env.nativePrice);
-    const limit = tx.gasLimit * perGas;
-    const upfront = BigInt(costs.intrinsic + costs.perCalldataByte * tx.data.length);
-    if (limit < upfront) {
-      world.discard();
-      const error = new OutOfNativeDuringValidationError(limit, upfront);
-      return { valid: false, error, errors: [error] };
-    }
-    const computational = limit - upfront;
-    const capped = computational < costs.maxComputational ? computational : costs.maxComputational;
-    meter = new NativeMeter(costs, Number(capped));
-    withheld = Number(computational - capped); // usable for pubdata after execution (brief §7.3)
-    meter.used = Number(upfront);
-    const gasPerPubdata = env.gasPerPubdata ?? 1n;
-    pubdataPrice = { gasPerPubdata, nativePerPubdata: gasPerPubdata * perGas };
+  if (!profile.native) return { price };
+  // gasLimit × native per gas, less intrinsic and calldata native; computational native above 2^36 is
+  // withheld. A shortfall makes the transaction invalid.
+  const costs = profile.native;
+  const perGas = nativePerGas(costs, price, env.nativePrice);
+  const limit = tx.gasLimit * perGas;
+  const upfront = BigInt(costs.intrinsic + costs.perCalldataByte * tx.data.length);
+  if (limit < upfront) {
+    const error = new OutOfNativeDuringValidationError(limit, upfront);
+    return { valid: false, error, errors: [error] };
   }
-  const blobFee = blobGasUsed(tx) * block.blobBaseFee;
+  const computational = limit - upfront;
+  const capped = computational < costs.maxComputational ? computational : costs.maxComputational;
+  const meter = new NativeMeter(costs, Number(capped));
+  meter.used = Number(upfront);
+  const gasPerPubdata = env.gasPerPubdata ?? 1n;
+  const pubdataPrice = { gasPerPubdata, nativePerPubdata: gasPerPubdata * perGas };
+  return {
+    price,
+    native: { meter, perGas, withheld: Number(computational - capped), pubdataPrice, validationPubdata: 0 },
+  };
+}
+
+/**
+ * Phase 2 — buy gas (and blob gas) and bump the nonce: outside any frame, never rolled back (brief §2.8).
+ * ZKsync moves the fee to its collector 0x8001 now (`eoa.rs pay_for_transaction`, `ensure_payment`), so
+ * BALANCE(0x8001) is right during execution, charges native for it and then the validation pubdata; a
+ * native shortfall here makes the transaction invalid.
+ */
+function buyGas(env: RunEnvironment, tx: Transaction, sender: SenderAccount, validated: Validated): TxRejection | null {
+  const { system, profile } = env;
+  const price = validated.price;
+  const blobFee = blobGasUsed(tx) * system.block.blobBaseFee;
   system.tx = {
     origin: tx.sender,
     gasPrice: price,
     blobHashes: profile.blobOpcodesStubbed ? [] : tx.blobVersionedHashes,
   };
-
-  // Buy gas and bump the nonce: outside any frame, never rolled back (brief §2.8). ZKsync moves the fee to
-  // its collector now (`pay_for_transaction`), so BALANCE(0x8001) is right during execution.
-  system.native = meter;
   const collector = profile.feeCollector;
+  const native = validated.native;
+  system.native = native?.meter;
   try {
-    if (meter) meter.charge(accountWriteNative(meter.costs)); // `increment_nonce` in EOA validation
+    if (native) native.meter.charge(accountWriteNative(native.meter.costs)); // `increment_nonce`
     if (collector !== null) payForTransaction(system, tx.sender, collector, feeCap(tx), tx.gasLimit, price);
-    else world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+    else system.world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+    system.world.setNonce(tx.sender, sender.nonce + 1n);
+    if (native) {
+      native.validationPubdata = currentPubdata(system).total;
+      native.meter.charge(Number(BigInt(native.validationPubdata) * native.pubdataPrice.nativePerPubdata));
+    }
   } catch (e) {
-    system.native = undefined;
-    world.discard();
-    if (!(e instanceof OutOfNativeError)) throw e;
-    const error = new OutOfNativeDuringValidationError(BigInt(meter?.used ?? 0), BigInt(meter?.used ?? 0));
+    if (!(e instanceof OutOfNativeError) || !native) throw e;
+    const used = BigInt(native.meter.used);
+    const error = new OutOfNativeDuringValidationError(used - BigInt(native.meter.remaining), used);
     return { valid: false, error, errors: [error] };
+  } finally {
+    system.native = undefined;
   }
-  world.setNonce(tx.sender, sender.nonce + 1n);
+  return null;
+}
 
-  // Warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list.
+/** Phase 3 — the warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list. */
+function warmAccessList(env: RunEnvironment, tx: Transaction): void {
+  const world = env.system.world;
   world.accessAccount(tx.sender);
   if (tx.to !== null) world.accessAccount(tx.to);
   for (const p of PRECOMPILES) world.accessAccount(p);
-  world.accessAccount(block.coinbase);
+  world.accessAccount(env.system.block.coinbase);
   for (const entry of tx.accessList) {
     world.accessAccount(entry.address);
     for (const key of entry.storageKeys) world.accessSlot(entry.address, key);
   }
+}
 
-  const intrinsic = intrinsicGas(tx, profile.tx.gas);
-  const gas = tx.gasLimit - intrinsic;
-  let out: RunOutcome;
-  // Validation pubdata (nonce, fee transfer) is charged now (`validation_pubdata`); a shortfall is invalid.
-  const validationPubdata = meter && pubdataPrice ? currentPubdata(system).total : 0;
-  if (meter && pubdataPrice) {
-    const cost = BigInt(validationPubdata) * pubdataPrice.nativePerPubdata;
-    if (BigInt(meter.remaining) < cost) {
-      system.native = undefined;
-      world.discard();
-      const error = new OutOfNativeDuringValidationError(BigInt(meter.remaining), cost);
-      return { valid: false, error, errors: [error] };
-    }
-    meter.charge(Number(cost));
-  }
-  const txRollback = world.snapshot(); // F_tx (brief §2.8): out of native rolls back to here
+/**
+ * Phase 4 — execute inside the F_tx frame (brief §2.8). Out of native is fatal for the transaction: roll back
+ * to F_tx and consume all gas (brief §7.1, §7.3). A host error discards the whole overlay and rethrows.
+ */
+function execute(
+  env: RunEnvironment,
+  tx: Transaction,
+  senderNonce: bigint,
+  native: NativeBudget | undefined,
+): RunOutcome {
+  const world = env.system.world;
+  const gas = tx.gasLimit - intrinsicGas(tx, env.profile.tx.gas);
+  const txRollback = world.snapshot();
+  const meter = native?.meter;
+  if (native) native.txRollback = txRollback;
   env.native = meter;
+  env.system.native = meter;
   try {
-    out = execute(env, tx, gas, sender.nonce);
+    return runTopFrame(env, tx, gas, senderNonce);
   } catch (e) {
     if (!(e instanceof OutOfNativeError)) {
-      world.discard(); // a host error: the transaction did not happen, and nothing of it stays
+      world.discard(); // the transaction did not happen, and nothing of it stays
       throw e;
     }
-    // Out of native is fatal for the transaction: roll back, consume all gas (brief §7.1, §7.3).
     world.revert(txRollback);
-    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
+    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
   } finally {
     env.native = undefined;
-    system.native = undefined;
+    env.system.native = undefined;
   }
-  let pubdata: TxPubdata | undefined;
-  if (meter && pubdataPrice) {
-    // Reclaim the withheld native; the pubdata of the execution must be payable, else the transaction
-    // reverts (`check_enough_resources_for_pubdata`); then it is charged (`refund_transaction`).
-    meter.reclaim(withheld);
-    if (out.status === 'success' && !enoughForPubdata(meter, currentPubdata(system), validationPubdata, pubdataPrice)) {
-      world.revert(txRollback);
-      out = { status: 'revert', gasLeft: out.gasLeft, returnData: out.returnData, haltReason: 'NotEnoughForPubdata' };
-    }
-    pubdata = currentPubdata(system);
-    meter.used += Number(BigInt(pubdata.total - validationPubdata) * pubdataPrice.nativePerPubdata);
-  }
+}
 
-  // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
+/**
+ * Phase 4b (zksync) — pubdata (brief §7.3): reclaim the withheld native; the execution's pubdata must be
+ * payable, else the transaction reverts to F_tx (`check_enough_resources_for_pubdata`); then it is charged
+ * (`refund_transaction`, from native only). The F_tx snapshot is the overlay before execution: a reverted
+ * outcome's state was already rolled back by the runner, so only a successful one needs undoing here.
+ */
+function settlePubdata(
+  env: RunEnvironment,
+  out: RunOutcome,
+  native: NativeBudget,
+): { out: RunOutcome; pubdata: TxPubdata } {
+  const { meter, pubdataPrice, validationPubdata } = native;
+  meter.reclaim(native.withheld);
+  if (
+    out.status === 'success' &&
+    !enoughForPubdata(meter, currentPubdata(env.system), validationPubdata, pubdataPrice)
+  ) {
+    env.system.world.revert(native.txRollback!);
+    out = {
+      status: 'revert',
+      gasLeft: out.gasLeft,
+      returnData: out.returnData,
+      haltReason: 'NotEnoughNativeForPubdata',
+    };
+  }
+  const pubdata = currentPubdata(env.system);
+  meter.used += Number(BigInt(pubdata.total - validationPubdata) * pubdataPrice.nativePerPubdata);
+  return { out, pubdata };
+}
+
+/** Runs the transaction's call or deployment (brief §8.2 step 8). */
+function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
+  const world = env.system.world;
+  const execAt = BigInt(env.profile.tx.gas.createAtExecution);
+  if (tx.to !== null) {
+    const call = { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas: gasAfterIntrinsic };
+    return runSingleInteraction(env, call);
+  }
+  if (gasAfterIntrinsic < execAt) {
+    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
+    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+  }
+  const rollback = world.snapshot();
+  const out = runTillCompletion(env, {
+    type: 'create',
+    scheme: 'create',
+    deployer: tx.sender,
+    initcode: tx.data,
+    value: tx.value,
+    salt: 0n,
+    gasAvailable: gasAfterIntrinsic - execAt,
+    deployerNonce: senderNonce,
+  });
+  if (out.status !== 'success') world.revert(rollback);
+  return out;
+}
+
+/** Gas accounting after execution. */
+interface GasSettlement {
+  readonly used: bigint;
+  readonly refunded: bigint;
+}
+
+/**
+ * Phase 5 — refund: the counter, capped at gasUsed / 5 (EIP-3529; the zksync profile has no refund counter),
+ * then the native floor (brief §7.3 compute_gas_refund: gas used is at least native used / native per gas);
+ * the sender gets the gas left back at the transaction's price.
+ */
+function refund(env: RunEnvironment, tx: Transaction, out: RunOutcome, validated: Validated): GasSettlement {
+  const { system } = env;
   const gasLimit = tx.gasLimit;
-  let gasLeft = out.gasLeft;
-  const used = gasLimit - gasLeft;
-  const counter = BigInt(Math.max(0, world.refund));
-  const refund = counter < used / BigInt(MAX_REFUND_QUOTIENT) ? counter : used / BigInt(MAX_REFUND_QUOTIENT);
-  gasLeft += refund;
-  if (meter && perGas > 0n) {
-    // brief §7.3 compute_gas_refund: gas used is at least native used / native per gas.
-    const nativeGas = BigInt(meter.used) / perGas;
+  const used = gasLimit - out.gasLeft;
+  const counter = BigInt(Math.max(0, system.world.refund));
+  const cap = used / BigInt(MAX_REFUND_QUOTIENT);
+  const refunded = counter < cap ? counter : cap;
+  let gasLeft = out.gasLeft + refunded;
+  const native = validated.native;
+  if (native && native.perGas > 0n) {
+    const nativeGas = BigInt(native.meter.used) / native.perGas;
     if (nativeGas > gasLimit - gasLeft) gasLeft = nativeGas >= gasLimit ? 0n : gasLimit - nativeGas;
   }
-  const gasUsed = gasLimit - gasLeft;
-  const logs = world.logs; // a reverted top frame already rolled its logs back
-  const messages = world.messages;
+  const collector = env.profile.feeCollector;
+  // ZKsync: the collector holds gasLimit × price and refunds the unused part (`refund_transaction`).
+  if (collector !== null) refundFromCollector(system, collector, tx.sender, gasLeft * validated.price);
+  else system.credit(tx.sender, gasLeft * validated.price);
+  return { used: gasLimit - gasLeft, refunded };
+}
 
+/**
+ * Phase 6 — pay the coinbase: the priority part of the price (the base fee burns). ZKsync's collector already
+ * holds the fee (paid before execution, refund deducted): its whole balance is swept to the coinbase after the
+ * transaction (`bootloader/mod.rs run_prepared`, brief §8.2 step 11).
+ */
+function payCoinbase(env: RunEnvironment, gasUsed: bigint, price: bigint): void {
+  const { system, profile } = env;
+  const { world, block } = system;
+  const collector = profile.feeCollector;
   if (collector !== null) {
-    // ZKsync: the collector holds gasLimit × price; it refunds the unused part and is swept to the coinbase.
-    refundFromCollector(system, collector, tx.sender, gasLeft * price);
     world.touch(collector);
     sweepToCoinbase(system, collector, block.coinbase);
-  } else {
-    system.credit(tx.sender, gasLeft * price);
-    // The priority part to the coinbase (the base fee burns).
-    system.credit(block.coinbase, gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price));
-    world.touch(block.coinbase); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
+    return;
   }
-  world.commit(profile.deleteEmptyTouched);
+  system.credit(block.coinbase, gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price));
+  world.touch(block.coinbase); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
+}
+
+/** Phase 7 — commit the overlay (deleting empty touched accounts where the profile says so) and report. */
+function commit(
+  env: RunEnvironment,
+  out: RunOutcome,
+  gas: GasSettlement,
+  native?: NativeBudget,
+  pubdata?: TxPubdata,
+): TxReceipt {
+  const world = env.system.world;
+  const logs = world.logs; // a reverted top frame already rolled its logs back
+  const messages = world.messages;
+  world.commit(env.profile.deleteEmptyTouched);
   return {
     valid: true,
     status: out.status,
-    gasUsed,
-    gasRefunded: refund,
+    gasUsed: gas.used,
+    gasRefunded: gas.refunded,
     returnData: out.returnData,
     createdAddress: out.address,
     logs,
     messages,
     haltReason: out.haltReason,
-    ...(pubdata && pubdataPrice ? { pubdata: { ...pubdata, gasPerPubdata: pubdataPrice.gasPerPubdata } } : {}),
-    ...(meter ? { nativeUsed: BigInt(meter.used) } : {}),
+    ...(native && pubdata ? { pubdata: { ...pubdata, gasPerPubdata: native.pubdataPrice.gasPerPubdata } } : {}),
+    ...(native ? { nativeUsed: BigInt(native.meter.used) } : {}),
   };
-}
-
-/** Runs the transaction's call or deployment (brief §8.2 step 8), inside the F_tx frame. */
-function execute(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
-  const world = env.system.world;
-  let gas = gasAfterIntrinsic;
-  let out: RunOutcome;
-  const execAt = env.profile.tx.gas.createAtExecution;
-  if (tx.to === null && gas < BigInt(execAt)) {
-    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
-  } else if (tx.to === null) {
-    gas -= BigInt(execAt);
-    const rollback = world.snapshot();
-    out = runTillCompletion(env, {
-      type: 'create',
-      scheme: 'create',
-      deployer: tx.sender,
-      initcode: tx.data,
-      value: tx.value,
-      salt: 0n,
-      gasAvailable: gas,
-      deployerNonce: senderNonce,
-    });
-    if (out.status !== 'success') world.revert(rollback);
-  } else {
-    out = runSingleInteraction(env, { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas });
-  }
-  return out;
 }
