@@ -21,6 +21,7 @@ export type TxErrorCode =
   | 'GasLimitAboveBlock'
   | 'IntrinsicGasTooLow'
   | 'OutOfNativeDuringValidation'
+  | 'GasPerPubdataTooHigh'
   | 'InitcodeTooLarge';
 
 /**
@@ -47,6 +48,7 @@ export const TX_ERROR_EXCEPTIONS: Readonly<Record<TxErrorCode, readonly string[]
   GasLimitAboveBlock: ['GAS_ALLOWANCE_EXCEEDED'],
   IntrinsicGasTooLow: ['INTRINSIC_GAS_TOO_LOW'],
   OutOfNativeDuringValidation: ['OUT_OF_NATIVE_RESOURCES_DURING_VALIDATION'], // ZKsync OS's own name (brief §7.3)
+  GasPerPubdataTooHigh: ['GAS_PER_PUBDATA_TOO_HIGH'], // ZKsync OS's own name (process_transaction.rs)
   InitcodeTooLarge: ['INITCODE_SIZE_EXCEEDED'],
 });
 
@@ -242,6 +244,17 @@ export class OutOfNativeDuringValidationError extends TxValidationError {
     readonly nativeRequired: bigint,
   ) {
     super(`native limit ${nativeLimit} does not cover the intrinsic native ${nativeRequired}`);
+  }
+}
+
+/** ZKsync: the block's gas per pubdata exceeds the transaction's limit (1 for types 0-2, `validate`). */
+export class GasPerPubdataTooHighError extends TxValidationError {
+  readonly code = 'GasPerPubdataTooHigh' as const;
+  constructor(
+    readonly blockGasPerPubdata: bigint,
+    readonly userLimit: bigint,
+  ) {
+    super(`block gas per pubdata ${blockGasPerPubdata} exceeds the transaction's limit ${userLimit}`);
   }
 }
 

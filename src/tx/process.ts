@@ -11,7 +11,7 @@ import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
 import { NativeMeter, OutOfNativeError, accountWriteNative, nativePerGas } from '../system/resources.js';
-import { OutOfNativeDuringValidationError } from './errors.js';
+import { GasPerPubdataTooHighError, OutOfNativeDuringValidationError } from './errors.js';
 import type { TxPubdata } from '../system/pubdata.js';
 import {
   currentPubdata,
@@ -48,6 +48,9 @@ export interface TxRejection {
 }
 
 export type TxResult = TxReceipt | TxRejection;
+
+/** The user's gas-per-pubdata limit of types 0-2 (basic_bootloader constants.rs DEFAULT_GAS_PER_PUBDATA). */
+const DEFAULT_GAS_PER_PUBDATA = 1n;
 
 const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n];
 
@@ -130,6 +133,12 @@ function validate(env: RunEnvironment, tx: Transaction, sender: SenderAccount): 
   const meter = new NativeMeter(costs, Number(capped));
   meter.used = Number(upfront);
   const gasPerPubdata = env.gasPerPubdata ?? 1n;
+  // process_transaction.rs validate: the user's limit (DEFAULT_GAS_PER_PUBDATA = 1 for non-EIP-712 types)
+  // must cover the block's gas per pubdata.
+  if (gasPerPubdata > DEFAULT_GAS_PER_PUBDATA) {
+    const error = new GasPerPubdataTooHighError(gasPerPubdata, DEFAULT_GAS_PER_PUBDATA);
+    return { valid: false, error, errors: [error] };
+  }
   const pubdataPrice = { gasPerPubdata, nativePerPubdata: gasPerPubdata * perGas };
   return {
     price,
