@@ -4,7 +4,7 @@ import type { InspectionEvent, Observer } from 'xstate';
 import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
 import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
-import { cancunPrecompiles } from '../hooks/precompiles/index.js';
+import { CANCUN_PRECOMPILES } from '../hooks/precompiles/sets.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
@@ -32,7 +32,7 @@ export function instructionTableFor(profile: Profile): InstructionTable {
 /** The hook registry a profile asks for (precompiles; ZKsync system contracts). */
 export function hooksFor(profile: Profile): HookRegistry {
   const registry = new HookRegistry();
-  if (profile.hooks.precompiles) addPrecompiles(registry, cancunPrecompiles);
+  if (profile.hooks.precompiles) addPrecompiles(registry, CANCUN_PRECOMPILES);
   if (profile.hooks.systemContracts) addSystemContracts(registry);
   return registry;
 }
