@@ -79,5 +79,9 @@ export const zksync: Profile = Object.freeze({
   tx: ZKSYNC_TX_PARAMS, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
   blobOpcodesStubbed: true,
   ergsPerGas: 256,
+  p256Precompile: false, // system_hooks `p256_precompile` feature: off by default
   native: ZKSYNC_NATIVE_COSTS, // brief §7: one native budget per transaction
 });
+
+/** The zksync profile with ZKsync OS's `p256_precompile` feature: P256 verify at 0x100 (RIP-7212 address). */
+export const zksyncWithP256: Profile = Object.freeze({ ...zksync, p256Precompile: true });

@@ -5,6 +5,7 @@ import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
 import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
 import { CANCUN_PRECOMPILES } from '../hooks/precompiles/sets.js';
+import { zksyncP256VerifyPrecompile } from '../hooks/precompiles/100-p256VerifyZksync.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
@@ -33,6 +34,7 @@ export function instructionTableFor(profile: Profile): InstructionTable {
 export function hooksFor(profile: Profile): HookRegistry {
   const registry = new HookRegistry();
   if (profile.hooks.precompiles) addPrecompiles(registry, CANCUN_PRECOMPILES);
+  if (profile.p256Precompile) addPrecompiles(registry, [zksyncP256VerifyPrecompile]);
   if (profile.hooks.systemContracts) addSystemContracts(registry);
   return registry;
 }
