@@ -15,7 +15,7 @@ import {
   rejectUnknownKeys,
   requireKey,
 } from './parse.js';
-import { ethereum, zksync, type Profile } from '../profiles/index.js';
+import { ethereum, zksync, zksyncWithP256, type Profile } from '../profiles/index.js';
 import type { BlockContext } from '../ee/host.js';
 import type { AccountInit } from '../system/world.js';
 import type { AccessListEntry, TxType } from '../tx/types.js';
@@ -34,6 +34,20 @@ export interface ScenarioTx {
   readonly maxFeePerGas?: bigint;
   readonly maxPriorityFeePerGas?: bigint;
   readonly accessList: readonly AccessListEntry[];
+  /** zksync L1→L2 (type 0xff) and upgrade (0xfe) transactions: the fields only they have. */
+  readonly l1?: ScenarioL1Fields;
+}
+
+/** Fields of an L1→L2 or upgrade transaction (src/tx/l1.ts). */
+export interface ScenarioL1Fields {
+  readonly type: 0xff | 0xfe;
+  /** reserved[0]: total deposited on L1. */
+  readonly mint: bigint;
+  /** reserved[1]: receives the unused deposit (default: `from`). */
+  readonly refundRecipient: Address;
+  readonly gasPerPubdataLimit: bigint;
+  /** Bytecodes made known to the preimage oracle (the encoding carries their blake2s hashes). */
+  readonly factoryDeps: readonly Uint8Array[];
 }
 
 /** A parsed scenario. */
@@ -46,6 +60,9 @@ export interface Scenario {
   readonly transactions: readonly ScenarioTx[];
   /** Display names of addresses (the frame tree and the viewer show them). */
   readonly labels: ReadonlyMap<Address, string>;
+  /** zksync block metadata: price of one unit of native, gas per pubdata byte (`block.nativePrice`, `block.gasPerPubdata`). */
+  readonly nativePrice?: bigint;
+  readonly gasPerPubdata?: bigint;
 }
 
 /** Block defaults: a Cancun block on chain 1 with a modest base fee. */
@@ -74,6 +91,8 @@ const BLOCK_KEYS = [
   'chainId',
   'blobBaseFee',
   'excessBlobGas',
+  'nativePrice',
+  'gasPerPubdata',
 ];
 const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage'];
 const TX_KEYS = [
@@ -91,6 +110,10 @@ const TX_KEYS = [
   'maxPriorityFeePerGas',
   'accessList',
   'type',
+  'mint',
+  'refundRecipient',
+  'gasPerPubdataLimit',
+  'factoryDeps',
 ];
 
 const q = { decimal: true } as const;
@@ -183,12 +206,31 @@ function parseTx(v: unknown, base: string): ScenarioTx {
   }
   const accessList = opt(o, 'accessList') === undefined ? [] : parseAccessList(o.accessList, f('accessList'));
   let type: TxType = gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
+  let l1: ScenarioL1Fields | undefined;
   if (opt(o, 'type') !== undefined) {
     const t = Number(parseU64(o.type, f('type'), q));
-    if (t !== 0 && t !== 1 && t !== 2)
-      throw new InputError(f('type'), `scenario transactions are of type 0, 1 or 2, got ${t}`);
-    type = t;
+    if (t === 0xff || t === 0xfe) {
+      if (to === null) throw new InputError(f('to'), 'L1→L2 and upgrade transactions need a recipient');
+      l1 = {
+        type: t,
+        mint: opt(o, 'mint') === undefined ? 0n : parseU256(o.mint, f('mint'), q),
+        refundRecipient:
+          opt(o, 'refundRecipient') === undefined ? from : parseAddress(o.refundRecipient, f('refundRecipient')),
+        gasPerPubdataLimit:
+          opt(o, 'gasPerPubdataLimit') === undefined
+            ? 800n
+            : parseU64(o.gasPerPubdataLimit, f('gasPerPubdataLimit'), q),
+        factoryDeps: expectArray(opt(o, 'factoryDeps') ?? [], f('factoryDeps')).map((c, i) =>
+          parseData(c, fieldPath(f('factoryDeps'), i)),
+        ),
+      };
+    } else if (t !== 0 && t !== 1 && t !== 2)
+      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2, 0xff or 0xfe, got ${t}`);
+    else type = t;
   }
+  for (const k of ['mint', 'refundRecipient', 'gasPerPubdataLimit', 'factoryDeps'])
+    if (l1 === undefined && opt(o, k) !== undefined)
+      throw new InputError(f(k), 'only L1→L2 (type 0xff) and upgrade (type 0xfe) transactions have this field');
   const label = opt(o, 'label') === undefined ? undefined : expectString(o.label, f('label'));
   return {
     ...(label !== undefined ? { label } : {}),
@@ -203,6 +245,7 @@ function parseTx(v: unknown, base: string): ScenarioTx {
       ? { gasPrice: gasPrice ?? 10n }
       : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
     accessList,
+    ...(l1 !== undefined ? { l1 } : {}),
   };
 }
 
@@ -225,9 +268,27 @@ export function parseScenario(text: string, name: string): Scenario {
     const p = expectString(o.profile, prefix + 'profile');
     if (p === 'ethereum') profile = ethereum;
     else if (p === 'zksync') profile = zksync;
-    else throw new InputError(prefix + 'profile', `expected "ethereum" or "zksync", got ${JSON.stringify(p)}`);
+    else if (p === 'zksync-p256') profile = zksyncWithP256;
+    else
+      throw new InputError(
+        prefix + 'profile',
+        `expected "ethereum", "zksync" or "zksync-p256", got ${JSON.stringify(p)}`,
+      );
   }
   const block = parseBlock(opt(o, 'block'), prefix + 'block');
+  const zkBlock = zksyncBlockFields(opt(o, 'block'), prefix + 'block');
+  if (profile.native === null && (zkBlock.nativePrice !== undefined || zkBlock.gasPerPubdata !== undefined))
+    throw new InputError(prefix + 'block', 'nativePrice and gasPerPubdata need a zksync profile');
+  const txsRaw = opt(o, 'transactions');
+  if (profile.native === null && Array.isArray(txsRaw))
+    txsRaw.forEach((t, i) => {
+      const ty = typeof t === 'object' && t !== null ? (t as Record<string, unknown>).type : undefined;
+      if (ty === 255 || ty === 254 || ty === '0xff' || ty === '0xfe')
+        throw new InputError(
+          fieldPath(prefix + 'transactions', i) + '.type',
+          'L1→L2 and upgrade transactions need a zksync profile',
+        );
+    });
   const pre = new Map<Address, AccountInit>();
   if (opt(o, 'pre') !== undefined) {
     const p = expectObject(o.pre, prefix + 'pre');
@@ -255,5 +316,20 @@ export function parseScenario(text: string, name: string): Scenario {
     pre,
     transactions: txs,
     labels,
+    ...zkBlock,
   };
+}
+
+/** The zksync block metadata in `block`: native price and gas per pubdata (both optional). */
+function zksyncBlockFields(v: unknown, base: string): { nativePrice?: bigint; gasPerPubdata?: bigint } {
+  if (v === undefined || typeof v !== 'object' || v === null) return {};
+  const o = v as Record<string, unknown>;
+  const out: { nativePrice?: bigint; gasPerPubdata?: bigint } = {};
+  if (opt(o, 'nativePrice') !== undefined) {
+    out.nativePrice = parseU256(o.nativePrice, fieldPath(base, 'nativePrice'), q);
+    if (out.nativePrice === 0n) throw new InputError(fieldPath(base, 'nativePrice'), 'must be positive');
+  }
+  if (opt(o, 'gasPerPubdata') !== undefined)
+    out.gasPerPubdata = parseU64(o.gasPerPubdata, fieldPath(base, 'gasPerPubdata'), q);
+  return out;
 }

@@ -108,11 +108,18 @@ export class NativeMeter {
     private left: number,
   ) {}
 
-  /** Charges `amount`; throws `OutOfNativeError` when the budget cannot cover it. */
+  /**
+   * Charges `amount`; throws `OutOfNativeError` when the budget cannot cover it, leaving nothing
+   * (`BaseResources::charge` sets native to 0 on a shortfall).
+   */
   charge(amount: number): void {
+    if (amount > this.left) {
+      this.used += this.left;
+      this.left = 0;
+      throw new OutOfNativeError();
+    }
     this.used += amount;
     this.left -= amount;
-    if (this.left < 0) throw new OutOfNativeError();
   }
 
   /** Gives back native (withheld native reclaimed after execution, brief §7.3). */

@@ -18,6 +18,7 @@ import {
   type LogEntry,
   type RunTrace,
   type StorageAccess,
+  type ZksyncTxInfo,
   type TimelineEntry,
   type TxTrace,
 } from './schema.js';
@@ -80,6 +81,8 @@ export type TxEnd =
       readonly gasRefunded: bigint;
       readonly returnData: Uint8Array;
       readonly createdAddress?: Address;
+      /** zksync: pubdata, native and the L1-transaction settlement (the receipt's fields). */
+      readonly zksync?: ZksyncTxInfo;
       readonly logs: readonly {
         readonly address: Address;
         readonly topics: readonly bigint[];
@@ -233,6 +236,7 @@ export class TraceRecorder implements RunObserver {
           gasRefunded: hex(end.gasRefunded),
           returnData: bytesToHex(end.returnData),
           ...(end.createdAddress !== undefined ? { createdAddress: addr(end.createdAddress) } : {}),
+          ...(end.zksync !== undefined ? { zksync: end.zksync } : {}),
           logs,
           stateChanges,
           endSeq,
