@@ -39,6 +39,7 @@ describe('fees via 0x8001 (eoa.rs pay_for_transaction, process_transaction.rs en
     expect(world.getAccount(SENDER).balance).toBe(INITIAL - fee);
     expect(world.getAccount(COINBASE).balance).toBe(fee);
     expect(world.getAccount(BOOTLOADER).balance).toBe(0n);
+    expect(world.exists(BOOTLOADER)).toBe(true); // deleteEmptyTouched false: an emptied account stays
   });
 
   it('value sent to 0x8001 during execution is swept to the coinbase with the fee', () => {
