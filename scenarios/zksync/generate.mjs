@@ -136,7 +136,7 @@ write('zksync-pubdata', {
 const LOOP = '0x100p000000000000000000000000000000000001'.replace('p', '0');
 write('zksync-out-of-native', {
   description:
-    'Running out of the native resource (brief §7.1): the block sets nativePrice = 7 = the gas price, so the transaction has 1 native per gas. Each SSTORE to a new slot costs 22,100 gas but 367,040 native (storage_cache.rs: warm read + cold new read + new write), so the third store runs out of native: the transaction reverts to its start and consumes all its gas; the nonce and the fee stay.',
+    'Running out of the native resource (brief §7.1): the block sets nativePrice = 7 = the gas price, so the transaction has 1 native per gas, 1,000,000 in all. Validation takes about 700,000 (the sender read, two hashes, ecrecover 522,000, the nonce and the fee), and an SSTORE to a new slot costs 22,100 gas but 367,040 native (storage_cache.rs: warm read + cold new read + new write), so the first store runs out of native: the transaction reverts to its start and consumes all its gas; the nonce and the fee stay.',
   profile: 'zksync',
   labels: { [EOA]: 'EOA', [LOOP]: 'StoreLoop', [COINBASE]: 'coinbase' },
   block: { ...BLOCK, nativePrice: '7' },

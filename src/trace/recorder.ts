@@ -207,6 +207,15 @@ export class TraceRecorder implements RunObserver {
     const text = end.valid
       ? `transaction ${t.index} ${end.status}, gas used ${end.gasUsed}`
       : `transaction ${t.index} rejected: ${end.error}`;
+    // Frames still open were cut short by a transaction-fatal error (zksync: out of native, brief §7.1):
+    // they end halted and rolled back with the transaction.
+    if (end.valid)
+      for (let i = this.stack.length - 1; i >= 0; i--) {
+        const f = this.stack[i]!;
+        Object.assign(f, { outcome: 'halt', gasUsed: f.gas, reverted: true, haltReason: end.haltReason ?? 'aborted' });
+        this.rollBack(f, f.id);
+        f.endSeq = this.push('bootloader', 'frame.close', `abort frame #${f.id}: ${f.haltReason}`, f);
+      }
     const endSeq = this.push('bootloader', 'tx.end', text, null);
     const stateChanges = this.world && this.before ? diffCommitted(this.before, snapshotCommitted(this.world)) : [];
     const logs: LogEntry[] = [];

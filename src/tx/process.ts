@@ -13,6 +13,8 @@ import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
 import { NativeMeter, OutOfNativeError, accountWriteNative, nativePerGas } from '../system/resources.js';
 import { GasPerPubdataTooHighError, OutOfNativeDuringValidationError } from './errors.js';
 import type { TxPubdata } from '../system/pubdata.js';
+import { NONEXISTENT } from '../system/world.js';
+import { l2ValidationNative } from './validationNative.js';
 import {
   currentPubdata,
   enoughForPubdata,
@@ -165,7 +167,11 @@ function buyGas(env: RunEnvironment, tx: Transaction, sender: SenderAccount, val
   const native = validated.native;
   system.native = native?.meter;
   try {
-    if (native) native.meter.charge(accountWriteNative(native.meter.costs)); // `increment_nonce`
+    if (native) {
+      const costs = native.meter.costs;
+      native.meter.charge(l2ValidationNative(costs, tx, sender !== NONEXISTENT)); // reads, hashes, ecrecover
+      native.meter.charge(accountWriteNative(costs)); // `increment_nonce`
+    }
     if (collector !== null) payForTransaction(system, tx.sender, collector, feeCap(tx), tx.gasLimit, price);
     else system.world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
     system.world.setNonce(tx.sender, sender.nonce + 1n);

@@ -8,6 +8,7 @@ import { chargeCodeLoad } from '../../src/runner/call.js';
 import { depositCode } from '../../src/runner/deploy.js';
 import { NativeMeter } from '../../src/system/resources.js';
 import { ZKSYNC_NATIVE_COSTS } from '../../src/profiles/zksync.js';
+import { hashedLengths, l2ValidationNative } from '../../src/tx/validationNative.js';
 import type { AccountInit } from '../../src/system/world.js';
 import { CONTRACT, OTHER, runTx, type RunOptions } from './helpers.js';
 
@@ -189,5 +190,45 @@ describe('system hooks (io_subsystem.rs emit_l1_message, l1_messenger.rs)', () =
     const message = keccakNative(88) + 3 * keccakNative(64) + keccakNative(10) + 6000 + 2 * 10 + keccakNative(10);
     const event = 6000 + 3 * 200 + 2 * 96; // data = calldata[4..], 96 bytes
     expect(d).toBe(message + event + (4 + 10 + 88) * NATIVE_PER_PUBDATA);
+  });
+});
+
+describe('L2 validation native (eoa.rs validate, process_transaction.rs process_l2_transaction)', () => {
+  const tx = {
+    type: 2 as const,
+    chainId: 270n,
+    nonce: 0n,
+    gasLimit: 1_000_000n,
+    to: OTHER,
+    value: 0n,
+    data: new Uint8Array(0),
+    maxFeePerGas: 25n,
+    maxPriorityFeePerGas: 2n,
+    accessList: [],
+    blobVersionedHashes: [],
+    sender: CONTRACT,
+  };
+  it('sender read cold + balance read, two hashes of one keccak round, ECRECOVER_NATIVE_COST', () => {
+    const senderReads = 2 * ACCOUNT_ACCESS + WARM_STORAGE_READ + COLD_EXISTING_READ + 500 + blake(124);
+    expect(hashedLengths(tx).full).toBeLessThan(136);
+    expect(l2ValidationNative(ZKSYNC_NATIVE_COSTS, tx, true)).toBe(
+      senderReads + 2 * keccakNative(0) + withDelegations(350_000, 43_000, 0),
+    );
+  });
+  it('each access-list address is an account read, each key a cold storage read', () => {
+    const listed = { ...tx, accessList: [{ address: OTHER, storageKeys: [1n, 2n] }] };
+    const { full, signed } = hashedLengths(listed);
+    const hashes = (l: { full: number; signed: number }) => keccakNative(l.full) + keccakNative(l.signed);
+    const d = l2ValidationNative(ZKSYNC_NATIVE_COSTS, listed, true) - l2ValidationNative(ZKSYNC_NATIVE_COSTS, tx, true);
+    expect(d).toBe(
+      ACCOUNT_ACCESS +
+        WARM_STORAGE_READ +
+        COLD_EXISTING_READ +
+        500 +
+        blake(124) +
+        2 * (WARM_STORAGE_READ + COLD_EXISTING_READ) +
+        hashes({ full, signed }) -
+        hashes(hashedLengths(tx)),
+    );
   });
 });

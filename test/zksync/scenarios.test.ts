@@ -57,7 +57,9 @@ describe('zkos run --builtin zksync-*', () => {
   });
 
   it('zksync-out-of-native: halts OutOfNative, all gas used, the stores rolled back', () => {
-    const { receipts, world } = run('zksync-out-of-native');
+    const { receipts, world, trace } = run('zksync-out-of-native');
+    // The frame cut short by the transaction-fatal error is recorded halted and rolled back.
+    expect(trace!.frames[0]).toMatchObject({ outcome: 'halt', haltReason: 'OutOfNative', reverted: true });
     expect(receipts[0]!.status).toBe('halt');
     expect(receipts[0]!.haltReason).toBe('OutOfNative');
     expect(receipts[0]!.gasUsed).toBe(1_000_000n);
