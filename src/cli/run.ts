@@ -26,6 +26,7 @@ options:
   --profile NAME          override the scenario's profile: ethereum or zksync
   --out FILE              write the whole run as JSON (docs/trace-schema.md)
   --html FILE             write a self-contained offline viewer (one HTML file, no network)
+  --steps                 keep each frame's opcode steps in --out / --html (bounded; on with --trace)
   --trace FILE|-          write EIP-3155 step traces as JSON lines (- = stdout; the report goes to stderr)
   --trace-returndata      add "returnData" to each step line
   --inspect               serve the run to the Stately inspector on a local WebSocket relay
@@ -54,6 +55,7 @@ interface Options {
   html?: string;
   trace?: string;
   traceReturnData: boolean;
+  steps: boolean;
   inspect: boolean;
   inspectPort: number;
   inspectUi?: string;
@@ -66,7 +68,14 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { traceReturnData: false, inspect: false, inspectPort: 8080, quiet: false, help: false };
+  const o: Options = {
+    traceReturnData: false,
+    steps: false,
+    inspect: false,
+    inspectPort: 8080,
+    quiet: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -105,6 +114,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--trace-returndata':
         o.traceReturnData = true;
+        break;
+      case '--steps':
+        o.steps = true;
         break;
       case '--inspect':
         o.inspect = true;
@@ -161,6 +173,16 @@ function fileSink(path: string): TextSink & { close(): void } {
   return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
 }
 
+/** Opens `path` for writing (created or truncated); throws an Error whose message names `flag` and the path. */
+function openOutput(flag: string, path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${flag} ${path}: cannot write: ${err.message}`);
+  }
+}
+
 /** Where the human report goes: stdout, or stderr when stdout carries the step trace. */
 interface Report {
   (s: string): void;
@@ -176,12 +198,17 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const report = openReport(opts);
   const trace = openStepTrace(opts);
   if (typeof trace === 'number') return trace;
+  const outputs = openOutputs(opts, trace);
+  if (typeof outputs === 'number') return outputs;
   const server = await startInspector(opts, report);
-  if (typeof server === 'number') return server;
+  if (typeof server === 'number') {
+    closeOutputs(outputs, trace);
+    return server;
+  }
 
-  const run = execute(scenario, trace?.writer, server);
+  const run = execute(scenario, opts.steps, trace?.writer, server);
   trace?.sink.close();
-  const html = writeOutputs(run.trace!, opts, report, server !== undefined);
+  const html = writeOutputs(run.trace!, opts, outputs, report, server !== undefined);
   if (server) await serveUntilStopped(server, html, opts, report);
   return run.results.every((r) => r.valid) ? 0 : 1;
 }
@@ -253,7 +280,38 @@ function openStepTrace(
   return { sink, writer: createEip3155Writer(sink, { returnData: opts.traceReturnData }) };
 }
 
-/** Phase 5 — the Stately inspector relay (`--inspect`), started before the run; exit 2 if it cannot be. */
+/** Files opened for `--out` and `--html`. */
+interface Outputs {
+  readonly out?: number;
+  readonly html?: number;
+}
+
+/**
+ * Phase 5 — `--out` and `--html`, opened before the run so that an unwritable path is a usage error (exit 2,
+ * nothing runs); on failure the step trace opened before is closed too.
+ */
+function openOutputs(opts: Options, trace: { sink: { close(): void } } | undefined): Outputs | number {
+  let out: number | undefined;
+  try {
+    if (opts.out !== undefined) out = openOutput('--out', opts.out);
+    const html = opts.html !== undefined ? openOutput('--html', opts.html) : undefined;
+    return { ...(out !== undefined ? { out } : {}), ...(html !== undefined ? { html } : {}) };
+  } catch (e) {
+    if (out !== undefined) closeSync(out);
+    trace?.sink.close();
+    console.error(`zkos run: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+/** Closes what the phases before the run opened (a failure after them, e.g. of the inspector). */
+function closeOutputs(outputs: Outputs, trace: { sink: { close(): void } } | undefined): void {
+  if (outputs.out !== undefined) closeSync(outputs.out);
+  if (outputs.html !== undefined) closeSync(outputs.html);
+  trace?.sink.close();
+}
+
+/** Phase 6 — the Stately inspector relay (`--inspect`), started before the run; exit 2 if it cannot be. */
 async function startInspector(opts: Options, report: Report): Promise<InspectServer | undefined | number> {
   if (!opts.inspect) return undefined;
   const { startInspectServer } = await import('../trace/inspectServer.js');
@@ -278,14 +336,17 @@ async function startInspector(opts: Options, report: Report): Promise<InspectSer
   return server;
 }
 
-/** Phase 6 — run the scenario, closing each transaction's step trace with its summary line. */
+/** Phase 7 — run the scenario (keeping opcode steps per frame with `--steps`), closing each transaction's step
+ * trace with its summary line. */
 function execute(
   scenario: Scenario,
+  steps: boolean,
   writer: Eip3155Writer | undefined,
   server: InspectServer | undefined,
 ): ScenarioRun {
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
+    ...(steps ? { steps: true } : {}),
     ...(server ? { inspect: server.inspect } : {}),
     afterTransaction: (_tx, result) => {
       if (!writer) return;
@@ -304,22 +365,24 @@ function execute(
   return run;
 }
 
-/** Phase 7 — print the report and write `--out` and `--html`; returns the viewer HTML when one is needed. */
-function writeOutputs(trace: RunTrace, opts: Options, report: Report, needHtml: boolean): string {
+/** Phase 8 — print the report and write `--out` and `--html`; returns the viewer HTML when one is needed. */
+function writeOutputs(trace: RunTrace, opts: Options, outputs: Outputs, report: Report, needHtml: boolean): string {
   report(formatRun(trace, { color: report.color }));
-  if (opts.out !== undefined) {
-    writeFileSync(opts.out, `${JSON.stringify(trace, null, 1)}\n`);
+  if (outputs.out !== undefined) {
+    writeFileSync(outputs.out, `${JSON.stringify(trace, null, 1)}\n`);
+    closeSync(outputs.out);
     report(`\nwrote trace JSON to ${opts.out}\n`);
   }
   const html = opts.html !== undefined || needHtml ? renderTraceHtml(trace) : '';
-  if (opts.html !== undefined) {
-    writeFileSync(opts.html, html);
+  if (outputs.html !== undefined) {
+    writeFileSync(outputs.html, html);
+    closeSync(outputs.html);
     report(`wrote trace viewer to ${opts.html}\n`);
   }
   return html;
 }
 
-/** Phase 8 — keep serving the inspector (and the viewer) until Ctrl-C or `--inspect-timeout`. */
+/** Phase 9 — keep serving the inspector (and the viewer) until Ctrl-C or `--inspect-timeout`. */
 async function serveUntilStopped(server: InspectServer, html: string, opts: Options, report: Report): Promise<void> {
   server.setTraceHtml(html);
   await server.drain();

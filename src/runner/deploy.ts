@@ -7,8 +7,7 @@ import { accountWriteNative, allButOne64th } from '../system/resources.js';
 import { createAddress, create2Address } from '../ee/evm/deployment.js';
 import { NONEXISTENT } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
-
-const NONCE_MAX = 2n ** 64n - 1n;
+import { U64_MAX } from '../encoding/limits.js';
 
 /** Result of deployment preparation, in ergs: failure (ergs to hand back) or the constructor launch data. */
 export type DeploymentPreparation =
@@ -41,7 +40,7 @@ export function prepareDeployment(
   if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
   else {
     nonce = deployer.nonce;
-    if (nonce >= NONCE_MAX) return { ok: false, ergsReturned: full };
+    if (nonce >= U64_MAX) return { ok: false, ergsReturned: full };
     native?.charge(accountWriteNative(native.costs)); // `increment_nonce`
     world.setNonce(req.deployer, nonce + 1n);
   }

@@ -3,7 +3,8 @@
 import type { InspectionEvent, Observer } from 'xstate';
 import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
-import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
+import { buildInstructionTable } from '../ee/evm/opcodes.js';
+import type { InstructionTable } from '../ee/evm/frame.js';
 import { CANCUN_PRECOMPILES } from '../hooks/precompiles/sets.js';
 import { zksyncP256VerifyPrecompile } from '../hooks/precompiles/100-p256VerifyZksync.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
@@ -13,6 +14,7 @@ import type { Profile } from '../profiles/types.js';
 import type { BlockContext, TxContext } from '../ee/host.js';
 import { EMPTY_TX_CONTEXT, System } from '../system/system.js';
 import type { WorldState } from '../system/world.js';
+import { checkEnvironmentOptions } from './arguments.js';
 import type { RunEnvironment, RunObserver } from './context.js';
 
 const tables = new Map<Profile, InstructionTable>();
@@ -61,6 +63,7 @@ export interface EnvironmentOptions {
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
 export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
+  checkEnvironmentOptions(opts);
   const system = new System(opts.world, opts.block, opts.tx ?? EMPTY_TX_CONTEXT, opts.blockHashes);
   if (opts.observer !== undefined) system.observer = opts.observer;
   const table = instructionTableFor(opts.profile);

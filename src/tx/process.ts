@@ -1,6 +1,6 @@
 // Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum) in named phases, as
 // revm's handler: validate, buy gas, warm the access list, execute, refund, pay the coinbase, commit.
-import type { Address } from '../ee/types.js';
+import type { Address, HaltReason } from '../ee/types.js';
 import type { Log, L2ToL1Message, Overlay } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
@@ -9,6 +9,7 @@ import { blobGasUsed, effectiveGasPrice, feeCap } from './fees.js';
 import { intrinsicGas } from './intrinsic.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
+import { checkTransactionArguments } from './arguments.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
 import { NativeMeter, OutOfNativeError, accountWriteNative, nativePerGas } from '../system/resources.js';
 import { GasPerPubdataTooHighError, OutOfNativeDuringValidationError } from './errors.js';
@@ -62,6 +63,7 @@ const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n
  * access list, execute, refund, pay the coinbase, commit.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
+  checkTransactionArguments(env, tx);
   const world = env.system.world;
   const sender = world.getAccount(tx.sender);
   const checked = validate(env, tx, sender);
@@ -228,7 +230,7 @@ function execute(
       throw e;
     }
     world.revert(txRollback);
-    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
+    return halted('OutOfNative');
   } finally {
     env.native = undefined;
     env.system.native = undefined;
@@ -275,7 +277,7 @@ function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bi
   }
   if (gasAfterIntrinsic < execAt) {
     // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
+    return halted('OutOfGas');
   }
   const rollback = world.snapshot();
   const out = runTillCompletion(env, {
@@ -290,6 +292,11 @@ function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bi
   });
   if (out.status !== 'success') world.revert(rollback);
   return out;
+}
+
+/** A halt of the transaction's top frame: all gas consumed, no output. */
+function halted(reason: HaltReason): RunOutcome {
+  return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: reason };
 }
 
 /** Gas accounting after execution. */

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { blake2s } from '@noble/hashes/blake2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { decodeZkSyncTx, DYNAMIC_PART_OFFSET, encodeZkSyncTx, l1TxHash } from '../../src/encoding/zksyncTx.js';
+import { DYNAMIC_PART_OFFSET, encodeZkSyncTx, l1TxHash } from '../../src/encoding/zksyncTx.js';
+import { decodeZkSyncTx } from '../../src/input/zksyncTx.js';
 import { InputError } from '../../src/input/parse.js';
 import { zksync } from '../../src/profiles/zksync.js';
 import { createEnvironment } from '../../src/runner/environment.js';
