@@ -9,7 +9,10 @@ import type { Asm } from './bytecode.js';
 import { afterAll, beforeAll, describe } from 'vitest';
 
 export const CANCUN_TABLE: InstructionTable = buildInstructionTable(CANCUN_CONFIG);
-export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({ sstoreRefunds: false });
+export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({
+  sstoreRefunds: false,
+  blobOpcodesStubbed: false,
+});
 
 export const THIS = 0xc0den;
 export const CALLER = 0xca11e4n;
