@@ -73,13 +73,17 @@ export interface ReplayHooks {
   readonly after?: (journalFrom: number, result: TxResult) => void;
 }
 
-/** A rejected transaction at mining time. */
+/**
+ * A transaction left out of a block: invalid at that point (`result`), or a host error while running it
+ * (e.g. the L1 messenger called from an EOA); either way it changed nothing.
+ */
 export class MiningRejection extends Error {
   constructor(
     readonly hash: bigint,
-    readonly result: Extract<TxResult, { valid: false }>,
+    readonly result: Extract<TxResult, { valid: false }> | null,
+    message: string,
   ) {
-    super(result.error.message);
+    super(message);
   }
 }
 
@@ -190,11 +194,10 @@ export class Chain {
 
   /**
    * Mines one block with `txs` in order. A transaction that is invalid at this point is left out and
-   * reported in `rejected`. Returns the new head.
+   * reported in `rejected`. When none is left and `allowEmpty` is false, no block is made. Returns the head.
    */
-  mine(txs: readonly SignedTx[] = []): { block: Block; rejected: MiningRejection[] } {
+  mine(txs: readonly SignedTx[] = [], allowEmpty = true): { block: Block; rejected: MiningRejection[] } {
     const ctx = this.blockContext();
-    this.nextTimestamp = null;
     const journalStart = this.journal.length;
     const env = this.environment(ctx, this.inspect ? { inspect: this.inspect } : {});
     const mined: MinedTx[] = [];
@@ -202,9 +205,15 @@ export class Chain {
     let cumulative = 0n;
     let logIndex = 0;
     for (const signed of txs) {
-      const result = processTransaction(env, signed.tx);
+      let result: TxResult;
+      try {
+        result = processTransaction(env, signed.tx); // a host error discards the transaction, then throws
+      } catch (e) {
+        rejected.push(new MiningRejection(signed.hash, null, `internal error: ${(e as Error).message}`));
+        continue;
+      }
       if (!result.valid) {
-        rejected.push(new MiningRejection(signed.hash, result));
+        rejected.push(new MiningRejection(signed.hash, result, result.error.message));
         continue;
       }
       cumulative += result.gasUsed;
@@ -223,6 +232,8 @@ export class Chain {
       logIndex += result.logs.length;
       mined.push(m);
     }
+    if (mined.length === 0 && !allowEmpty) return { block: this.head, rejected };
+    this.nextTimestamp = null;
     const block = this.pushBlock(mined, ctx.number, ctx.timestamp, ctx.baseFee, journalStart);
     return { block, rejected };
   }

@@ -172,7 +172,11 @@ export class DevNode {
     if (this.automine) {
       const rejected = this.minePending();
       const mine = rejected.find((r) => r.hash === signed.hash);
-      if (mine) throw new RpcError(SERVER_ERROR, gethMessage(mine.result.error, tx, world.getAccount(tx.sender).code));
+      if (mine)
+        throw new RpcError(
+          SERVER_ERROR,
+          mine.result ? gethMessage(mine.result.error, tx, world.getAccount(tx.sender).code) : mine.message,
+        );
     }
     return signed.hash;
   }
@@ -196,7 +200,7 @@ export class DevNode {
   minePending(always = false) {
     const ready = this.takeReady();
     if (ready.length === 0 && !always) return [];
-    return this.chain.mine(ready).rejected;
+    return this.chain.mine(ready, always).rejected;
   }
 
   /** eth_sendTransaction: fills the defaults, signs with the dev key (or not, impersonated) and submits. */

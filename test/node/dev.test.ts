@@ -148,5 +148,5 @@ describe('evm_snapshot / evm_revert cost', () => {
     console.log(`evm_snapshot + 50 edits + evm_revert: small state ${s.toFixed(3)} ms, big state ${b.toFixed(3)} ms`);
     expect(b / s).toBeLessThan(4);
     expect(big.node.chain.world.sload(0xc0de0000n, 3n)).toBe(1n); // reverted
-  });
+  }, 120_000);
 });
