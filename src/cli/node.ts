@@ -5,7 +5,13 @@ import { ethereum, zksync } from '../profiles/index.js';
 import { startBanner } from '../node/banner.js';
 import { DevNode } from '../node/devNode.js';
 import { startServer } from '../node/server.js';
-import { dumpWorld, readStateFile, worldFromDump, writeFileAtomic } from '../node/stateFile.js';
+import {
+  dumpWorldChunks,
+  readStateFile,
+  removeStaleTemporaries,
+  worldFromDump,
+  writeFileAtomic,
+} from '../node/stateFile.js';
 
 const USAGE = `usage: zkos node [options]
 
@@ -167,6 +173,11 @@ export async function nodeCommand(argv: readonly string[]): Promise<number> {
   const extra: string[] = [];
   if (opts.state !== undefined) {
     const { existsSync } = await import('node:fs');
+    try {
+      removeStaleTemporaries(opts.state);
+    } catch {
+      // the directory may not exist yet; the first write reports it
+    }
     if (existsSync(opts.state)) {
       try {
         const d = readStateFile(opts.state);
@@ -214,7 +225,7 @@ export async function nodeCommand(argv: readonly string[]): Promise<number> {
   const saveState = (): void => {
     if (opts.state === undefined) return;
     const h = node.chain.head;
-    writeFileAtomic(opts.state, JSON.stringify(dumpWorld(node.chain.world, node.chainId, h.number, h.timestamp)));
+    writeFileAtomic(opts.state, dumpWorldChunks(node.chain.world, node.chainId, h.number, h.timestamp));
   };
   let blocksSinceSave = 0;
   node.onBlock(() => {

@@ -1,7 +1,7 @@
 // The node's state on disk (--state FILE, anvil_dumpState / anvil_loadState): the committed accounts
 // of the head, the head's number and timestamp, and a format version. Writes are atomic: a temporary
 // file in the same directory, fsync, rename over the target, fsync of the directory.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { bytesToHex } from '../crypto/bytes.js';
 import { expectObject, InputError, parseAddress, parseData, parseU256, parseU64, parseWord } from '../input/parse.js';
@@ -51,6 +51,27 @@ export function dumpWorld(world: WorldState, chainId: bigint, number: bigint, ti
   };
 }
 
+/**
+ * The same JSON as `JSON.stringify(dumpWorld(...))`, produced piece by piece so that a big state is
+ * written without one string of its whole size.
+ */
+export function* dumpWorldChunks(
+  world: WorldState,
+  chainId: bigint,
+  number: bigint,
+  timestamp: bigint,
+): Generator<string> {
+  yield `{"format":"${STATE_FORMAT}","version":${STATE_VERSION},"chainId":"${q(chainId)}","block":{"number":"${q(number)}","timestamp":"${q(timestamp)}"},"accounts":{`;
+  let first = true;
+  for (const [a, { account, storage }] of world.committedAccounts()) {
+    let st = '';
+    for (const [k, v] of storage) st += `${st ? ',' : ''}"${w(k)}":"${w(v)}"`;
+    yield `${first ? '' : ','}"0x${a.toString(16).padStart(40, '0')}":{"nonce":"${q(account.nonce)}","balance":"${q(account.balance)}","code":"${bytesToHex(account.code)}","storage":{${st}}}`;
+    first = false;
+  }
+  yield '}}';
+}
+
 export interface LoadedState {
   readonly accounts: [bigint, AccountInit][];
   readonly chainId: bigint;
@@ -97,15 +118,27 @@ export function worldFromDump(d: LoadedState): WorldState {
   return World.fromAccounts(d.accounts);
 }
 
-/** Writes `text` to `path` atomically: the file holds either its old content or all of `text`. */
-export function writeFileAtomic(path: string, text: string): void {
+/**
+ * Writes the pieces to `path` atomically: a temporary file beside it, fsync, rename, fsync of the
+ * directory. Whenever the process dies, `path` holds either its old content or all of the new one.
+ */
+export function writeFileAtomic(path: string, pieces: string | Iterable<string>): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    const buf = Buffer.from(text);
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    let buf = '';
+    const flush = (): void => {
+      const bytes = Buffer.from(buf);
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      buf = '';
+    };
+    for (const piece of typeof pieces === 'string' ? [pieces] : pieces) {
+      buf += piece;
+      if (buf.length >= 1 << 16) flush();
+    }
+    flush();
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -123,6 +156,21 @@ export function writeFileAtomic(path: string, text: string): void {
   } catch {
     // some platforms cannot fsync a directory; the rename itself is still atomic
   }
+}
+
+/** Removes temporary files that writers killed mid-write left beside `path`. */
+export function removeStaleTemporaries(path: string): number {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let removed = 0;
+  for (const f of readdirSync(dir))
+    if (f.startsWith(prefix) && f.endsWith('.tmp') && f !== `${prefix}${process.pid}.tmp`) {
+      try {
+        unlinkSync(join(dir, f));
+        removed++;
+      } catch {}
+    }
+  return removed;
 }
 
 export function readStateFile(path: string): LoadedState {
