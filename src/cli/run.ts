@@ -150,6 +150,16 @@ function fileSink(path: string): TextSink & { close(): void } {
   return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
 }
 
+/** Opens `path` for writing (created or truncated); throws an Error whose message names `flag` and the path. */
+function openOutput(flag: string, path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${flag} ${path}: cannot write: ${err.message}`);
+  }
+}
+
 /** Runs `zkos run`; resolves to the exit code (0 ok, 1 a transaction was rejected, 2 bad usage or input). */
 export async function runCommand(argv: readonly string[]): Promise<number> {
   let opts: Options;
@@ -208,6 +218,18 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     }
     writer = createEip3155Writer(sink, { returnData: opts.traceReturnData });
   }
+  // --out and --html are opened now, before the run, so an unwritable path is a usage error (exit 2).
+  let outFd: number | undefined;
+  let htmlFd: number | undefined;
+  try {
+    if (opts.out !== undefined) outFd = openOutput('--out', opts.out);
+    if (opts.html !== undefined) htmlFd = openOutput('--html', opts.html);
+  } catch (e) {
+    if (outFd !== undefined) closeSync(outFd);
+    sink?.close();
+    console.error(`zkos run: ${(e as Error).message}`);
+    return 2;
+  }
 
   let server: InspectServer | undefined;
   if (opts.inspect) {
@@ -252,13 +274,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const trace = run.trace!;
 
   report(formatRun(trace, { color }));
-  if (opts.out !== undefined) {
-    writeFileSync(opts.out, JSON.stringify(trace, null, 1) + '\n');
+  if (outFd !== undefined) {
+    writeFileSync(outFd, JSON.stringify(trace, null, 1) + '\n');
+    closeSync(outFd);
     report(`\nwrote trace JSON to ${opts.out}\n`);
   }
   const html = opts.html !== undefined || server ? renderTraceHtml(trace) : '';
-  if (opts.html !== undefined) {
-    writeFileSync(opts.html, html);
+  if (htmlFd !== undefined) {
+    writeFileSync(htmlFd, html);
+    closeSync(htmlFd);
     report(`wrote trace viewer to ${opts.html}\n`);
   }
 

@@ -17,6 +17,7 @@ import {
 } from './parse.js';
 import { ethereum, zksync, type Profile } from '../profiles/index.js';
 import type { BlockContext } from '../ee/host.js';
+import { DEFAULT_BLOCK } from '../runner/defaultBlock.js';
 import type { AccountInit } from '../system/world.js';
 import type { AccessListEntry, TxType } from '../tx/types.js';
 
@@ -47,20 +48,6 @@ export interface Scenario {
   /** Display names of addresses (the frame tree and the viewer show them). */
   readonly labels: ReadonlyMap<Address, string>;
 }
-
-/** Block defaults: a Cancun block on chain 1 with a modest base fee. */
-export const DEFAULT_BLOCK: BlockContext = Object.freeze({
-  coinbase: 0xc0ffee0000000000000000000000000000000000n,
-  number: 1n,
-  timestamp: 1000n,
-  gasLimit: 30_000_000n,
-  baseFee: 7n,
-  prevRandao: 0n,
-  difficulty: 0n,
-  chainId: 1n,
-  blobBaseFee: 1n,
-  excessBlobGas: 0n,
-});
 
 const TOP_KEYS = ['$schema', 'description', 'profile', 'block', 'pre', 'transactions', 'labels', 'compiled', 'comment'];
 const BLOCK_KEYS = [

@@ -247,7 +247,10 @@ export class TraceRecorder implements RunObserver {
   // ---- RunObserver ----
 
   frameOpened(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void {
-    const parent = parentId === null ? null : (this.frames[parentId] ?? null);
+    // `parentId` is runner-local (ids restart at 0 in every runTillCompletion): map it to the run-wide id of
+    // the frame opened in this run, never index the run-wide list with it. A root frame starts a new run.
+    if (parentId === null) this.idOf.clear();
+    const parent = parentId === null ? null : (this.rec(parentId) ?? null);
     const rec: FrameRec = {
       id: this.frames.length,
       parent: parent ? parent.id : null,

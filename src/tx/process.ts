@@ -9,6 +9,7 @@ import { blobGasUsed, effectiveGasPrice } from './fees.js';
 import { intrinsicGas } from './intrinsic.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
+import { checkTransactionArguments } from './arguments.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
 import { NativeMeter, OutOfNativeError, nativePerGas } from '../system/resources.js';
 import { OutOfNativeDuringValidationError } from './errors.js';
@@ -43,6 +44,7 @@ const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n
  * `env.system.tx` is set from the transaction.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
+  checkTransactionArguments(env, tx);
   const { system, profile } = env;
   const world = system.world;
   const block = system.block;

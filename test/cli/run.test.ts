@@ -123,6 +123,24 @@ describe('zkos run', () => {
     expect(lines.at(-1)).toHaveProperty('output');
   });
 
+  it('checks --out and --html paths before the run: an unwritable path exits 2 naming the flag', async () => {
+    const noDir = join(dir, 'no-such-dir', 't.json');
+    const r = await capture(['--out', noDir, '--no-color']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^zkos run: --out ${noDir}: cannot write: ENOENT`));
+    expect(r.out).toBe(''); // nothing ran
+    const isDir = await capture(['--html', dir, '--no-color']);
+    expect(isDir.code).toBe(2);
+    expect(isDir.err).toMatch(/^zkos run: --html .*: cannot write: EISDIR/);
+    expect(isDir.out).toBe('');
+    // a good --out with a bad --html: neither is written, the run does not start
+    const good = join(dir, 'unused.json');
+    const both = await capture(['--out', good, '--html', noDir]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--html');
+    expect(readFileSync(good, 'utf8')).toBe('');
+  });
+
   it('sends the step trace to stdout with --trace - and the report to stderr', async () => {
     const r = await capture(['--trace', '-', '--no-color']);
     expect(r.code).toBe(0);
