@@ -30,12 +30,11 @@ export function startBanner(node: DevNode, listen: string, extra: readonly strin
   ];
   const section = (title: string) => lines.push(title, '='.repeat(18), '');
   section('Available Accounts');
-  node.accounts.forEach((a, i) =>
-    lines.push(`(${i}) ${checksumAddress(a.address)} (${ether(node.chain.world.getAccount(a.address).balance)} ETH)`),
-  );
+  for (const [i, a] of node.accounts.entries())
+    lines.push(`(${i}) ${checksumAddress(a.address)} (${ether(node.chain.world.getAccount(a.address).balance)} ETH)`);
   lines.push('');
   section('Private Keys');
-  node.accounts.forEach((a, i) => lines.push(`(${i}) 0x${Buffer.from(a.secretKey).toString('hex')}`));
+  for (const [i, a] of node.accounts.entries()) lines.push(`(${i}) 0x${Buffer.from(a.secretKey).toString('hex')}`);
   lines.push('');
   section('Wallet');
   lines.push(
