@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { nodeCommand } from '../../src/cli/node.js';
 import { ACCOUNT0, ACCOUNT1, call, ETH } from './helpers.js';
 
@@ -81,6 +82,25 @@ describe('zkos node command', () => {
     expect(await call(b.url, 'eth_blockNumber')).toBe('0x1');
     b.child.kill('SIGTERM');
     expect(await exited(b.child)).toBe(0);
+  }, 120_000);
+
+  it("--inspect relays every mined transaction's actors to the Stately inspector", async () => {
+    const p = await startProcess(['--inspect', '--inspect-port', '0', '--accounts', '2']);
+    const relay = /relay (ws:\/\/[\d.]+:\d+)/.exec(p.out())?.[1];
+    expect(relay).toBeDefined();
+    const viewer = new WebSocket(relay!);
+    const events: { type: string; actorRef?: { id?: string }; snapshot?: { value?: unknown } }[] = [];
+    viewer.on('message', (d) => events.push(JSON.parse(String(d))));
+    await new Promise((r) => viewer.once('open', r));
+    await call(p.url, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1, value: '0x1' }]);
+    const end = Date.now() + 20_000;
+    const done = () => events.some((e) => e.type === '@xstate.snapshot' && e.snapshot?.value === 'success');
+    while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(events.some((e) => e.type === '@xstate.actor')).toBe(true);
+    expect(done()).toBe(true); // the transfer's frame actor reached its final state
+    viewer.close();
+    p.child.kill('SIGINT');
+    expect(await exited(p.child)).toBe(0);
   }, 120_000);
 
   it('a SIGKILL during state writes leaves the previous or the new complete state', async () => {
