@@ -8,7 +8,6 @@ import type { StepTracer } from '../ee/evm/trace.js';
 import type { Profile } from '../profiles/types.js';
 import type { RunObserver } from '../runner/context.js';
 import { createEnvironment } from '../runner/environment.js';
-import { worldStateRoot } from '../statetest/runCase.js';
 import type { CommittedChange } from '../system/world.js';
 import type { WorldState } from '../system/world.js';
 import { effectiveGasPrice } from '../tx/fees.js';
@@ -22,6 +21,7 @@ import {
   nextBaseFee,
   type HeaderFields,
 } from './blockHeader.js';
+import { StateRootCache } from './stateRootCache.js';
 import type { SignedTx } from './txCodec.js';
 
 /** A transaction in a block, with its receipt data. */
@@ -116,12 +116,16 @@ export class Chain {
   private readonly marks = new Map<number, ChainMark>();
   private nextMarkId = 1;
   private readonly blockListeners = new Set<(b: Block) => void>();
+  private readonly roots: StateRootCache;
+  /** Journal entries already reported to `roots`. */
+  private journalSeen = 0;
 
   constructor(opts: ChainOptions) {
     this.profile = opts.profile;
     this.chainId = opts.chainId;
     this.world = opts.genesis;
     this.world.commitJournal = this.journal;
+    this.roots = new StateRootCache(this.world);
     this.gasLimit = opts.gasLimit ?? DEFAULT_GAS_LIMIT;
     this.coinbase = opts.coinbase ?? 0n;
     this.now = opts.now ?? (() => BigInt(Math.floor(Date.now() / 1000)));
@@ -245,7 +249,7 @@ export class Chain {
     const fields: HeaderFields = {
       parentHash: this.blocks.length ? this.head.hash : 0n,
       coinbase: this.coinbase,
-      stateRoot: worldStateRoot(this.world),
+      stateRoot: this.stateRoot(),
       transactionsRoot: indexedTrieRoot(raws),
       receiptsRoot: indexedTrieRoot(
         txs.map((t) =>
@@ -279,6 +283,14 @@ export class Chain {
     for (const t of txs) this.txIndex.set(t.signed.hash, t);
     for (const l of this.blockListeners) l(block);
     return block;
+  }
+
+  /** Root of the live state: accounts changed since the last root (by the journal) are re-encoded. */
+  private stateRoot(): Uint8Array {
+    const j = this.journal;
+    for (let i = this.journalSeen; i < j.length; i++) this.roots.markDirty(j[i]!.addr);
+    this.journalSeen = j.length;
+    return this.roots.root();
   }
 
   /**
@@ -359,7 +371,9 @@ export class Chain {
     const m = this.marks.get(id);
     if (!m) return false;
     this.world.undoCommitted(this.journal, m.journalLength);
+    for (let i = m.journalLength; i < this.journal.length; i++) this.roots.markDirty(this.journal[i]!.addr);
     this.journal.length = m.journalLength;
+    if (this.journalSeen > m.journalLength) this.journalSeen = m.journalLength;
     for (const b of this.blocks.splice(m.blockCount)) for (const t of b.txs) this.txIndex.delete(t.signed.hash);
     this.timeOffset = m.timeOffset;
     this.nextTimestamp = m.nextTimestamp;

@@ -582,6 +582,11 @@ export class WorldState {
     return this.base.entries();
   }
 
+  /** One committed account with its storage (undefined if absent); read-only use (incremental roots). */
+  committedAccount(addr: Address): Readonly<BaseAccount> | undefined {
+    return this.base.get(addr);
+  }
+
   /** Number of committed accounts. */
   get size(): number {
     return this.base.size;
