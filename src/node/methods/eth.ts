@@ -166,7 +166,7 @@ export function ethMethods(ctx: NodeContext): MethodTable {
     eth_newFilter: (p) => {
       const f = param(() => parseLogFilter(p[0], 'params[0]'));
       const id = filters.install({ kind: 'logs', filter: f, pending: [] });
-      // Logs already in range (fromBlock in the past) are delivered by the first poll, as geth does for getFilterLogs.
+      // Polls return logs of blocks mined after installation (geth); eth_getFilterLogs also reads the past.
       return id;
     },
     eth_newBlockFilter: () => filters.install({ kind: 'blocks', pending: [] }),

@@ -3,7 +3,7 @@
 import { addressToHex, bytesToHex, wordToHex } from '../../crypto/bytes.js';
 import type { FrameClose, RunObserver } from '../../runner/context.js';
 import type { FrameInfo, FrameKind } from '../../runner/frameActor.js';
-import { haltMessage, revertReason } from '../devNode.js';
+import { haltMessage, revertReason } from '../evmErrors.js';
 
 export interface CallFrame {
   type: string;
