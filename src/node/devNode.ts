@@ -101,10 +101,20 @@ export class DevNode {
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
     if (ms > 0) {
-      this.interval = setInterval(() => this.minePending(true), ms);
+      this.interval = setInterval(() => {
+        try {
+          this.minePending(true);
+        } catch (e) {
+          this.onMiningError(e); // a bug, not a transaction's fault: report it and keep the timer
+        }
+      }, ms);
       this.interval.unref?.();
     }
   }
+
+  /** Reports an unexpected failure of interval mining (the CLI logs it). */
+  onMiningError: (e: unknown) => void = (e) =>
+    console.error(`zkos node: interval mining failed: ${(e as Error).stack ?? e}`);
 
   /** Stops timers (the server calls it on close). */
   stop(): void {

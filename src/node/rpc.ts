@@ -39,8 +39,22 @@ export class RpcHandler {
     return Object.keys(this.methods);
   }
 
-  /** Handles a request body; returns the response text, or null when nothing is to be sent (notifications). */
+  /**
+   * Handles a request body; returns the response text, or null when nothing is to be sent (notifications).
+   * Never throws: a result that cannot be serialised becomes -32603.
+   */
   handleText(text: string, conn: Connection): string | null {
+    try {
+      return this.handleTextUnsafe(text, conn);
+    } catch (e) {
+      this.onInternalError('(serialisation)', e);
+      return JSON.stringify(
+        errorResponse(null, new RpcError(INTERNAL_ERROR, `internal error: ${(e as Error).message}`)),
+      );
+    }
+  }
+
+  private handleTextUnsafe(text: string, conn: Connection): string | null {
     let body: unknown;
     try {
       body = JSON.parse(text);
