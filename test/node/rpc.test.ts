@@ -1,6 +1,7 @@
 // The JSON-RPC surface with hand-written requests: envelope errors, batches, the size limit, every
 // transaction type over eth_sendRawTransaction, filters, fee history, state overrides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type Hex, encodeFunctionData, type Abi } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import counter from './contracts/Counter.json' with { type: 'json' };
@@ -56,6 +57,22 @@ describe('JSON-RPC envelope', () => {
     expect(big.status).toBe(413);
     expect(codeOf(big.json)).toBe(-32600);
     expect(await call(t.url, 'eth_chainId')).toBe('0x7a69'); // still serving
+  });
+
+  it('answers garbage over WebSocket with errors and keeps the socket open', async () => {
+    const ws = new WebSocket(t.server.wsUrl);
+    await new Promise((r) => ws.once('open', r));
+    const replies: { id: unknown; error?: { code: number }; result?: unknown }[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    ws.send('{oops');
+    ws.send(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'eth_subscribe', params: ['nothing'] }));
+    ws.send(JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'eth_chainId' }));
+    const end = Date.now() + 10_000;
+    while (replies.length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(replies.map((r) => r.error?.code ?? r.result)).toEqual([-32700, -32602, '0x7a69']);
+    ws.close();
+    // Subscriptions need a socket: over HTTP they are refused.
+    expect((await rpc(t.url, 'eth_subscribe', ['newHeads'])).error?.code).toBe(-32000);
   });
 });
 
