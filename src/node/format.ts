@@ -1,5 +1,5 @@
 // JSON-RPC output shapes (execution-apis): quantities, data, blocks, transactions, receipts, logs.
-import { addressToHex, bytesToHex, wordToHex } from '../crypto/bytes.js';
+import { addressToHex, bytesToHex } from '../crypto/bytes.js';
 import type { Log } from '../system/world.js';
 import type { Block, MinedTx } from './chain.js';
 import type { SignedTx } from './txCodec.js';
@@ -7,7 +7,8 @@ import type { SignedTx } from './txCodec.js';
 /** A quantity: 0x-prefixed, no leading zeros. */
 export const qty = (v: bigint | number): string => '0x' + v.toString(16);
 export const addr = addressToHex;
-export const word = wordToHex;
+/** A 32-byte word: 0x and 64 hex digits. */
+export const word = (v: bigint): string => '0x' + v.toString(16).padStart(64, '0');
 export const data = bytesToHex;
 
 /** A log as eth_getLogs and receipts return it. */

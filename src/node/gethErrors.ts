@@ -1,6 +1,7 @@
 // geth's messages for invalid transactions (core/error.go, txpool validation), so that clients that
 // match on them (viem's error classes, ethers' codes) recognise ours.
-import { addressToHex, wordToHex } from '../crypto/bytes.js';
+import { word } from './format.js';
+import { addressToHex } from '../crypto/bytes.js';
 import { keccak256Word } from '../crypto/keccak.js';
 import type { TxValidationError } from '../tx/errors.js';
 import type { Transaction } from '../tx/types.js';
@@ -29,7 +30,7 @@ export function gethMessage(e: TxValidationError, tx: Transaction, senderCode?: 
     case 'GasLimitAboveBlock':
       return 'exceeds block gas limit';
     case 'SenderNotEOA':
-      return `sender not an eoa: address ${from}, codehash: ${wordToHex(senderCode ? keccak256Word(senderCode) : 0n)}`;
+      return `sender not an eoa: address ${from}, codehash: ${word(senderCode ? keccak256Word(senderCode) : 0n)}`;
     case 'TypeNotSupported':
       return 'transaction type not supported';
     case 'InitcodeTooLarge':

@@ -5,13 +5,18 @@ import {
   expectObject,
   InputError,
   parseAddress,
-  parseBoolean,
   parseData,
   parseU256,
   parseU64,
   parseWord,
 } from '../input/parse.js';
 import type { AccessList } from '../tx/types.js';
+
+/** A boolean JSON value. */
+export function parseBoolean(v: unknown, field: string): boolean {
+  if (typeof v !== 'boolean') throw new InputError(field, `expected a boolean, got ${v === null ? 'null' : typeof v}`);
+  return v;
+}
 
 /** A block reference: a tag, a number, or (EIP-1898) a hash. */
 export type BlockRef =

@@ -45,9 +45,12 @@ describe('zkos run', () => {
     const { code, out, err } = await capture(['--no-color']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('#0 call EOA → Factory value 100');
-    expect(out).toMatch(/├─ #1 create2 Factory → Child value 100 gas \d+ used \d+ success/);
-    expect(out).toMatch(/└─ #2 call Factory → Child gas \d+ used \d+ success/);
+    expect(out).toMatch(/#0 call EOA → Factory deployAndCall\(salt: 0x0{63}1, x: 42\) value 100 wei/);
+    expect(out).toMatch(/├─ #1 create2 Factory → Child value 100 wei gas \d+ used \d+ success/);
+    expect(out).toMatch(/└─ #2 call Factory → Child ping\(x: 42\) gas \d+ used \d+ success/);
+    expect(out).toContain('returns: child: Child (0xb6fb…0ecc), result: 84');
+    expect(out).toContain('Child (frame #2) Pinged(from: Factory (0xfac7…0001), value: 84)');
+    expect(out).toMatch(/balance 1 ETH \(1000000000000000000 wei\) → 0\.9999\d+ ETH \(9999\d{14} wei\)/);
     expect(out).toContain(
       'states: preparing → running → awaiting-child → running → awaiting-child → running → finishing → success',
     );

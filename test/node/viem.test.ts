@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Abi,
-  BaseError,
+  type BaseError,
   ContractFunctionRevertedError,
   createPublicClient,
   createWalletClient,

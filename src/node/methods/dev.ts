@@ -1,7 +1,8 @@
 // The dev methods under anvil's and Hardhat's names: snapshots, mining and time, direct state edits,
 // impersonation, reset, dump and load.
-import { parseAddress, parseBoolean, parseData, parseU256, parseU64, parseWord } from '../../input/parse.js';
+import { parseAddress, parseData, parseU256, parseU64, parseWord } from '../../input/parse.js';
 import { qty } from '../format.js';
+import { parseBoolean } from '../params.js';
 import { INVALID_PARAMS, param, RpcError } from '../rpcError.js';
 import { dumpWorld, parseDump } from '../stateFile.js';
 import type { MethodTable, NodeContext } from './types.js';

@@ -1,10 +1,17 @@
 // The eth_, net_ and web3_ methods.
 import { keccak256 } from '../../crypto/keccak.js';
-import { parseData, parseU64, parseWord, parseAddress, parseBoolean, InputError } from '../../input/parse.js';
+import { parseData, parseU64, parseWord, parseAddress, InputError } from '../../input/parse.js';
 import { CLIENT_VERSION, DEFAULT_PRIORITY_FEE } from '../devNode.js';
 import { queryLogs, logsOfBlock } from '../filters.js';
 import { addr, data, formatBlock, formatMinedTx, formatReceipt, formatTx, qty, word } from '../format.js';
-import { parseBlockRef, parseCallRequest, parseLogFilter, parseStateOverrides, type LogFilter } from '../params.js';
+import {
+  parseBlockRef,
+  parseCallRequest,
+  parseLogFilter,
+  parseStateOverrides,
+  type LogFilter,
+  parseBoolean,
+} from '../params.js';
 import { INVALID_PARAMS, param, RpcError, SERVER_ERROR } from '../rpcError.js';
 import { decodeRawTransaction, type SignedTx, TxDecodeError } from '../txCodec.js';
 import type { Connection, MethodTable, NodeContext } from './types.js';

@@ -1,6 +1,7 @@
 // geth's callTracer (eth/tracers/native/call.go): the call tree with gas, input, output, errors and,
 // with `withLog`, the logs of frames that did not fail.
-import { addressToHex, bytesToHex, wordToHex } from '../../crypto/bytes.js';
+import { word } from '../format.js';
+import { addressToHex, bytesToHex } from '../../crypto/bytes.js';
 import type { FrameClose, RunObserver } from '../../runner/context.js';
 import type { FrameInfo, FrameKind } from '../../runner/frameActor.js';
 import { haltMessage, revertReason } from '../evmErrors.js';
@@ -80,7 +81,7 @@ export class CallTracer implements RunObserver {
     f.logs ??= [];
     f.logs.push({
       address: addressToHex(address),
-      topics: topics.map(wordToHex),
+      topics: topics.map(word),
       data: bytesToHex(data),
       position: qty(f.calls?.length ?? 0),
     });

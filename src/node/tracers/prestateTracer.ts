@@ -1,6 +1,7 @@
 // geth's prestateTracer (eth/tracers/native/prestate.go): the accounts a transaction touched as they
 // were before it, or with `diffMode` the changed fields before and after.
-import { addressToHex, bytesToHex, wordToHex } from '../../crypto/bytes.js';
+import { word } from '../format.js';
+import { addressToHex, bytesToHex } from '../../crypto/bytes.js';
 import type { RunObserver } from '../../runner/context.js';
 import type { FrameInfo } from '../../runner/frameActor.js';
 import type { CommittedChange, WorldState } from '../../system/world.js';
@@ -50,11 +51,11 @@ function accountState(w: WorldState, a: bigint, slots: Iterable<bigint> | null):
   if (acc.nonce !== 0n) out.nonce = Number(acc.nonce);
   if (acc.code.length > 0) {
     out.code = bytesToHex(acc.code);
-    out.codeHash = wordToHex(acc.codeHash);
+    out.codeHash = word(acc.codeHash);
   }
   if (slots) {
     const st: Record<string, string> = {};
-    for (const s of slots) st[wordToHex(s)] = wordToHex(w.sload(a, s));
+    for (const s of slots) st[word(s)] = word(w.sload(a, s));
     if (Object.keys(st).length > 0) out.storage = st;
   }
   return out;
