@@ -327,7 +327,9 @@ export class DevNode {
       const r = run(gas).result;
       return r.valid && r.status === 'success';
     };
-    // geth's first guess: what was used plus the 63/64 withheld from the deepest call.
+    // What was used is often enough (a plain transfer: 21000, as geth answers it).
+    if (lo + 1n < hi && ok(lo + 1n)) return lo + 1n;
+    // geth's next guess: what was used plus the 63/64 withheld from the deepest call.
     const guess = ((lo + 1n + (top.result.valid ? top.result.gasRefunded : 0n)) * 64n) / 63n;
     if (guess < hi && ok(guess)) hi = guess;
     while (lo + 1n < hi) {

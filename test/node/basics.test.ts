@@ -45,6 +45,7 @@ describe('zkos node over HTTP', () => {
     const old = BigInt((await call(t.url, 'eth_getBalance', [ACCOUNT1, '0x' + before.toString(16)])) as string);
     expect(old).toBe(10_000n * ETH);
     expect(await call(t.url, 'eth_getTransactionCount', [ACCOUNT0, 'latest'])).not.toBe('0x0');
+    expect(await call(t.url, 'eth_estimateGas', [{ from: ACCOUNT0, to: ACCOUNT1, value: '0x1' }])).toBe('0x5208');
   });
 
   it('answers bad requests with JSON-RPC errors and keeps serving', async () => {
