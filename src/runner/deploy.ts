@@ -9,9 +9,12 @@ import type { RunEnvironment } from './context.js';
 
 const NONCE_MAX = 2n ** 64n - 1n;
 
+/** Why a deployment was refused in preparation (the frame tree and viewer show it). */
+export type DeploymentRefusal = 'CallDepthExceeded' | 'InsufficientBalance' | 'NonceOverflow' | 'CreateCollision';
+
 /** Result of deployment preparation: failure (gas to hand back) or the constructor launch data. */
 export type DeploymentPreparation =
-  | { readonly ok: false; readonly gasReturned: bigint }
+  | { readonly ok: false; readonly gasReturned: bigint; readonly reason: DeploymentRefusal; readonly address?: Address }
   | { readonly ok: true; readonly address: Address; readonly constructorGas: bigint; readonly gasKept: bigint };
 
 /**
@@ -29,16 +32,18 @@ export function prepareDeployment(
   const world = env.system.world;
   const full = req.gasAvailable;
   const maxDepth = env.maxDepth ?? 1024;
-  if (!isEntry && profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, gasReturned: full };
+  if (!isEntry && profile.createDepthCheckBeforeNonceBump && depth > maxDepth)
+    return { ok: false, gasReturned: full, reason: 'CallDepthExceeded' };
 
   const deployer = world.getAccount(req.deployer);
-  if (req.value !== 0n && deployer.balance < req.value) return { ok: false, gasReturned: full };
+  if (req.value !== 0n && deployer.balance < req.value)
+    return { ok: false, gasReturned: full, reason: 'InsufficientBalance' };
 
   let nonce: bigint;
   if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
   else {
     nonce = deployer.nonce;
-    if (nonce >= NONCE_MAX) return { ok: false, gasReturned: full };
+    if (nonce >= NONCE_MAX) return { ok: false, gasReturned: full, reason: 'NonceOverflow' };
     world.setNonce(req.deployer, nonce + 1n);
   }
   const address =
@@ -57,9 +62,13 @@ export function prepareDeployment(
     (target.nonce !== 0n || target.code.length !== 0 || (profile.collisionChecksStorage && world.hasStorage(address)));
   // The 63/64 is burned. An entry deployment gave everything to the constructor, but ZKsync splits before
   // the collision check and merges the 1/64 back only afterwards (brief §2.7 step 2).
-  if (collides) return { ok: false, gasReturned: isEntry && profile.entryCollisionRefunds64th ? full / 64n : gasKept };
+  if (collides) {
+    const gasReturned = isEntry && profile.entryCollisionRefunds64th ? full / 64n : gasKept;
+    return { ok: false, gasReturned, reason: 'CreateCollision', address };
+  }
 
-  if (!isEntry && !profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, gasReturned: full };
+  if (!isEntry && !profile.createDepthCheckBeforeNonceBump && depth > maxDepth)
+    return { ok: false, gasReturned: full, reason: 'CallDepthExceeded', address };
   return { ok: true, address, constructorGas, gasKept };
 }
 

@@ -1,26 +1,41 @@
-// The runner (seed "Runner Structure"): one loop that owns the callstack, dispatches spawn requests and
-// completions, opens and finishes system frames, until the callstack is empty. It is the root xstate actor;
-// every frame is a child actor whose parent is the frame that called it. Frames never talk to each
-// other: the loop is the only driver, so the JS stack stays flat at any call depth (probes Q1).
-import { createActor, type ActorLogic, type AnyActorRef, type Snapshot } from 'xstate';
+// The runner (seed "Runner Structure"): the root xstate actor, executing machines/runner.machine.ts. Its
+// mailbox is the seed's infinite loop: the top frame sends it `frame.spawn` (a call or deployment
+// request) or `frame.end`; the runner prepares the request in a new frame actor (created in `preparing`
+// before any charge), opens the system frame (snapshot) and starts the child, or finishes the ended frame
+// (deposit, commit or roll back), pops it and answers the frame below with `child.done`. Frames never talk
+// to each other and an event sent to the busy runner is queued, so the JS stack stays flat at any depth
+// (probes Q1, Q6). Frames are the runner's children: created with `createActor(frameLogic, { parent })`
+// and stopped with `stopChild`, both public xstate API; each frame's context names its caller frame.
+import { type ActorLogic, type ActorScope, type AnyActorRef, createActor, type Snapshot } from 'xstate';
+import type { FrameOutcome, FrameState } from '../../machines/frame.machine.js';
+import { type RunnerState, runnerChart, runnerGuards } from '../../machines/runner.machine.js';
+import { addressToHex } from '../crypto/bytes.js';
 import {
-  CallModifier,
   type Address,
   type CallResult,
+  CallModifier,
   type DeploymentRequest,
   type DeploymentResult,
-  type ExecutionEnvironment,
   type ExternalCallRequest,
   type FrameEnd,
-  type PreemptionPoint,
   type SpawnRequest,
 } from '../ee/types.js';
-import type { Overlay } from '../system/world.js';
-import type { FrameOutcome } from '../../machines/frame.machine.js';
-import type { RunEnvironment } from './context.js';
+import { OutOfNativeError } from '../system/resources.js';
 import { isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
+import { type ChartRuntime, CompiledChart, type StepListener } from './chartLogic.js';
+import type { RunEnvironment, RunnerView } from './context.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
-import { frameLogic, type FrameActorRef, type FrameInfo, type FrameKind } from './frameActor.js';
+import {
+  type EventLink,
+  type FrameActorEvent,
+  type FrameInfo,
+  type FrameKind,
+  FrameRecord,
+  type FrameToRunner,
+  frameLogic,
+} from './frameActor.js';
+import { HookExecution } from './hookCall.js';
+import type { SystemHook } from '../hooks/registry.js';
 
 /** The outcome of the initial request (brief §2.1 `CompletedExecution` / `CompletedDeployment`). */
 export interface RunOutcome {
@@ -32,371 +47,514 @@ export interface RunOutcome {
   readonly haltReason?: string;
 }
 
-/** A frame on the callstack. */
-interface Frame {
-  readonly info: FrameInfo;
-  readonly actor: FrameActorRef;
-  readonly ee: ExecutionEnvironment;
-  readonly rollback: Overlay;
-  readonly gasKept: bigint;
-  readonly gasGiven: bigint;
-  readonly created: Address | null;
-  point: PreemptionPoint;
-  /** Instructions of this frame already charged to the native meter. */
-  stepsCharged: number;
-  /** Sub-gas ergs this frame holds (0..255; only hooks with an ergs step cost create them, brief §7). */
-  ergsFraction: number;
+/** Events the runner handles (machines/runner.machine.ts, with their payloads). */
+export type RunnerInbound =
+  | { type: 'runner.start'; request: SpawnRequest }
+  | FrameToRunner
+  | { type: 'request.prepared' }
+  | { type: 'request.refused'; reason: string }
+  | { type: 'frame.popped'; empty: boolean }
+  | { type: `xstate.error.actor.${string}`; error: unknown };
+
+/** A frame (an EE, a hook, or the runner's own step on its behalf) threw: the transaction did not happen. */
+export class FrameHostError extends Error {
+  constructor(
+    readonly frame: FrameInfo | null,
+    cause: unknown,
+  ) {
+    const what = frame
+      ? `frame #${frame.id} (${frame.kind} ${addressToHex(frame.codeAddress)}, depth ${frame.depth})`
+      : 'the runner';
+    super(`host error in ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'FrameHostError';
+  }
+}
+
+/** Thrown by a debugger hook to stop a run where it is (the stepper); passes through unwrapped. */
+export class RunPaused extends Error {
+  constructor() {
+    super('run paused by a debugger');
+    this.name = 'RunPaused';
+  }
 }
 
 const EMPTY = new Uint8Array(0);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const ERGS_PER_GAS = 256n;
 
-/** Runs the loop for one initial request inside the runner actor (see `runTillCompletion`). */
-class Loop {
-  private readonly stack: Frame[] = [];
+/** Sends `event` to `target`, as `source` for the inspector. */
+type Relay = (source: AnyActorRef, target: AnyActorRef, event: { type: string }) => void;
+
+/**
+ * xstate's public API records an event's source only for events it delivers itself: the system
+ * scheduler's are. A clock that runs zero-delay timers at once makes that delivery synchronous, the same
+ * as `send` (a busy target queues it). Used only under inspection; otherwise frames and runner `send`.
+ */
+const RELAY_CLOCK = {
+  setTimeout: (fn: () => void, ms: number) => (ms === 0 ? void fn() : setTimeout(fn, ms)),
+  clearTimeout: (id: unknown) => {
+    if (id !== undefined) clearTimeout(id as ReturnType<typeof setTimeout>);
+  },
+};
+
+/** The runner's execution side: callstack, ids, the result in flight. Kept out of the serialised snapshot. */
+class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, RunnerView {
+  raised: RunnerInbound | undefined = undefined;
+  state: RunnerState = 'idle';
+  readonly frames: FrameRecord[] = [];
   private nextId = 0;
-  private readonly maxDepth: number;
-  /** Ergs remainder travelling with the result being handed to the parent (see `Frame.ergsFraction`). */
-  private carry = 0;
+  readonly maxDepth: number;
+  /** Ergs remainder travelling with the result being handed to the parent (see `FrameRecord.ergsFraction`). */
+  carry = 0;
+  /** The result of the frame just finished, for the frame below (or the run's outcome). */
+  result: CallResult | DeploymentResult | null = null;
+  error: unknown = undefined;
+  private readonly relay: Relay;
+  readonly frameStep: StepListener<FrameRecord, FrameActorEvent> | undefined;
+  readonly runnerStep: StepListener<RunnerRuntime, RunnerInbound> | undefined;
 
   constructor(
-    private readonly env: RunEnvironment,
-    private readonly root: AnyActorRef,
-    private readonly stopChild: (child: AnyActorRef) => void,
+    readonly env: RunEnvironment,
+    private readonly scope: ActorScope<RunnerSnapshot, RunnerInbound>,
+    withSource: boolean,
   ) {
     this.maxDepth = env.maxDepth ?? 1024;
+    const system = scope.system;
+    this.relay = withSource
+      ? (source, target, event) => system.scheduler.schedule(source, target, event, 0, 'relay')
+      : (_source, target, event) => target.send(event);
+    const observer = env.observer;
+    this.frameStep = observer?.frameState
+      ? (f, _from, _event, to) => observer.frameState?.(f.info.id, to as FrameState)
+      : undefined;
+    this.runnerStep = observer?.runnerStep
+      ? (_rt, from, event, to) =>
+          observer.runnerStep?.(
+            from as RunnerState,
+            event.type,
+            to as RunnerState,
+            event.type === 'frame.spawn' || event.type === 'frame.end'
+              ? `frame-${event.frame}`
+              : event.type === 'runner.start'
+                ? 'entry'
+                : event.type.startsWith('xstate.error.actor.')
+                  ? event.type.slice('xstate.error.actor.'.length)
+                  : 'runner',
+          )
+      : undefined;
   }
 
-  run(request: SpawnRequest): RunOutcome {
-    const first = request.type === 'call' ? this.spawnCall(request, 0, true) : this.spawnDeployment(request, 0, true);
-    if (first) return toOutcome(first);
-    for (;;) {
-      const top = this.stack[this.stack.length - 1]!;
-      const point = top.point;
-      if (point.type === 'spawn') {
-        const depth = top.info.depth + 1;
-        const req = point.request;
-        const answer =
-          req.type === 'call' ? this.spawnCall(req, depth, false) : this.spawnDeployment(req, depth, false);
-        if (answer) this.resume(top, answer);
-        continue;
-      }
-      const result = this.complete(top, point);
-      this.stack.pop();
-      const parent = this.stack[this.stack.length - 1];
-      if (!parent) return toOutcome(result);
-      this.resume(parent, result);
-    }
+  top(): FrameRecord | undefined {
+    return this.frames[this.frames.length - 1];
   }
 
-  // ---- call request (brief §2.3, §2.6) ----
+  // ---- events ----
 
-  private spawnCall(req: ExternalCallRequest, depth: number, isEntry: boolean): CallResult | null {
-    const { env } = this;
-    this.carry = 0;
-    const prep = prepareCall(env, req, isEntry);
-    if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
-    const { gasToPass, gasKept } = prep;
-    const world = env.system.world;
-    const special = this.isSpecial(req.callee);
-    const code = special ? EMPTY : world.getAccount(req.callee).code;
-    const kind: FrameKind = special ? 'hook' : req.kind;
-    const actor = this.openActor(
-      kind,
-      depth,
-      req.caller,
-      this.selfOf(req),
-      req.callee,
-      req.value,
-      gasToPass,
-      req.calldata,
-    );
-    const rollback = world.snapshot(); // the callee frame covers the transfer (brief §2.3 step 2)
-    // Answered without running code: the callee gets nothing used, the caller all its gas back.
-    const answer = (status: 'success' | 'revert'): CallResult => {
-      if (status !== 'success') world.revert(rollback);
-      this.closeActor(actor, 'frame.answer', status, 0n, EMPTY);
-      return { status, gasReturned: gasToPass + gasKept, returnData: EMPTY };
-    };
-
-    const depthExceeded = depth > this.maxDepth;
-    if (depthExceeded && !env.profile.eoaShortcutBeforeDepthCheck) return answer('revert');
-    if (!transferValue(env, req)) return answer('revert');
-
-    const hook = special ? env.hooks.get(req.callee) : undefined;
-    if (special) {
-      if (depthExceeded) return answer('revert');
-      if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
-      actor.send({ type: 'frame.run' });
-      this.observeState(actor);
-      // The hook's own step cost is in ergs (1 gas = 256 ergs): it sees the whole gas left after it, the
-      // remainder goes back to the caller with the result (brief §7.2, §10.12).
-      let hookBudget = gasToPass;
-      let fraction = 0;
-      const stepErgs = BigInt(hook.stepErgs ?? 0);
-      if (stepErgs > 0n) {
-        const ergs = gasToPass * ERGS_PER_GAS - stepErgs;
-        if (ergs < 0n) return answer('revert');
-        hookBudget = ergs / ERGS_PER_GAS;
-        fraction = Number(ergs % ERGS_PER_GAS);
-      }
-      // Hooks count gas in numbers; no hook can use 2^53 gas, so clamp what they see.
-      const hookGas = hookBudget > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(hookBudget);
-      const r = hook.run(
-        {
-          caller: req.caller,
-          address: req.callee,
-          calldata: req.calldata,
-          value: req.value,
-          modifier: req.modifier,
-          gas: hookGas,
-          callerIsEvm: !isEntry,
-        },
-        world,
-      );
-      actor.send({ type: 'ee.end' });
-      this.observeState(actor);
-      if (env.native && hook.nativeCost)
-        env.native.charge(
-          hook.nativeCost(env.native.costs, req.calldata.length, r.status === 'halt' ? hookGas : hookGas - r.gasLeft),
-        );
-      if (r.status !== 'success') world.revert(rollback);
-      const gasLeft = r.status === 'halt' ? 0n : hookBudget - BigInt(hookGas - r.gasLeft);
-      this.carry = r.status === 'halt' ? 0 : fraction;
-      const data = r.status === 'halt' ? EMPTY : r.returnData;
-      this.finishActor(actor, r.status, gasToPass - gasLeft, data);
-      return {
-        status: r.status,
-        gasReturned: gasLeft + gasKept,
-        returnData: data,
-        ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}),
-      };
-    }
-    if (code.length === 0) return answer('success'); // EOA shortcut, before the depth check (brief §2.3)
-    if (depthExceeded) return answer('revert');
-
-    const ee = env.createEvm({
-      address: this.selfOf(req),
-      codeAddress: req.callee,
-      caller: isDelegate(req.modifier) ? req.callersCaller : req.caller,
-      value: req.value,
-      calldata: req.calldata,
-      code,
-      gas: gasToPass,
-      isStatic:
-        req.modifier === CallModifier.Static ||
-        req.modifier === CallModifier.DelegateStatic ||
-        req.modifier === CallModifier.EVMCallcodeStatic,
-      isConstructor: false,
-      depth,
-    });
-    this.push(actor, ee, code, rollback, gasKept, gasToPass, null);
-    return null;
+  toRunner(frame: FrameRecord, event: FrameToRunner): void {
+    this.relay(frame.actor, this.scope.self, event);
   }
 
-  /** `this` of the callee: the caller itself for DELEGATECALL and CALLCODE. */
-  private selfOf(req: ExternalCallRequest): Address {
-    return isDelegate(req.modifier) || isCallcode(req.modifier) ? req.caller : req.callee;
-  }
-
-  private isSpecial(addr: Address): boolean {
-    const bound = this.env.profile.specialAddressBound;
-    return bound === null ? this.env.hooks.has(addr) : addr < bound;
-  }
-
-  // ---- deployment request (brief §2.7) ----
-
-  private spawnDeployment(req: DeploymentRequest, depth: number, isEntry: boolean): DeploymentResult | null {
-    const { env } = this;
-    this.carry = 0;
-    const prep = prepareDeployment(env, req, depth, isEntry);
-    if (!prep.ok) return { status: 'revert', gasReturned: prep.gasReturned, address: 0n, returnData: EMPTY };
-    const { address, constructorGas, gasKept } = prep;
-    const kind: FrameKind = req.scheme;
-    const actor = this.openActor(kind, depth, req.deployer, address, address, req.value, constructorGas, req.initcode);
-    const rollback = env.system.world.snapshot();
-    initConstructorAccount(env, req.deployer, address, req.value);
-    const ee = env.createEvm({
-      address,
-      codeAddress: address,
-      caller: req.deployer,
-      value: req.value,
-      calldata: EMPTY,
-      code: req.initcode,
-      gas: constructorGas,
-      isStatic: false,
-      isConstructor: true,
-      depth,
-    });
-    this.push(actor, ee, req.initcode, rollback, gasKept, constructorGas, address);
-    return null;
+  toFrame(frame: FrameRecord, event: FrameActorEvent): void {
+    this.relay(this.scope.self, frame.actor, event);
   }
 
   // ---- frames ----
 
-  private push(
-    actor: FrameActorRef,
-    ee: ExecutionEnvironment,
-    code: Uint8Array,
-    rollback: Overlay,
-    gasKept: bigint,
-    gasGiven: bigint,
-    created: Address | null,
-  ): void {
-    actor.send({ type: 'frame.run' });
-    this.observeState(actor);
-    this.env.native?.charge(this.env.native.costs.perCodeByte * code.length); // bytecode preprocessing
-    const frame: Frame = {
-      info: actor.getSnapshot().context,
-      actor,
-      ee,
-      rollback,
-      gasKept,
-      gasGiven,
-      created,
-      point: ee.start(),
-      ergsFraction: 0,
-      stepsCharged: 0,
+  /** A new frame actor, in `preparing`, pushed on the callstack as the request's frame. */
+  createFrame(kind: FrameKind, caller: Address, address: Address, codeAddress: Address, value: bigint): FrameRecord {
+    const parent = this.top();
+    const info: FrameInfo = {
+      id: this.nextId++,
+      kind,
+      depth: parent ? parent.info.depth + 1 : 0,
+      caller,
+      address,
+      codeAddress,
+      value,
+      gas: 0,
+      callerFrame: parent ? parent.actor.id : null,
     };
-    this.stack.push(frame);
-    this.chargeSteps(frame);
-    this.afterEe(frame);
+    const record = new FrameRecord(info, this, this.frameStep);
+    record.actor = createActor(frameLogic, { parent: this.scope.self, id: `frame-${info.id}`, input: record });
+    record.actor.start();
+    this.frames.push(record);
+    return record;
   }
 
-  /** Feeds a child's result back into the parent EE (continue-after-call / continue-after-deployment). */
-  private resume(frame: Frame, result: CallResult | DeploymentResult): void {
-    if (this.carry !== 0) {
-      // Merge the child's sub-gas ergs; whole gas units go back with the result.
-      const ergs = frame.ergsFraction + this.carry;
-      this.carry = 0;
-      frame.ergsFraction = ergs % 256;
-      if (ergs >= 256) result = { ...result, gasReturned: result.gasReturned + BigInt(ergs >> 8) };
-    }
-    frame.actor.send({ type: 'child.done' });
-    this.observeState(frame.actor);
-    frame.point = 'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
-    this.chargeSteps(frame);
-    this.afterEe(frame);
+  /** Tells the observer the frame exists (once its gas and address are known) and is preparing. */
+  announce(f: FrameRecord, calldata: Uint8Array): void {
+    const observer = this.env.observer;
+    if (!observer) return;
+    const parent = this.frames[this.frames.length - 2];
+    observer.frameOpened?.(f.info, parent ? parent.info.id : null, calldata);
+    observer.frameState?.(f.info.id, 'preparing');
+  }
+
+  /** Answers the top frame's request without running code; the frame reports its end to the runner. */
+  answer(f: FrameRecord, result: CallResult | DeploymentResult, reason?: string, outcome?: FrameOutcome): void {
+    f.answer = result;
+    f.reason = reason;
+    f.answerOutcome = outcome ?? (result.status === 'failedToExecute' ? 'halt' : result.status);
+    const end: FrameEnd = { type: 'end', status: f.answerOutcome, gasLeft: 0n, returnData: EMPTY };
+    this.toFrame(f, reason === undefined ? { type: 'frame.answer', end } : { type: 'frame.answer', end, reason });
   }
 
   /** Native for the instructions the EE ran since the last preemption (brief §4.2: 20 per step). */
-  private chargeSteps(frame: Frame): void {
+  chargeSteps(frame: FrameRecord | undefined): void {
     const native = this.env.native;
-    if (!native) return;
+    if (!native || !frame?.ee) return;
     const steps = frame.ee.steps ?? 0;
     native.charge(native.costs.perInstruction * (steps - frame.stepsCharged));
     frame.stepsCharged = steps;
   }
 
-  private afterEe(frame: Frame): void {
-    frame.actor.send({ type: frame.point.type === 'spawn' ? 'ee.spawn' : 'ee.end' });
-    this.observeState(frame.actor);
+  isSpecial(addr: Address): boolean {
+    const bound = this.env.profile.specialAddressBound;
+    return bound === null ? this.env.hooks.has(addr) : addr < bound;
   }
 
-  /** The top frame ended: deposit code, finish the system frame, build the parent's result. */
-  private complete(frame: Frame, end: FrameEnd): CallResult | DeploymentResult {
-    const world = this.env.system.world;
+  stopFrame(f: FrameRecord): void {
+    this.scope.stopChild(f.actor);
+  }
+
+  /** Stops every frame still on the callstack (top first): a failed or stopped run leaves no live child. */
+  stopAll(): void {
+    for (let i = this.frames.length - 1; i >= 0; i--) this.scope.stopChild(this.frames[i]!.actor);
+    this.frames.length = 0;
+  }
+
+  /** The error a failed run reports: once, naming the frame; out of native and a pause pass through. */
+  describe(err: unknown, frame: FrameRecord | undefined): unknown {
+    if (err instanceof OutOfNativeError || err instanceof RunPaused || err instanceof FrameHostError) return err;
+    return new FrameHostError(frame?.info ?? null, err);
+  }
+}
+
+/** `this` of the callee: the caller itself for DELEGATECALL and CALLCODE. */
+const selfOf = (req: ExternalCallRequest): Address =>
+  isDelegate(req.modifier) || isCallcode(req.modifier) ? req.caller : req.callee;
+
+// ---- the chart's actions ----
+
+/** Call request, step 1 (brief §2.3): a frame actor in `preparing`, then charges, 63/64, stipend. */
+function prepareCallAction(rt: RunnerRuntime, ev: RunnerInbound): void {
+  if (ev.type !== 'runner.start' && ev.type !== 'frame.spawn') return;
+  const req = ev.request as ExternalCallRequest;
+  const isEntry = ev.type === 'runner.start';
+  rt.chargeSteps(rt.top());
+  const kind: FrameKind = rt.isSpecial(req.callee) ? 'hook' : req.kind;
+  const f = rt.createFrame(kind, req.caller, selfOf(req), req.callee, req.value);
+  f.request = req;
+  const prep = prepareCall(rt.env, req, isEntry);
+  if (prep.ok) {
+    f.gasKept = prep.gasKept;
+    f.gasGiven = prep.gasToPass;
+    f.info.gas = Number(prep.gasToPass);
+  }
+  rt.announce(f, req.calldata);
+  rt.raised = prep.ok ? { type: 'request.prepared' } : { type: 'request.refused', reason: 'CallFailedToExecute' };
+}
+
+/** Deployment request, step 1 (brief §2.7, §4.5): a frame actor in `preparing`, then the EE's preparation. */
+function prepareDeploymentAction(rt: RunnerRuntime, ev: RunnerInbound): void {
+  if (ev.type !== 'runner.start' && ev.type !== 'frame.spawn') return;
+  const req = ev.request as DeploymentRequest;
+  const isEntry = ev.type === 'runner.start';
+  rt.chargeSteps(rt.top());
+  const f = rt.createFrame(req.scheme, req.deployer, 0n, 0n, req.value);
+  f.request = req;
+  const prep = prepareDeployment(rt.env, req, f.info.depth, isEntry);
+  if (prep.ok) {
+    f.info.address = f.info.codeAddress = prep.address;
+    f.created = prep.address;
+    f.gasKept = prep.gasKept;
+    f.gasGiven = prep.constructorGas;
+    f.info.gas = Number(prep.constructorGas);
+    rt.announce(f, req.initcode);
+    rt.raised = { type: 'request.prepared' };
+    return;
+  }
+  if (prep.address !== undefined) f.info.address = f.info.codeAddress = prep.address;
+  f.answer = { status: 'revert', gasReturned: prep.gasReturned, address: 0n, returnData: EMPTY };
+  rt.announce(f, req.initcode);
+  rt.raised = { type: 'request.refused', reason: prep.reason };
+}
+
+/** The request failed in preparation: the frame goes preparing → finishing with the reason. */
+function refuseRequestAction(rt: RunnerRuntime, ev: RunnerInbound): void {
+  if (ev.type !== 'request.refused') return;
+  const f = rt.top()!;
+  // A call whose charges cannot be paid fails the caller (failedToExecute); its frame shows a halt.
+  const result: CallResult | DeploymentResult = f.answer ?? {
+    status: 'failedToExecute',
+    gasReturned: 0n,
+    returnData: EMPTY,
+  };
+  // A collision burns the deployer's 63/64 (a halt of the creation); other refusals hand gas back.
+  rt.answer(f, result, ev.reason, ev.reason === 'CreateCollision' ? 'halt' : undefined);
+}
+
+/** Start the system frame (snapshot) and the child, or answer at once (brief §2.3 steps 2-4, §2.7 4-7). */
+function openFrameAction(rt: RunnerRuntime): void {
+  const f = rt.top()!;
+  const req = f.request!;
+  const { env } = rt;
+  const world = env.system.world;
+  f.rollback = world.snapshot(); // the frame covers the transfer (brief §2.3 step 2, §2.7 step 4)
+  if (req.type === 'create') {
+    initConstructorAccount(env, req.deployer, f.created!, req.value);
+    f.ee = env.createEvm({
+      address: f.created!,
+      codeAddress: f.created!,
+      caller: req.deployer,
+      value: req.value,
+      calldata: EMPTY,
+      code: req.initcode,
+      gas: f.gasGiven,
+      isStatic: false,
+      isConstructor: true,
+      depth: f.info.depth,
+    });
+    run(rt, f, req.initcode.length);
+    return;
+  }
+  const plan = planCall(rt, f, req);
+  if ('answer' in plan) {
+    // Answered without running code: the callee gets nothing used, the caller all its gas back.
+    if (plan.answer !== 'success') world.revert(f.rollback);
+    rt.answer(f, { status: plan.answer, gasReturned: f.gasGiven + f.gasKept, returnData: EMPTY }, plan.reason);
+    return;
+  }
+  if ('hook' in plan) {
+    f.ee = new HookExecution(env, plan.hook, req, f.gasGiven, f.info.callerFrame === null);
+    rt.toFrame(f, { type: 'frame.run' });
+    return;
+  }
+  f.ee = env.createEvm({
+    address: selfOf(req),
+    codeAddress: req.callee,
+    caller: isDelegate(req.modifier) ? req.callersCaller : req.caller,
+    value: req.value,
+    calldata: req.calldata,
+    code: plan.code,
+    gas: f.gasGiven,
+    isStatic:
+      req.modifier === CallModifier.Static ||
+      req.modifier === CallModifier.DelegateStatic ||
+      req.modifier === CallModifier.EVMCallcodeStatic,
+    isConstructor: false,
+    depth: f.info.depth,
+  });
+  run(rt, f, plan.code.length);
+}
+
+/** What a prepared call does inside its frame: run EVM code, run a hook, or answer at once. */
+type CallPlan =
+  | { readonly code: Uint8Array }
+  | { readonly hook: SystemHook }
+  | { readonly answer: 'success' | 'revert'; readonly reason?: string };
+
+/** Depth check, value transfer, hook or EOA shortcut, in the profile's order (brief §2.3, §2.6). */
+function planCall(rt: RunnerRuntime, f: FrameRecord, req: ExternalCallRequest): CallPlan {
+  const { env } = rt;
+  const depthExceeded = f.info.depth > rt.maxDepth;
+  if (depthExceeded && !env.profile.eoaShortcutBeforeDepthCheck)
+    return { answer: 'revert', reason: 'CallDepthExceeded' };
+  if (!transferValue(env, req)) return { answer: 'revert', reason: 'InsufficientBalance' };
+  if (f.info.kind === 'hook') {
+    if (depthExceeded) return { answer: 'revert', reason: 'CallDepthExceeded' };
+    const hook = env.hooks.get(req.callee);
+    // A hookless special address is an empty account (brief §2.6 step 6).
+    return hook ? { hook } : { answer: 'success' };
+  }
+  const code = env.system.world.getAccount(req.callee).code;
+  if (code.length === 0) return { answer: 'success' }; // EOA shortcut, before the depth check (brief §2.3)
+  if (depthExceeded) return { answer: 'revert', reason: 'CallDepthExceeded' };
+  return { code };
+}
+
+/** Bytecode preprocessing native, then the child runs its EE (its `frame.run`). */
+function run(rt: RunnerRuntime, f: FrameRecord, codeLength: number): void {
+  rt.env.native?.charge(rt.env.native.costs.perCodeByte * codeLength);
+  rt.toFrame(f, { type: 'frame.run' });
+}
+
+/** The top frame ended: deposit code, finish the system frame (commit or roll back), stop its actor. */
+function finishFrameAction(rt: RunnerRuntime, ev: RunnerInbound): void {
+  if (ev.type !== 'frame.end') return;
+  const f = rt.top()!;
+  rt.chargeSteps(f);
+  const world = rt.env.system.world;
+  let outcome: FrameOutcome;
+  let gasUsed: bigint;
+  let returnData: Uint8Array;
+  let haltReason: string | undefined;
+  if (f.answer !== null) {
+    const r = f.answer;
+    outcome = f.answerOutcome;
+    gasUsed = 0n;
+    returnData = EMPTY;
+    rt.carry = 0;
+    rt.result = r;
+  } else {
+    const end = ev.end;
     let { status, gasLeft } = end;
-    let returnData = end.returnData;
-    if (frame.created !== null) {
+    returnData = end.returnData;
+    haltReason = end.haltReason;
+    if (f.created !== null) {
       if (status === 'success') {
-        const left = depositCode(this.env, frame.created, end.deployedCode ?? EMPTY, gasLeft);
+        const left = depositCode(rt.env, f.created, end.deployedCode ?? EMPTY, gasLeft);
         if (left < 0n) status = 'halt';
         else gasLeft = left;
         returnData = EMPTY;
       } else if (status === 'halt') {
         const keepsCode = end.haltReason === 'CodeSizeLimit' || end.haltReason === 'InvalidCodePrefix';
-        returnData = keepsCode && this.env.profile.failedDeploymentReturnsCode ? end.returnData : EMPTY;
+        returnData = keepsCode && rt.env.profile.failedDeploymentReturnsCode ? end.returnData : EMPTY;
       }
     }
     if (status === 'halt') {
       gasLeft = 0n;
-      if (frame.created === null) returnData = EMPTY;
+      if (f.created === null) returnData = EMPTY;
     }
-    if (status !== 'success') world.revert(frame.rollback);
-    this.carry = status === 'halt' ? 0 : frame.ergsFraction; // a halt burns every erg
-    this.finishActor(
-      frame.actor,
-      status,
-      frame.gasGiven - gasLeft,
-      returnData,
-      end.haltReason,
-      frame.created ?? undefined,
-    );
-    const gasReturned = gasLeft + frame.gasKept;
-    if (frame.created !== null)
-      return { status, gasReturned, address: status === 'success' ? frame.created : 0n, returnData };
-    return { status, gasReturned, returnData, ...(end.haltReason !== undefined ? { haltReason: end.haltReason } : {}) };
+    if (status !== 'success') world.revert(f.rollback!);
+    // A halt burns every erg; a hook's ergs remainder travels with its result.
+    const ergs = f.ee instanceof HookExecution ? f.ee.ergsFraction : f.ergsFraction;
+    rt.carry = status === 'halt' ? 0 : ergs;
+    outcome = status;
+    gasUsed = f.gasGiven - gasLeft;
+    const gasReturned = gasLeft + f.gasKept;
+    rt.result =
+      f.created !== null
+        ? { status, gasReturned, address: status === 'success' ? f.created : 0n, returnData }
+        : { status, gasReturned, returnData, ...(haltReason !== undefined ? { haltReason } : {}) };
   }
+  rt.toFrame(f, { type: 'frame.finish', outcome });
+  rt.env.observer?.frameClosed?.(f.info.id, {
+    outcome,
+    gasUsed: Number(gasUsed),
+    returnData,
+    reverted: outcome !== 'success',
+    haltReason,
+    reason: f.reason,
+    createdAddress: outcome === 'success' && f.created !== null ? f.created : undefined,
+  });
+  f.ee = null;
+}
 
-  // ---- actors ----
+/** Pop the finished frame and stop its actor (probes Q2: stopped children do not leak or slow spawns). */
+function popFrameAction(rt: RunnerRuntime): void {
+  const f = rt.frames.pop()!;
+  rt.stopFrame(f);
+  rt.raised = { type: 'frame.popped', empty: rt.frames.length === 0 };
+}
 
-  private openActor(
-    kind: FrameKind,
-    depth: number,
-    caller: Address,
-    address: Address,
-    codeAddress: Address,
-    value: bigint,
-    gas: bigint,
-    calldata: Uint8Array,
-  ): FrameActorRef {
-    const parentFrame = this.stack[this.stack.length - 1];
-    const info: FrameInfo = { id: this.nextId++, kind, depth, caller, address, codeAddress, value, gas: Number(gas) };
-    const actor = createActor(frameLogic, {
-      input: info,
-      parent: parentFrame ? parentFrame.actor : this.root,
-      id: `frame-${info.id}`,
-    });
-    actor.start();
-    this.env.observer?.frameOpened?.(info, parentFrame ? parentFrame.info.id : null, calldata);
-    this.observeState(actor);
-    return actor;
+/** Continue the frame below with the child's result (continue-after-call / continue-after-deployment). */
+function resumeParentAction(rt: RunnerRuntime): void {
+  const parent = rt.top()!;
+  let result = rt.result!;
+  if (rt.carry !== 0) {
+    // Merge the child's sub-gas ergs; whole gas units go back with the result.
+    const ergs = parent.ergsFraction + rt.carry;
+    rt.carry = 0;
+    parent.ergsFraction = ergs % 256;
+    if (ergs >= 256) result = { ...result, gasReturned: result.gasReturned + BigInt(ergs >> 8) };
   }
+  rt.result = null;
+  rt.toFrame(parent, { type: 'child.done', result });
+}
 
-  /** A frame answered without running code (EOA shortcut, depth, failed transfer, hookless address). */
-  private closeActor(
-    actor: FrameActorRef,
-    event: 'frame.answer',
-    outcome: FrameOutcome,
-    gasUsed: bigint,
-    returnData: Uint8Array,
-  ): void {
-    actor.send({ type: event });
-    this.observeState(actor);
-    this.finishActor(actor, outcome, gasUsed, returnData);
-  }
+/** A frame threw (xstate error event): stop every frame; the run fails with one error naming the frame. */
+function abortTransactionAction(rt: RunnerRuntime, ev: RunnerInbound): void {
+  const id = ev.type.slice('xstate.error.actor.'.length);
+  const frame = rt.frames.find((f) => f.actor.id === id);
+  rt.error = rt.describe((ev as { error?: unknown }).error, frame);
+  rt.stopAll();
+}
 
-  private finishActor(
-    actor: FrameActorRef,
-    outcome: FrameOutcome,
-    gasUsed: bigint,
-    returnData: Uint8Array,
-    haltReason?: string,
-    createdAddress?: Address,
-  ): void {
-    actor.send({ type: 'frame.finish', outcome });
-    const snap = actor.getSnapshot();
-    if (snap.status === 'error') throw snap.error;
-    this.observeState(actor);
-    this.env.observer?.frameClosed?.(snap.context.id, {
-      outcome,
-      gasUsed: Number(gasUsed),
-      returnData,
-      reverted: outcome !== 'success',
-      haltReason,
-      createdAddress: outcome === 'success' ? createdAddress : undefined,
-    });
-    this.stopChild(actor); // completed frames are stopped at once (probes Q2: no leak, no quadratic copy)
-  }
+const RUNNER_CHART = new CompiledChart<RunnerRuntime, RunnerInbound>(runnerChart, runnerGuards, {
+  prepareCall: prepareCallAction,
+  prepareDeployment: prepareDeploymentAction,
+  openFrame: openFrameAction,
+  refuseRequest: refuseRequestAction,
+  finishFrame: finishFrameAction,
+  popFrame: popFrameAction,
+  resumeParent: resumeParentAction,
+  abortTransaction: abortTransactionAction,
+});
 
-  private observeState(actor: FrameActorRef): void {
-    const snap = actor.getSnapshot();
-    // An actor error is a host bug, never an EVM failure (probes Q1).
-    if (snap.status === 'error') throw snap.error;
-    this.env.observer?.frameState?.(snap.context.id, snap.value);
+// ---- the runner actor ----
+
+const RT: unique symbol = Symbol('runner runtime');
+
+/** The runner's snapshot: `value` is the chart state; the context shows the callstack's height and top. */
+type RunnerSnapshot = Snapshot<RunOutcome> & {
+  readonly value: RunnerState;
+  readonly context: { readonly height: number; readonly top: string | null };
+  readonly [RT]: RunnerRuntime | undefined;
+};
+
+/** The runner's input; inspectors serialise the init event, so it shows as `{}`. */
+class RunnerInput {
+  constructor(
+    readonly env: RunEnvironment,
+    readonly withSource: boolean,
+  ) {}
+  toJSON(): Record<string, never> {
+    return {};
   }
+}
+
+function snapshotOf(rt: RunnerRuntime, value: RunnerState): RunnerSnapshot {
+  const top = rt.top();
+  const context = { height: rt.frames.length, top: top ? top.actor.id : null };
+  if (value === 'done')
+    return { status: 'done', output: toOutcome(rt.result!), error: undefined, value, context, [RT]: rt };
+  if (value === 'failed') return { status: 'error', output: undefined, error: rt.error, value, context, [RT]: rt };
+  return { status: 'active', output: undefined, error: undefined, value, context, [RT]: rt };
+}
+
+/** The runner's ActorLogic; `config` is the chart, so @statelyai/inspect draws it. */
+export const runnerLogic: ActorLogic<RunnerSnapshot, RunnerInbound, RunnerInput> & {
+  readonly config: typeof runnerChart;
+} = {
+  config: runnerChart,
+  getInitialSnapshot: (scope, input) => {
+    const rt = new RunnerRuntime(input.env, scope, input.withSource);
+    return snapshotOf(rt, 'idle');
+  },
+  transition: (snapshot, event) => {
+    const rt = snapshot[RT]!;
+    const type: string = event.type;
+    if (type === 'xstate.stop') {
+      rt.stopAll();
+      return {
+        status: 'stopped',
+        output: undefined,
+        error: undefined,
+        value: rt.state,
+        context: snapshot.context,
+        [RT]: rt,
+      };
+    }
+    if (type.startsWith('xstate.') && !type.startsWith('xstate.error.actor.')) return snapshot;
+    try {
+      rt.env.debug?.beforeRunnerEvent?.(rt, event);
+      const next = RUNNER_CHART.macrostep(snapshot.value, event, rt, rt.runnerStep) as RunnerState | undefined;
+      if (next === undefined) throw new Error(`runner: '${type}' not allowed in '${snapshot.value}'`);
+      rt.state = next;
+      return snapshotOf(rt, next);
+    } catch (err) {
+      // A step of the runner threw (or out of native): no live frame stays behind, the run fails once.
+      rt.error = rt.describe(err, rt.top());
+      rt.stopAll();
+      rt.state = 'failed';
+      return snapshotOf(rt, 'failed');
+    }
+  },
+  getPersistedSnapshot: (s) => s,
+};
+
+/** The runtime behind a runner actor (debuggers). */
+export function runnerViewOf(runner: AnyActorRef): RunnerView | undefined {
+  return (runner.getSnapshot() as Partial<RunnerSnapshot>)[RT];
 }
 
 function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
@@ -413,48 +571,29 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, haltReason: r.haltReason };
 }
 
-// ---- the runner actor ----
-
-type RunnerSnapshot = Snapshot<RunOutcome> & { readonly value: 'idle' | 'done' };
-
-type RunnerEvent = { type: 'runner.start'; request: SpawnRequest };
-
-function runnerLogic(env: RunEnvironment): ActorLogic<RunnerSnapshot, RunnerEvent, undefined> {
-  return {
-    getInitialSnapshot: () => ({ status: 'active', output: undefined, error: undefined, value: 'idle' }),
-    transition: (snapshot, event, scope) => {
-      if (event.type !== 'runner.start') return snapshot;
-      const loop = new Loop(env, scope.self, (child) => {
-        // Frames are stopped by their parent actor: the caller frame, or the runner for the top frame.
-        const parent = (child as unknown as { _parent?: AnyActorRef })._parent;
-        if (parent === scope.self) scope.stopChild(child);
-        else (child as unknown as { _stop(): void })._stop();
-      });
-      const output = loop.run(event.request);
-      return { status: 'done', output, error: undefined, value: 'done' };
-    },
-    getPersistedSnapshot: (s) => s,
-  };
-}
-
 /**
  * `run_till_completion` (seed "Entrypoints"): executes an initial external call or deployment until the
  * callstack is empty and returns its outcome. Does not open a frame around the whole run: the caller
- * owns that (see `runSingleInteraction`).
+ * owns that (see `runSingleInteraction`). Throws `FrameHostError` if a frame threw.
  * @example
  * const out = runTillCompletion(env, { type: 'call', kind: 'call', caller, callee, callersCaller: 0n,
  *   modifier: 0, calldata, value: 0n, gasRequested: 100000, gasAvailable: 100000 });
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
-  const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner', input: undefined });
-  // We read the error from the snapshot and throw it here; without an error observer xstate would also
-  // rethrow it later from a timer, as an unhandled error.
+  const inspecting = env.inspect !== undefined;
+  const runner = createActor(runnerLogic, {
+    id: 'runner',
+    input: new RunnerInput(env, inspecting),
+    ...(inspecting ? { inspect: env.inspect, clock: RELAY_CLOCK } : {}),
+  });
+  // The error is read from the snapshot and thrown here; an error observer keeps xstate from also
+  // re-throwing it later from a timer.
   runner.subscribe({ error: () => {} });
   runner.start();
   runner.send({ type: 'runner.start', request });
   const snap = runner.getSnapshot();
   if (snap.status === 'error') throw snap.error;
-  if (snap.status !== 'done' || !snap.output) throw new Error('runner did not complete');
+  if (snap.status !== 'done' || !snap.output) throw new Error(`runner stopped in '${snap.value}'`);
   return snap.output;
 }
 
