@@ -119,7 +119,11 @@ class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, RunnerVie
     this.maxDepth = env.maxDepth ?? 1024;
     const system = scope.system;
     this.relay = withSource
-      ? (source, target, event) => system.scheduler.schedule(source, target, event, 0, 'relay')
+      ? (source, target, event) => {
+          system.scheduler.schedule(source, target, event, 0, 'relay');
+          // The timer already ran; dropping its record keeps the scheduler's tables from growing per frame.
+          system.scheduler.cancel(source, 'relay');
+        }
       : (_source, target, event) => target.send(event);
     const observer = env.observer;
     this.frameStep = observer?.frameState
