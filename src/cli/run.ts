@@ -29,6 +29,8 @@ options:
   --inspect-port N        port of the relay (default 8080; 0 = any free port)
   --inspect-ui URL        inspector UI embedded by the relay's page (default https://stately.ai/inspect)
   --inspect-timeout SEC   stop serving after SEC seconds (default: until Ctrl-C)
+  --step                  step through each transaction from stdin (typed or piped): n next runner event,
+                          s next instruction, f finish the current frame, c continue, q quit
   --color / --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet             print nothing but errors
   -h, --help              this text`;
@@ -50,12 +52,20 @@ interface Options {
   color?: boolean;
   quiet: boolean;
   help: boolean;
+  step: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { traceReturnData: false, inspect: false, inspectPort: 8080, quiet: false, help: false };
+  const o: Options = {
+    traceReturnData: false,
+    inspect: false,
+    inspectPort: 8080,
+    quiet: false,
+    help: false,
+    step: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -108,6 +118,9 @@ function parseArgs(argv: readonly string[]): Options {
       case '--inspect-timeout':
         o.inspectTimeout = int('timeout');
         break;
+      case '--step':
+        o.step = true;
+        break;
       case '--color':
         o.color = true;
         break;
@@ -130,6 +143,8 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (o.file !== undefined && o.builtin !== undefined)
     throw new UsageError('give a scenario file or --builtin, not both');
+  if (o.step && (o.inspect || o.trace !== undefined || o.out !== undefined || o.html !== undefined))
+    throw new UsageError('--step runs alone (without --inspect, --trace, --out, --html)');
   return o;
 }
 
@@ -187,6 +202,10 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     throw e;
   }
   if (opts.profile) scenario = { ...scenario, profile: opts.profile === 'zksync' ? zksync : ethereum };
+  if (opts.step) {
+    const { runStepSession } = await import('./step.js');
+    return runStepSession(scenario, process.stdin, (s) => process.stdout.write(s), Boolean(process.stdin.isTTY));
+  }
 
   // The human report goes to stdout, or to stderr when stdout carries the step trace.
   const report = (s: string): void => {
