@@ -36,7 +36,10 @@ describe('createStepper', () => {
     expect(v2.frames[0]!.pc).toBeGreaterThan(0);
     const seen = [v1, v2];
     let v = v2;
-    while (!v.done) seen.push((v = s.next()));
+    while (!v.done) {
+      v = s.next();
+      seen.push(v);
+    }
     // Every frame's end reached the runner as an event; the run ended and committed.
     expect(seen.filter((x) => x.pending?.type === 'frame.end').map((x) => x.pending!.source)).toEqual([
       'frame-1',
