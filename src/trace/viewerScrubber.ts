@@ -35,7 +35,7 @@ export function chartSvg(chart: ChartJson, visited: string[], current: string): 
   const queue = [chart.initial];
   while (queue.length) {
     const s = queue.shift() as string;
-    const on = (chart.states[s] && chart.states[s].on) || {};
+    const on = chart.states[s]?.on || {};
     for (const ev of Object.keys(on))
       for (const t of on[ev] || []) {
         const to = t.target.replace(/^\./, '');
@@ -49,7 +49,11 @@ export function chartSvg(chart: ChartJson, visited: string[], current: string): 
   for (const n of names) if (layer[n] !== undefined) maxLayer = Math.max(maxLayer, layer[n] as number);
   for (const n of names) if (layer[n] === undefined) layer[n] = maxLayer + 1;
   const rows: Record<number, string[]> = {};
-  for (const n of names) (rows[layer[n] as number] = rows[layer[n] as number] || []).push(n);
+  for (const n of names) {
+    const l = layer[n] as number;
+    if (!rows[l]) rows[l] = [];
+    (rows[l] as string[]).push(n);
+  }
   const W = 128;
   const H = 30;
   const GX = 36;

@@ -52,7 +52,9 @@ function fakeDom(traceJson: string) {
       value: '0',
       children: [] as unknown[],
       appendChild: (c: unknown) => (node.children as unknown[]).push(c),
-      addEventListener: (t: string, f: () => void) => void (listeners[t] = f),
+      addEventListener: (t: string, f: () => void) => {
+        listeners[t] = f;
+      },
       fire: (t: string) => listeners[t]?.(),
       get innerHTML() {
         return html;
