@@ -79,11 +79,9 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
     this.maxDepth = env.maxDepth ?? 1024;
     const system = scope.system;
     this.relay = withSource
-      ? (source, target, event) => {
-          system.scheduler.schedule(source, target, event, 0, 'relay');
-          // The timer already ran; dropping its record keeps the scheduler's tables from growing per frame.
-          system.scheduler.cancel(source, 'relay');
-        }
+      ? // The scheduler keeps one stale timer-table key per sender (set after our clock ran the timer);
+        // the table lives as long as this run's actor system.
+        (source, target, event) => system.scheduler.schedule(source, target, event, 0, 'relay')
       : (_source, target, event) => target.send(event);
     const observer = env.observer;
     this.frameStep = observer?.frameState
