@@ -7,14 +7,13 @@
 import fc from 'fast-check';
 import { addrHex, asm, qty, toHex, type Asm, type OpName } from './asm.js';
 import { COINBASE, SENDER, type FuzzAccount, type FuzzCase } from './harness.js';
+import { U256_MAX } from '../src/encoding/limits.js';
 
 export const CONTRACTS: readonly bigint[] = [0n, 1n, 2n, 3n].map(
   (i) => 0xc0de000000000000000000000000000000000000n + i,
 );
 export const EOA = 0xe0a0000000000000000000000000000000000001n;
 export const NOBODY = 0xdead000000000000000000000000000000000000n;
-
-const U256_MAX = (1n << 256n) - 1n;
 
 /** Edge values the issue asks for, plus their neighbours and a few shift/byte boundaries. */
 const edgeValue: fc.Arbitrary<bigint> = fc.oneof(

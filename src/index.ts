@@ -20,6 +20,8 @@ export { validateTransaction, collectValidationErrors } from './tx/validate.js';
 export { TxValidationError } from './tx/errors.js';
 export { intrinsicGas } from './tx/intrinsic.js';
 export { addressFromSecretKey } from './tx/sender.js';
+export { makeTx, type TxInit, type MakeTxContext } from './tx/makeTx.js';
+export { DEFAULT_BLOCK } from './runner/defaultBlock.js';
 
 // Profiles
 export { ethereum, zksync, type Profile } from './profiles/index.js';
@@ -43,14 +45,27 @@ export { EvmFrame, type StepTracer, type StepInfo } from './ee/evm/interpreter.j
 
 // Hooks
 export { HookRegistry, type SystemHook, type HookCall, type HookResult } from './hooks/registry.js';
-export { cancunPrecompiles, type Precompile, type PrecompileResult } from './hooks/precompiles/index.js';
+export {
+  cancunPrecompiles,
+  CANCUN_PRECOMPILES,
+  PRAGUE_PRECOMPILES,
+  OSAKA_PRECOMPILES,
+  precompileAddresses,
+  rip7212P256VerifyPrecompile,
+  type Precompile,
+  type PrecompileResult,
+  type PrecompileSet,
+} from './hooks/precompiles/index.js';
 
 // State tests
 export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
-export { runStateTestCase, worldStateRoot, type CaseResult } from './statetest/runCase.js';
+export { runStateTestCase, worldStateRoot, type CaseResult, type RunCaseOptions } from './statetest/runCase.js';
+export { SUPPORTED_FORKS, DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
+export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange } from './statetest/postStateDiff.js';
 
 // Seeing a run
 export { InputError } from './input/parse.js';
+export { ArgumentError } from './input/arguments.js';
 export { keccak256 } from './crypto/keccak.js';
 export { bytesToHex, hexToBytes } from './crypto/bytes.js';
 export { runScenario } from './trace/runScenario.js';

@@ -6,8 +6,7 @@ import { CALL_GAS_RETAINED_DIVISOR, codeDepositCost } from '../ee/evm/gas.js';
 import { createAddress, create2Address } from '../ee/evm/deployment.js';
 import { NONEXISTENT } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
-
-const NONCE_MAX = 2n ** 64n - 1n;
+import { U64_MAX } from '../encoding/limits.js';
 
 /** Why a deployment was refused in preparation (the frame tree and viewer show it). */
 export type DeploymentRefusal = 'CallDepthExceeded' | 'InsufficientBalance' | 'NonceOverflow' | 'CreateCollision';
@@ -43,7 +42,7 @@ export function prepareDeployment(
   if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
   else {
     nonce = deployer.nonce;
-    if (nonce >= NONCE_MAX) return { ok: false, gasReturned: full, reason: 'NonceOverflow' };
+    if (nonce >= U64_MAX) return { ok: false, gasReturned: full, reason: 'NonceOverflow' };
     world.setNonce(req.deployer, nonce + 1n);
   }
   const address =

@@ -3,8 +3,9 @@
 import type { InspectionEvent, Observer } from 'xstate';
 import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
-import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
-import { cancunPrecompiles } from '../hooks/precompiles/index.js';
+import { buildInstructionTable } from '../ee/evm/opcodes.js';
+import type { InstructionTable } from '../ee/evm/frame.js';
+import { CANCUN_PRECOMPILES } from '../hooks/precompiles/sets.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
@@ -12,6 +13,7 @@ import type { Profile } from '../profiles/types.js';
 import type { BlockContext, TxContext } from '../ee/host.js';
 import { EMPTY_TX_CONTEXT, System } from '../system/system.js';
 import type { WorldState } from '../system/world.js';
+import { checkEnvironmentOptions } from './arguments.js';
 import type { RunEnvironment, RunObserver } from './context.js';
 
 const tables = new Map<Profile, InstructionTable>();
@@ -29,7 +31,7 @@ export function instructionTableFor(profile: Profile): InstructionTable {
 /** The hook registry a profile asks for (precompiles; ZKsync system contracts). */
 export function hooksFor(profile: Profile): HookRegistry {
   const registry = new HookRegistry();
-  if (profile.hooks.precompiles) addPrecompiles(registry, cancunPrecompiles);
+  if (profile.hooks.precompiles) addPrecompiles(registry, CANCUN_PRECOMPILES);
   if (profile.hooks.systemContracts) addSystemContracts(registry);
   return registry;
 }
@@ -54,6 +56,7 @@ export interface EnvironmentOptions {
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
 export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
+  checkEnvironmentOptions(opts);
   const system = new System(opts.world, opts.block, opts.tx ?? EMPTY_TX_CONTEXT, opts.blockHashes);
   if (opts.observer !== undefined) system.observer = opts.observer;
   const table = instructionTableFor(opts.profile);

@@ -3,7 +3,7 @@
 // reached, by event: `frame.spawn` with the request, or `frame.end` with the completion. A `createMachine`
 // frame costs ~100-280 µs, this logic ~10 µs (probes Q2). An EE or hook that throws fails the actor;
 // xstate then sends the runner `xstate.error.actor.<id>` (a host error, never an EVM failure).
-import type { ActorLogic, ActorRefFrom, AnyActorRef, Snapshot } from 'xstate';
+import type { ActorLogic, ActorRefFrom, Snapshot } from 'xstate';
 import { type FrameOutcome, type FrameState, frameChart, frameGuards } from '../../machines/frame.machine.js';
 import type {
   Address,
@@ -164,8 +164,3 @@ export const frameLogic: ActorLogic<FrameSnapshot, FrameActorEvent, FrameRecord>
 };
 
 export type FrameActorRef = ActorRefFrom<typeof frameLogic>;
-
-/** The frame record behind a frame actor (debuggers, the stepper); undefined once it stopped. */
-export function frameRecordOf(actor: AnyActorRef): FrameRecord | undefined {
-  return (actor.getSnapshot() as Partial<FrameSnapshot>)[EXEC];
-}

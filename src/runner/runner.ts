@@ -8,11 +8,12 @@
 // and stopped with `stopChild`, both public xstate API; each frame's context names its caller frame.
 // This module is the actor and the entry points; runnerSteps.ts holds the chart's actions, runnerRuntime.ts
 // the callstack and event delivery.
-import { type ActorLogic, type AnyActorRef, createActor, type Snapshot } from 'xstate';
+import { type ActorLogic, createActor, type Snapshot } from 'xstate';
 import type { RunnerState } from '../../machines/runner.machine.js';
 import { runnerChart } from '../../machines/runner.machine.js';
 import { type Address, type CallResult, CallModifier, type DeploymentResult, type SpawnRequest } from '../ee/types.js';
-import type { RunEnvironment, RunnerView } from './context.js';
+import { checkSingleInteraction, checkSpawnRequest } from './arguments.js';
+import type { RunEnvironment } from './context.js';
 import { RunnerRuntime, type RunnerInbound } from './runnerRuntime.js';
 import { RUNNER_CHART } from './runnerSteps.js';
 
@@ -114,11 +115,6 @@ export const runnerLogic: ActorLogic<RunnerSnapshot, RunnerInbound, RunnerInput>
   getPersistedSnapshot: (s) => s,
 };
 
-/** The runtime behind a runner actor (debuggers). */
-export function runnerViewOf(runner: AnyActorRef): RunnerView | undefined {
-  return (runner.getSnapshot() as Partial<RunnerSnapshot>)[RT];
-}
-
 function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   if ('address' in r) {
     return {
@@ -142,6 +138,7 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
  *   modifier: 0, calldata, value: 0n, gasRequested: 100000, gasAvailable: 100000 });
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
+  checkSpawnRequest(env, request);
   const inspecting = env.inspect !== undefined;
   const runner = createActor(runnerLogic, {
     id: 'runner',
@@ -173,6 +170,7 @@ export interface SingleInteraction {
  * and finishes the frame, rolling back iff the call reverted. The caller validated the value beforehand.
  */
 export function runSingleInteraction(env: RunEnvironment, call: SingleInteraction): RunOutcome {
+  checkSingleInteraction(env, call);
   const world = env.system.world;
   const rollback = world.snapshot();
   const out = runTillCompletion(env, {

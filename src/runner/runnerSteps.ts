@@ -11,6 +11,7 @@ import {
   type DeploymentRequest,
   type DeploymentResult,
   type ExternalCallRequest,
+  type HaltReason,
 } from '../ee/types.js';
 import type { SystemHook } from '../hooks/registry.js';
 import { isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
@@ -190,7 +191,7 @@ function finishFrameAction(rt: RunnerRuntime, ev: RunnerInbound): void {
   let outcome: FrameOutcome;
   let gasUsed: bigint;
   let returnData: Uint8Array;
-  let haltReason: string | undefined;
+  let haltReason: HaltReason | undefined;
   if (f.answer !== null) {
     const r = f.answer;
     outcome = f.answerOutcome;
