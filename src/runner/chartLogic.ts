@@ -21,7 +21,7 @@ interface Compiled<R, E> {
   readonly actions: readonly ChartActionImpl<R, E>[];
 }
 
-/** Called after each transition (microstep) with the runtime, the state before, the event and the state after. */
+/** Called at each transition (microstep), before its actions: the runtime, the state before, the event, the state after. */
 export type StepListener<R, E> = (rt: R, from: string, event: E, to: string) => void;
 
 export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
@@ -93,10 +93,11 @@ export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
     let ev = event;
     for (;;) {
       rt.raised = undefined;
+      // Observers hear of the move before its actions run, so what the actions cause (an EE's storage
+      // accesses, a child's events) is recorded inside the state the chart entered.
+      onStep?.(rt, value, ev, t.target);
       for (const a of t.actions) a(rt, ev);
-      const from = value;
       value = t.target;
-      onStep?.(rt, from, ev, value);
       const next = rt.raised as E | undefined;
       if (next === undefined) return value;
       rt.raised = undefined;

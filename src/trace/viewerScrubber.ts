@@ -172,7 +172,7 @@ svg.chart .st.visited rect { fill:#e7f5ff; stroke:#74c0fc; }
 svg.chart .st.current rect { fill:#d0ebff; stroke:#1c7ed6; stroke-width:2.5; }
 svg.chart .st.final rect { stroke-dasharray:4 2; }
 svg.chart text { font:12px system-ui,sans-serif; text-anchor:middle; fill:#1d2330; }
-svg.chart .evl { font-size:9.5px; fill:#6b7280; }
+svg.chart .evl { font-size:9.5px; fill:#6b7280; paint-order:stroke; stroke:#fff; stroke-width:3px; }
 svg.chart .edge { fill:none; stroke:#adb5bd; }
 svg.chart marker path { fill:#adb5bd; }
 `;
