@@ -19,5 +19,6 @@ export const ethereum: Profile = Object.freeze({
   tx: ETHEREUM_CANCUN_TX_PARAMS,
   blobOpcodesStubbed: false,
   ergsPerGas: 1,
+  p256Precompile: false,
   native: null,
 });

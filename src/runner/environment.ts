@@ -6,6 +6,7 @@ import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
 import { buildInstructionTable } from '../ee/evm/opcodes.js';
 import type { InstructionTable } from '../ee/evm/frame.js';
 import { CANCUN_PRECOMPILES } from '../hooks/precompiles/sets.js';
+import { zksyncP256VerifyPrecompile } from '../hooks/precompiles/100-p256VerifyZksync.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
@@ -22,7 +23,10 @@ const tables = new Map<Profile, InstructionTable>();
 export function instructionTableFor(profile: Profile): InstructionTable {
   let t = tables.get(profile);
   if (!t) {
-    t = buildInstructionTable({ sstoreRefunds: profile.sstoreRefunds });
+    t = buildInstructionTable({
+      sstoreRefunds: profile.sstoreRefunds,
+      blobOpcodesStubbed: profile.blobOpcodesStubbed,
+    });
     tables.set(profile, t);
   }
   return t;
@@ -32,6 +36,7 @@ export function instructionTableFor(profile: Profile): InstructionTable {
 export function hooksFor(profile: Profile): HookRegistry {
   const registry = new HookRegistry();
   if (profile.hooks.precompiles) addPrecompiles(registry, CANCUN_PRECOMPILES);
+  if (profile.p256Precompile) addPrecompiles(registry, [zksyncP256VerifyPrecompile]);
   if (profile.hooks.systemContracts) addSystemContracts(registry);
   return registry;
 }
@@ -52,6 +57,8 @@ export interface EnvironmentOptions {
   readonly hooks?: HookRegistry;
   /** zksync: price of one unit of native; native per gas = ceil(gas price / native price) (brief §7.3). */
   readonly nativePrice?: bigint;
+  /** zksync: block gas per pubdata byte (default 1). */
+  readonly gasPerPubdata?: bigint;
 }
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
@@ -68,6 +75,7 @@ export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
     createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
     maxDepth: opts.maxDepth,
     nativePrice: opts.nativePrice,
+    gasPerPubdata: opts.gasPerPubdata,
     inspect: opts.inspect,
     observer: opts.observer,
   };

@@ -66,17 +66,21 @@ export class FrameRecord implements ChartRuntime<FrameActorEvent> {
   /** The request being prepared or run (the runner's input for this frame). */
   request: SpawnRequest | null = null;
   rollback: Overlay | null = null;
-  gasKept = 0n;
+  /** Ergs the caller kept aside (its 1/64 etc.), returned with this frame's result (brief §2.3). */
+  ergsKept = 0n;
+  /** Ergs given to the frame, and the whole gas of them its EE starts with. */
+  ergsGiven = 0n;
   gasGiven = 0n;
   created: Address | null = null;
-  /** Set when the runner answered the request without running code (refused, EOA, depth, no hook). */
-  answer: CallResult | DeploymentResult | null = null;
-  /** How an answered frame ends (a refused call halts its caller; a collision burns gas: halt). */
-  answerOutcome: FrameOutcome = 'success';
+  /**
+   * Set when the runner answers the request without running code (refused, EOA, depth, no hook): the
+   * outcome, and the ergs that go back (`null`: the caller cannot pay the call, it fails itself).
+   */
+  answer: { readonly status: FrameOutcome; readonly ergsReturned: bigint | null } | null = null;
   reason: string | undefined = undefined;
   /** Instructions of this frame already charged to the native meter. */
   stepsCharged = 0;
-  /** Sub-gas ergs this frame holds (0..255; only hooks with an ergs step cost create them, brief §7). */
+  /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
   ergsFraction = 0;
 
   constructor(

@@ -62,7 +62,9 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
   readonly frames: FrameRecord[] = [];
   private nextId = 0;
   readonly maxDepth: number;
-  /** Ergs remainder travelling with the result being handed to the parent (see `FrameRecord.ergsFraction`). */
+  /** 1 gas = `ergsPerGas` ergs (brief §7; Ethereum: 1). */
+  readonly ergsPerGas: bigint;
+  /** Sub-gas ergs travelling with the result being handed to the frame below (see `FrameRecord.ergsFraction`). */
   carry = 0;
   /** The result of the frame just finished, for the frame below (or the run's outcome). */
   result: CallResult | DeploymentResult | null = null;
@@ -77,6 +79,7 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
     withSource: boolean,
   ) {
     this.maxDepth = env.maxDepth ?? 1024;
+    this.ergsPerGas = BigInt(env.profile.ergsPerGas);
     const system = scope.system;
     this.relay = withSource
       ? // The scheduler keeps one stale timer-table key per sender (set after our clock ran the timer);
@@ -150,13 +153,29 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
     observer.frameState?.(f.info.id, 'preparing');
   }
 
-  /** Answers the top frame's request without running code; the frame reports its end to the runner. */
-  answer(f: FrameRecord, result: CallResult | DeploymentResult, reason?: string, outcome?: FrameOutcome): void {
-    f.answer = result;
+  /**
+   * Answers the top frame's request without running code: `ergsReturned` go back to the caller (`null`: the
+   * caller could not pay the call and fails itself). The frame reports its end to the runner.
+   */
+  answer(f: FrameRecord, outcome: FrameOutcome, ergsReturned: bigint | null, reason?: string): void {
+    f.answer = { status: outcome, ergsReturned };
     f.reason = reason;
-    f.answerOutcome = outcome ?? (result.status === 'failedToExecute' ? 'halt' : result.status);
-    const end: FrameEnd = { type: 'end', status: f.answerOutcome, gasLeft: 0n, returnData: EMPTY };
+    const end: FrameEnd = { type: 'end', status: outcome, gasLeft: 0n, returnData: EMPTY };
     this.toFrame(f, reason === undefined ? { type: 'frame.answer', end } : { type: 'frame.answer', end, reason });
+  }
+
+  /** The spawning frame's whole ergs: its EE's gas plus its sub-gas remainder, which moves with them. */
+  callerErgs(gas: bigint): bigint {
+    const top = this.top();
+    const fraction = top ? top.ergsFraction : 0;
+    if (top) top.ergsFraction = 0;
+    return gas * this.ergsPerGas + BigInt(fraction);
+  }
+
+  /** Ergs handed back to the frame below: whole gas for its EE, the remainder carried into its frame. */
+  giveBack(ergs: bigint): bigint {
+    this.carry = Number(ergs % this.ergsPerGas);
+    return ergs / this.ergsPerGas;
   }
 
   /** Native for the instructions the EE ran since the last preemption (brief §4.2: 20 per step). */

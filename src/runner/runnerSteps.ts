@@ -6,15 +6,13 @@ import type { FrameOutcome } from '../../machines/frame.machine.js';
 import { runnerChart, runnerGuards } from '../../machines/runner.machine.js';
 import {
   type Address,
-  type CallResult,
   CallModifier,
   type DeploymentRequest,
-  type DeploymentResult,
   type ExternalCallRequest,
   type HaltReason,
 } from '../ee/types.js';
 import type { SystemHook } from '../hooks/registry.js';
-import { isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
+import { chargeCodeLoad, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
 import { CompiledChart } from './chartLogic.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
 import type { FrameActorEvent, FrameKind, FrameRecord } from './frameActor.js';
@@ -45,15 +43,12 @@ function prepareCallAction(rt: RunnerRuntime, ev: RunnerInbound): void {
   const req = ev.request as ExternalCallRequest;
   const isEntry = ev.type === 'runner.start';
   rt.chargeSteps(rt.top());
+  const callerErgs = rt.callerErgs(req.gasAvailable);
   const kind: FrameKind = rt.isSpecial(req.callee) ? 'hook' : req.kind;
   const f = rt.createFrame(kind, req.caller, selfOf(req), req.callee, req.value);
   f.request = req;
-  const prep = prepareCall(rt.env, req, isEntry);
-  if (prep.ok) {
-    f.gasKept = prep.gasKept;
-    f.gasGiven = prep.gasToPass;
-    f.info.gas = Number(prep.gasToPass);
-  }
+  const prep = prepareCall(rt.env, req, isEntry, callerErgs);
+  if (prep.ok) given(rt, f, prep.ergsToPass, prep.ergsKept);
   rt.announce(f, req.calldata);
   rt.raised = prep.ok ? PREPARED : { type: 'request.refused', reason: 'CallFailedToExecute' };
 }
@@ -64,21 +59,21 @@ function prepareDeploymentAction(rt: RunnerRuntime, ev: RunnerInbound): void {
   const req = ev.request as DeploymentRequest;
   const isEntry = ev.type === 'runner.start';
   rt.chargeSteps(rt.top());
+  const callerErgs = rt.callerErgs(req.gasAvailable);
   const f = rt.createFrame(req.scheme, req.deployer, 0n, 0n, req.value);
   f.request = req;
-  const prep = prepareDeployment(rt.env, req, f.info.depth, isEntry);
+  const prep = prepareDeployment(rt.env, req, f.info.depth, isEntry, callerErgs);
   if (prep.ok) {
     f.info.address = f.info.codeAddress = prep.address;
     f.created = prep.address;
-    f.gasKept = prep.gasKept;
-    f.gasGiven = prep.constructorGas;
-    f.info.gas = Number(prep.constructorGas);
+    given(rt, f, prep.constructorErgs, prep.ergsKept);
     rt.announce(f, req.initcode);
     rt.raised = PREPARED;
     return;
   }
   if (prep.address !== undefined) f.info.address = f.info.codeAddress = prep.address;
-  f.answer = { status: 'revert', gasReturned: prep.gasReturned, address: 0n, returnData: EMPTY };
+  // A collision burns the deployer's 63/64 (a halt of the creation); other refusals hand the ergs back.
+  f.answer = { status: prep.reason === 'CreateCollision' ? 'halt' : 'revert', ergsReturned: prep.ergsReturned };
   rt.announce(f, req.initcode);
   rt.raised = { type: 'request.refused', reason: prep.reason };
 }
@@ -88,13 +83,16 @@ function refuseRequestAction(rt: RunnerRuntime, ev: RunnerInbound): void {
   if (ev.type !== 'request.refused') return;
   const f = rt.top()!;
   // A call whose charges cannot be paid fails the caller (failedToExecute); its frame shows a halt.
-  const result: CallResult | DeploymentResult = f.answer ?? {
-    status: 'failedToExecute',
-    gasReturned: 0n,
-    returnData: EMPTY,
-  };
-  // A collision burns the deployer's 63/64 (a halt of the creation); other refusals hand gas back.
-  rt.answer(f, result, ev.reason, ev.reason === 'CreateCollision' ? 'halt' : undefined);
+  const a = f.answer ?? { status: 'halt', ergsReturned: null };
+  rt.answer(f, a.status, a.ergsReturned, ev.reason);
+}
+
+/** What the request's frame is given: the ergs, its EE's whole gas of them, the caller's kept ergs. */
+function given(rt: RunnerRuntime, f: FrameRecord, ergsGiven: bigint, ergsKept: bigint): void {
+  f.ergsGiven = ergsGiven;
+  f.ergsKept = ergsKept;
+  f.gasGiven = ergsGiven / rt.ergsPerGas;
+  f.info.gas = Number(f.gasGiven);
 }
 
 /** Start the system frame (snapshot) and the child, or answer at once (brief §2.3 steps 2-4, §2.7 4-7). */
@@ -125,11 +123,11 @@ function openFrameAction(rt: RunnerRuntime): void {
   if ('answer' in plan) {
     // Answered without running code: the callee gets nothing used, the caller all its gas back.
     if (plan.answer !== 'success') world.revert(f.rollback);
-    rt.answer(f, { status: plan.answer, gasReturned: f.gasGiven + f.gasKept, returnData: EMPTY }, plan.reason);
+    rt.answer(f, plan.answer, f.ergsGiven + f.ergsKept, plan.reason);
     return;
   }
   if ('hook' in plan) {
-    f.ee = new HookExecution(env, plan.hook, req, f.gasGiven, f.info.callerFrame === null);
+    f.ee = new HookExecution(env, plan.hook, req, f.ergsGiven, f.info.callerFrame === null);
     rt.toFrame(f, RUN);
     return;
   }
@@ -148,6 +146,7 @@ function openFrameAction(rt: RunnerRuntime): void {
     isConstructor: false,
     depth: f.info.depth,
   });
+  chargeCodeLoad(env, plan.code);
   run(rt, f, plan.code.length);
 }
 
@@ -176,9 +175,10 @@ function planCall(rt: RunnerRuntime, f: FrameRecord, req: ExternalCallRequest): 
   return { code };
 }
 
-/** Bytecode preprocessing native, then the child runs its EE (its `frame.run`). */
+/** Bytecode preprocessing native, then the child runs its EE (its `frame.run`) with its sub-gas ergs aside. */
 function run(rt: RunnerRuntime, f: FrameRecord, codeLength: number): void {
   rt.env.native?.charge(rt.env.native.costs.perCodeByte * codeLength);
+  f.ergsFraction = Number(f.ergsGiven % rt.ergsPerGas);
   rt.toFrame(f, RUN);
 }
 
@@ -193,12 +193,20 @@ function finishFrameAction(rt: RunnerRuntime, ev: RunnerInbound): void {
   let returnData: Uint8Array;
   let haltReason: HaltReason | undefined;
   if (f.answer !== null) {
-    const r = f.answer;
-    outcome = f.answerOutcome;
+    const a = f.answer;
+    outcome = a.status;
     gasUsed = 0n;
     returnData = EMPTY;
     rt.carry = 0;
-    rt.result = r;
+    if (a.ergsReturned === null) rt.result = { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
+    else {
+      const gasReturned = rt.giveBack(a.ergsReturned);
+      // A refused deployment returns status revert to the EE (address 0) whatever the frame shows.
+      rt.result =
+        f.request?.type === 'create'
+          ? { status: 'revert', gasReturned, address: 0n, returnData: EMPTY }
+          : { status: a.status === 'success' ? 'success' : 'revert', gasReturned, returnData: EMPTY };
+    }
   } else {
     const end = ev.end;
     let { status, gasLeft } = end;
@@ -220,12 +228,13 @@ function finishFrameAction(rt: RunnerRuntime, ev: RunnerInbound): void {
       if (f.created === null) returnData = EMPTY;
     }
     if (status !== 'success') world.revert(f.rollback!);
-    // A halt burns every erg; a hook's ergs remainder travels with its result.
-    const ergs = f.ee instanceof HookExecution ? f.ee.ergsFraction : f.ergsFraction;
-    rt.carry = status === 'halt' ? 0 : ergs;
+    // A halt burns every erg of the frame (its remainder too); success and revert return them. A hook
+    // counted its own ergs.
+    const hook = f.ee instanceof HookExecution ? f.ee : null;
+    const ergsLeft = hook ? hook.ergsLeft : status === 'halt' ? 0n : gasLeft * rt.ergsPerGas + BigInt(f.ergsFraction);
     outcome = status;
-    gasUsed = f.gasGiven - gasLeft;
-    const gasReturned = gasLeft + f.gasKept;
+    gasUsed = hook ? (f.ergsGiven - ergsLeft) / rt.ergsPerGas : f.gasGiven - gasLeft;
+    const gasReturned = rt.giveBack(ergsLeft + f.ergsKept);
     rt.result =
       f.created !== null
         ? { status, gasReturned, address: status === 'success' ? f.created : 0n, returnData }
@@ -254,14 +263,10 @@ function popFrameAction(rt: RunnerRuntime): void {
 /** Continue the frame below with the child's result (continue-after-call / continue-after-deployment). */
 function resumeParentAction(rt: RunnerRuntime): void {
   const parent = rt.top()!;
-  let result = rt.result!;
-  if (rt.carry !== 0) {
-    // Merge the child's sub-gas ergs; whole gas units go back with the result.
-    const ergs = parent.ergsFraction + rt.carry;
-    rt.carry = 0;
-    parent.ergsFraction = ergs % 256;
-    if (ergs >= 256) result = { ...result, gasReturned: result.gasReturned + BigInt(ergs >> 8) };
-  }
+  // The frame gave all its ergs to the request; the sub-gas part of what came back is its remainder now.
+  parent.ergsFraction = rt.carry;
+  rt.carry = 0;
+  const result = rt.result!;
   rt.result = null;
   rt.toFrame(parent, { type: 'child.done', result });
 }

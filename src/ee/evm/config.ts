@@ -4,7 +4,9 @@
 export interface EvmConfig {
   /** Whether SSTORE feeds the EIP-3529 refund counter (the ZKsync profile has none, brief §9). */
   readonly sstoreRefunds: boolean;
+  /** ZKsync OS: BLOBHASH is always 0 and BLOBBASEFEE always 1 (`evm_interpreter/src/instructions/environment.rs`). */
+  readonly blobOpcodesStubbed: boolean;
 }
 
 /** Ethereum Cancun. */
-export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true });
+export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, blobOpcodesStubbed: false });
