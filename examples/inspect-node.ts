@@ -1,6 +1,6 @@
 // Watching the actor tree from Node: every public entry point (createEnvironment → runTillCompletion /
 // runSingleInteraction / processTransaction, and runScenario) takes xstate's `inspect` option and forwards
-// it to the runner actor, whose children are the frame actors.
+// it to the runner actor, whose children are the frame actors; each frame's context names its caller frame.
 //
 //   npx tsc -p tsconfig.json && node dist/examples/inspect-node.js            # prints the actor tree
 //   zkos run --inspect --inspect-port 8080 &                                   # or: a relay + Stately UI,
@@ -34,21 +34,20 @@ async function main(): Promise<void> {
     return;
   }
 
-  // A plain callback: print the actor tree and each frame's state changes.
+  // A plain callback: print the call tree (from each frame's `callerFrame`) and each frame's states.
   const depth = new Map<string, number>();
-  const idOf = (ref: unknown): string => (ref as { id: string }).id;
   const inspect = (e: InspectionEvent): void => {
-    if (e.type === '@xstate.actor') {
-      const parent = (e.actorRef as unknown as { _parent?: { sessionId: string } })._parent;
-      const d = parent ? (depth.get(parent.sessionId) ?? 0) + 1 : 0;
-      depth.set(e.actorRef.sessionId, d);
-      console.log(`${'  '.repeat(d)}actor ${idOf(e.actorRef)}`);
-    } else if (e.type === '@xstate.snapshot') {
-      const value = (e.snapshot as { value?: unknown }).value;
-      console.log(
-        `${'  '.repeat(depth.get(e.actorRef.sessionId) ?? 0)}  ${idOf(e.actorRef)}: ${String(value)}  (${e.event.type})`,
-      );
+    if (e.type !== '@xstate.snapshot') return;
+    const id = (e.actorRef as unknown as { id: string }).id;
+    const snap = e.snapshot as { value?: unknown; context?: { callerFrame?: string | null } };
+    if (e.event.type === 'xstate.init') {
+      const caller = snap.context?.callerFrame;
+      const d = id === 'runner' ? 0 : caller ? (depth.get(caller) ?? 0) + 1 : 1;
+      depth.set(id, d);
+      console.log(`${'  '.repeat(d)}actor ${id}`);
+      return;
     }
+    console.log(`${'  '.repeat(depth.get(id) ?? 0)}  ${id}: ${String(snap.value)}  (${e.event.type})`);
   };
   const run = runScenario(scenario, { inspect, record: false });
   console.log(run.results[0]!.valid ? 'transaction executed' : 'transaction rejected');

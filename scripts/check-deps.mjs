@@ -23,6 +23,7 @@ export const LAYERS = [
   ['statecharts', ['machines/']],
   ['runner', ['src/runner/']],
   ['transaction flow', ['src/tx/process.ts', 'src/tx/makeTx.ts', 'src/tx/arguments.ts', 'src/tx/l1.ts']],
+  ['debugger', ['src/debug/']],
   ['scenarios', ['src/input/scenario.ts']],
   ['state tests', ['src/statetest/']],
   ['trace', ['src/trace/']],

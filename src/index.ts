@@ -10,6 +10,8 @@ export {
 export { createEnvironment, hooksFor, instructionTableFor, type EnvironmentOptions } from './runner/environment.js';
 export type { RunEnvironment, RunObserver, FrameClose } from './runner/context.js';
 export { frameLogic, type FrameInfo, type FrameKind, type FrameSnapshot } from './runner/frameActor.js';
+export { runnerLogic, FrameHostError, RunPaused } from './runner/runner.js';
+export { createStepper, type Stepper, type StepView, type StepFrame } from './debug/stepper.js';
 
 // Transactions
 export { processTransaction, type TxReceipt, type TxRejection, type TxResult } from './tx/process.js';

@@ -17,7 +17,8 @@ describe("import from 'zkos-runner'", () => {
     ])
       expect(api, name).toHaveProperty(name);
     const machines = await import('zkos-runner/machines');
-    expect(machines.frameMachine.id).toBe('frame');
+    expect(machines.frameChart.id).toBe('frame');
+    expect(machines.runnerChart.id).toBe('runner');
 
     const sender = 0xa11cen;
     const world = api.WorldState.fromAccounts([[sender, { balance: 10n ** 18n }]]);

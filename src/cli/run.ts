@@ -33,6 +33,8 @@ options:
   --inspect-port N        port of the relay (default 8080; 0 = any free port)
   --inspect-ui URL        inspector UI embedded by the relay's page (default https://stately.ai/inspect)
   --inspect-timeout SEC   stop serving after SEC seconds (default: until Ctrl-C)
+  --step                  step through each transaction from stdin (typed or piped): n next runner event,
+                          s next instruction, f finish the current frame, c continue, q quit
   --color / --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet             print nothing but errors
   -h, --help              this text`;
@@ -63,6 +65,7 @@ interface Options {
   color?: boolean;
   quiet: boolean;
   help: boolean;
+  step: boolean;
 }
 
 class UsageError extends Error {}
@@ -75,6 +78,7 @@ function parseArgs(argv: readonly string[]): Options {
     inspectPort: 8080,
     quiet: false,
     help: false,
+    step: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -131,6 +135,9 @@ function parseArgs(argv: readonly string[]): Options {
       case '--inspect-timeout':
         o.inspectTimeout = int('timeout');
         break;
+      case '--step':
+        o.step = true;
+        break;
       case '--color':
         o.color = true;
         break;
@@ -153,6 +160,8 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (o.file !== undefined && o.builtin !== undefined)
     throw new UsageError('give a scenario file or --builtin, not both');
+  if (o.step && (o.inspect || o.trace !== undefined || o.out !== undefined || o.html !== undefined))
+    throw new UsageError('--step runs alone (without --inspect, --trace, --out, --html)');
   return o;
 }
 
@@ -195,6 +204,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (typeof opts === 'number') return opts;
   const scenario = loadScenario(opts);
   if (typeof scenario === 'number') return scenario;
+  if (opts.step) return stepThrough(scenario);
   const report = openReport(opts);
   const trace = openStepTrace(opts);
   if (typeof trace === 'number') return trace;
@@ -211,6 +221,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const html = writeOutputs(run.trace!, opts, outputs, report, server !== undefined);
   if (server) await serveUntilStopped(server, html, opts, report);
   return run.results.every((r) => r.valid) ? 0 : 1;
+}
+
+/** `--step`: the step debugger on stdin (typed or piped) instead of phases 3–8. */
+async function stepThrough(scenario: Scenario): Promise<number> {
+  const { runStepSession } = await import('./step.js');
+  return runStepSession(scenario, process.stdin, (s) => process.stdout.write(s), Boolean(process.stdin.isTTY));
 }
 
 /** Phase 1 — options: the parsed command line, or an exit code (help printed, or a usage error). */

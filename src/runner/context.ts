@@ -7,12 +7,18 @@ import type { System, SystemObserver } from '../system/system.js';
 import type { NativeMeter } from '../system/resources.js';
 import type { FrameInfo } from './frameActor.js';
 import type { FrameState } from '../../machines/frame.machine.js';
+import type { RunnerState } from '../../machines/runner.machine.js';
 
 /** Callbacks for recording a run (the trace view); all optional, all cheap when absent. */
 export interface RunObserver extends SystemObserver {
   frameOpened?(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void;
   frameState?(id: number, state: FrameState): void;
   frameClosed?(id: number, end: FrameClose): void;
+  /**
+   * One transition of the runner chart: state before, the event, state after, and who sent the event
+   * (`frame-N`, `runner` for an event the runner raised, `entry` for the initial request).
+   */
+  runnerStep?(from: RunnerState, event: string, to: RunnerState, source: string): void;
 }
 
 /** How a frame ended, as the observer sees it. */
@@ -22,6 +28,8 @@ export interface FrameClose {
   readonly returnData: Uint8Array;
   readonly reverted: boolean;
   readonly haltReason?: string;
+  /** Why the runner answered the request without running code (refused in preparation, depth, balance). */
+  readonly reason?: string;
   readonly createdAddress?: bigint;
 }
 
@@ -41,6 +49,24 @@ export interface RunEnvironment {
   readonly nativePrice?: bigint;
   /** Block gas per pubdata byte (zksync, brief §7.3); absent = 1 (the non-EIP-712 user limit). */
   readonly gasPerPubdata?: bigint;
+  /** Debugging hooks (the stepper); absent in normal runs. */
+  readonly debug?: RunDebugHooks;
   /** The transaction's native meter (zksync profile); set by `processTransaction`, absent = unmetered. */
   native?: NativeMeter;
+}
+
+/** Hooks for debuggers: called by the runner before it handles each event of its mailbox. */
+export interface RunDebugHooks {
+  beforeRunnerEvent?(runner: RunnerView, event: { readonly type: string }): void;
+}
+
+/** What a debugger may read of a running runner. */
+export interface RunnerView {
+  readonly state: RunnerState;
+  /** The callstack, bottom first: each frame's facts, actor (state) and execution (pc, gas, stack). */
+  readonly frames: readonly {
+    readonly info: FrameInfo;
+    readonly actor: { getSnapshot(): { readonly value: unknown } };
+    readonly ee: unknown;
+  }[];
 }

@@ -9,9 +9,17 @@ import { NONEXISTENT } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
 import { U64_MAX } from '../encoding/limits.js';
 
-/** Result of deployment preparation, in ergs: failure (ergs to hand back) or the constructor launch data. */
+/** Why a deployment was refused in preparation (the frame tree and viewer show it). */
+export type DeploymentRefusal = 'CallDepthExceeded' | 'InsufficientBalance' | 'NonceOverflow' | 'CreateCollision';
+
+/** Result of deployment preparation, in ergs: failure (ergs to hand back, why) or the constructor launch data. */
 export type DeploymentPreparation =
-  | { readonly ok: false; readonly ergsReturned: bigint }
+  | {
+      readonly ok: false;
+      readonly ergsReturned: bigint;
+      readonly reason: DeploymentRefusal;
+      readonly address?: Address;
+    }
   | { readonly ok: true; readonly address: Address; readonly constructorErgs: bigint; readonly ergsKept: bigint };
 
 /**
@@ -31,16 +39,18 @@ export function prepareDeployment(
   const native = env.native;
   const full = deployerErgs;
   const maxDepth = env.maxDepth ?? 1024;
-  if (!isEntry && profile.createDepthCheckBeforeNonceBump && depth > maxDepth) return { ok: false, ergsReturned: full };
+  if (!isEntry && profile.createDepthCheckBeforeNonceBump && depth > maxDepth)
+    return { ok: false, ergsReturned: full, reason: 'CallDepthExceeded' };
 
   const deployer = world.getAccount(req.deployer);
-  if (req.value !== 0n && deployer.balance < req.value) return { ok: false, ergsReturned: full };
+  if (req.value !== 0n && deployer.balance < req.value)
+    return { ok: false, ergsReturned: full, reason: 'InsufficientBalance' };
 
   let nonce: bigint;
   if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
   else {
     nonce = deployer.nonce;
-    if (nonce >= U64_MAX) return { ok: false, ergsReturned: full };
+    if (nonce >= U64_MAX) return { ok: false, ergsReturned: full, reason: 'NonceOverflow' };
     native?.charge(accountWriteNative(native.costs)); // `increment_nonce`
     world.setNonce(req.deployer, nonce + 1n);
   }
@@ -62,11 +72,13 @@ export function prepareDeployment(
     (target.nonce !== 0n || target.code.length !== 0 || (profile.collisionChecksStorage && world.hasStorage(address)));
   // The 63/64 is burned. An entry deployment gave everything to the constructor, but ZKsync splits before
   // the collision check and merges the 1/64 back only afterwards (brief §2.7 step 2).
-  if (collides)
-    return { ok: false, ergsReturned: isEntry && profile.entryCollisionRefunds64th ? full - split : ergsKept };
+  if (collides) {
+    const ergsReturned = isEntry && profile.entryCollisionRefunds64th ? full - split : ergsKept;
+    return { ok: false, ergsReturned, reason: 'CreateCollision', address };
+  }
 
   if (!isEntry && !profile.createDepthCheckBeforeNonceBump && depth > maxDepth)
-    return { ok: false, ergsReturned: full };
+    return { ok: false, ergsReturned: full, reason: 'CallDepthExceeded', address };
   return { ok: true, address, constructorErgs, ergsKept };
 }
 

@@ -1,9 +1,21 @@
-// The runtime frame actor: a hand-written xstate ActorLogic whose values follow machines/frame.machine.ts.
-// A `createMachine` frame costs ~100-280 µs, this logic ~10 µs (probes Q2); a test proves both take the
-// same transitions. The EE itself runs in the runner loop; the actor records where the frame is.
+// The frame actor: a hand-written xstate ActorLogic that executes machines/frame.machine.ts (through
+// chartLogic.ts). It runs its EE (or hook) on `frame.run` / `child.done` and tells the runner what the EE
+// reached, by event: `frame.spawn` with the request, or `frame.end` with the completion. A `createMachine`
+// frame costs ~100-280 µs, this logic ~10 µs (probes Q2). An EE or hook that throws fails the actor;
+// xstate then sends the runner `xstate.error.actor.<id>` (a host error, never an EVM failure).
 import type { ActorLogic, ActorRefFrom, Snapshot } from 'xstate';
-import type { FrameEvent, FrameState } from '../../machines/frame.machine.js';
-import type { Address } from '../ee/types.js';
+import { type FrameOutcome, type FrameState, frameChart, frameGuards } from '../../machines/frame.machine.js';
+import type {
+  Address,
+  CallResult,
+  DeploymentResult,
+  ExecutionEnvironment,
+  FrameEnd,
+  PreemptionPoint,
+  SpawnRequest,
+} from '../ee/types.js';
+import type { Overlay } from '../system/world.js';
+import { type ChartRuntime, CompiledChart, type StepListener } from './chartLogic.js';
 
 /** What kind of frame this is (the frame tree shows it). */
 export type FrameKind = 'call' | 'callcode' | 'delegatecall' | 'staticcall' | 'create' | 'create2' | 'hook';
@@ -14,49 +26,125 @@ export interface FrameInfo {
   readonly kind: FrameKind;
   readonly depth: number;
   readonly caller: Address;
-  readonly address: Address;
-  readonly codeAddress: Address;
+  /** `this` of the frame; for a deployment the new address, known once prepared (0 if refused before). */
+  address: Address;
+  codeAddress: Address;
   readonly value: bigint;
-  readonly gas: number;
+  /** Gas given to the frame, known once prepared (0 for a request refused in preparation). */
+  gas: number;
+  /** Actor id of the calling frame (`frame-N`), or null for the entry frame: the call tree. */
+  readonly callerFrame: string | null;
 }
+
+/** Events the frame actor receives (from the runner) or raises (from its EE). */
+export type FrameActorEvent =
+  | { type: 'frame.run' }
+  | { type: 'frame.answer'; end: FrameEnd; reason?: string }
+  | { type: 'child.done'; result: CallResult | DeploymentResult }
+  | { type: 'frame.finish'; outcome: FrameOutcome }
+  | { type: 'ee.spawn'; request: SpawnRequest }
+  | { type: 'ee.end'; end: FrameEnd; reason?: string };
+
+/** Events a frame sends to the runner. */
+export type FrameToRunner =
+  | { type: 'frame.spawn'; frame: number; request: SpawnRequest }
+  | { type: 'frame.end'; frame: number; end: FrameEnd; reason?: string };
+
+/** How frames and the runner send each other events (the runner decides: directly, with source, stepped). */
+export interface EventLink {
+  toRunner(frame: FrameRecord, event: FrameToRunner): void;
+}
+
+/**
+ * One frame on the runner's callstack: the actor, its execution (EE or hook) and the runner's bookkeeping.
+ * The frame actor's actions read it; it is kept out of the serialised snapshot (see `toJSON`).
+ */
+export class FrameRecord implements ChartRuntime<FrameActorEvent> {
+  raised: FrameActorEvent | undefined = undefined;
+  actor!: FrameActorRef;
+  ee: ExecutionEnvironment | null = null;
+  /** The request being prepared or run (the runner's input for this frame). */
+  request: SpawnRequest | null = null;
+  rollback: Overlay | null = null;
+  /** Ergs the caller kept aside (its 1/64 etc.), returned with this frame's result (brief §2.3). */
+  ergsKept = 0n;
+  /** Ergs given to the frame, and the whole gas of them its EE starts with. */
+  ergsGiven = 0n;
+  gasGiven = 0n;
+  created: Address | null = null;
+  /**
+   * Set when the runner answers the request without running code (refused, EOA, depth, no hook): the
+   * outcome, and the ergs that go back (`null`: the caller cannot pay the call, it fails itself).
+   */
+  answer: { readonly status: FrameOutcome; readonly ergsReturned: bigint | null } | null = null;
+  reason: string | undefined = undefined;
+  /** Instructions of this frame already charged to the native meter. */
+  stepsCharged = 0;
+  /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
+  ergsFraction = 0;
+
+  constructor(
+    readonly info: FrameInfo,
+    readonly link: EventLink,
+    readonly onStep: StepListener<FrameRecord, FrameActorEvent> | undefined,
+  ) {}
+
+  /** The EE reached a preemption point: raise it inside the frame chart. */
+  raisePoint(point: PreemptionPoint): void {
+    this.raised =
+      point.type === 'spawn' ? { type: 'ee.spawn', request: point.request } : { type: 'ee.end', end: point };
+  }
+
+  /** Inspectors serialise the init event's input: show the frame, not its EE and memory. */
+  toJSON(): { frame: number } {
+    return { frame: this.info.id };
+  }
+}
+
+const FRAME_CHART = new CompiledChart<FrameRecord, FrameActorEvent>(frameChart, frameGuards, {
+  startEe: (f) => f.raisePoint(f.ee!.start()),
+  resumeEe: (f, e) => {
+    if (e.type !== 'child.done') return;
+    const r = e.result;
+    f.raisePoint('address' in r ? f.ee!.continueAfterDeployment(r) : f.ee!.continueAfterCall(r));
+  },
+  requestSpawn: (f, e) => {
+    if (e.type === 'ee.spawn') f.link.toRunner(f, { type: 'frame.spawn', frame: f.info.id, request: e.request });
+  },
+  reportEnd: (f, e) => {
+    if (e.type !== 'ee.end' && e.type !== 'frame.answer') return;
+    const ev: FrameToRunner =
+      e.reason === undefined
+        ? { type: 'frame.end', frame: f.info.id, end: e.end }
+        : { type: 'frame.end', frame: f.info.id, end: e.end, reason: e.reason };
+    f.link.toRunner(f, ev);
+  },
+});
+
+const EXEC: unique symbol = Symbol('frame record');
 
 /** The frame actor's snapshot: `value` is the chart state. Status stays `active`; the runner stops it. */
 export type FrameSnapshot = Snapshot<undefined> & {
   readonly value: FrameState;
   readonly context: FrameInfo;
+  /** Symbol-keyed, so JSON and the inspector's serialiser skip it. */
+  readonly [EXEC]: FrameRecord | undefined;
 };
 
-// The chart as a table: state → event → next state (`frame.finish` picks its target from the outcome).
-const NEXT: Record<FrameState, Partial<Record<FrameEvent['type'], FrameState>>> = {
-  preparing: { 'frame.run': 'running', 'frame.answer': 'finishing' },
-  running: { 'ee.spawn': 'awaiting-child', 'ee.end': 'finishing' },
-  'awaiting-child': { 'child.done': 'running' },
-  finishing: {},
-  success: {},
-  revert: {},
-  halt: {},
-};
-
-/** Pure transition of the frame chart; `undefined` when the event does not apply in this state. */
-export function nextFrameState(value: FrameState, event: FrameEvent): FrameState | undefined {
-  if (event.type === 'frame.finish') return value === 'finishing' ? event.outcome : undefined;
-  return NEXT[value][event.type];
-}
-
-/** The ActorLogic of a frame. */
-export const frameLogic: ActorLogic<FrameSnapshot, FrameEvent, FrameInfo> = {
-  getInitialSnapshot: (_scope, input) => ({
+/** The ActorLogic of a frame; `config` is the chart, so @statelyai/inspect draws it. */
+export const frameLogic: ActorLogic<FrameSnapshot, FrameActorEvent, FrameRecord> & {
+  readonly config: typeof frameChart;
+} = {
+  config: frameChart,
+  getInitialSnapshot: (_scope, record) => ({
     status: 'active',
     output: undefined,
     error: undefined,
     value: 'preparing',
-    context: input,
+    context: record.info,
+    [EXEC]: record,
   }),
   transition: (snapshot, event) => {
-    const next = nextFrameState(snapshot.value, event);
-    // A fresh literal of a fixed shape: cheaper than a spread on this per-event path.
-    if (next !== undefined)
-      return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context };
     const type: string = event.type;
     if (type === 'xstate.stop')
       return {
@@ -65,11 +153,16 @@ export const frameLogic: ActorLogic<FrameSnapshot, FrameEvent, FrameInfo> = {
         error: undefined,
         value: snapshot.value,
         context: snapshot.context,
+        [EXEC]: undefined, // let the EE and its memory go
       };
     if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
-    // An event the chart does not allow is a runner bug: throwing makes the actor error, which the
-    // runner rethrows as a host error (never an EVM failure).
-    throw new Error(`frame ${snapshot.context.id}: '${event.type}' not allowed in '${snapshot.value}'`);
+    const f = snapshot[EXEC]!;
+    const next = FRAME_CHART.macrostep(snapshot.value, event, f, f.onStep) as FrameState | undefined;
+    // An event the chart does not allow is a runner bug: throwing fails the actor (a host error).
+    if (next === undefined)
+      throw new Error(`frame ${snapshot.context.id}: '${event.type}' not allowed in '${snapshot.value}'`);
+    // A fresh literal of a fixed shape: cheaper than a spread on this per-event path.
+    return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context, [EXEC]: f };
   },
   getPersistedSnapshot: (snapshot) => snapshot,
 };

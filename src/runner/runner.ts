@@ -1,27 +1,25 @@
-// The runner (seed "Runner Structure"): one loop that owns the callstack, dispatches spawn requests and
-// completions, opens and finishes system frames, until the callstack is empty. It is the root xstate actor;
-// every frame is a child actor whose parent is the frame that called it. Frames never talk to each
-// other: the loop is the only driver, so the JS stack stays flat at any call depth (probes Q1).
-import { createActor, type ActorLogic, type AnyActorRef, type Snapshot } from 'xstate';
-import {
-  CallModifier,
-  type Address,
-  type CallResult,
-  type DeploymentRequest,
-  type DeploymentResult,
-  type ExecutionEnvironment,
-  type ExternalCallRequest,
-  type FrameEnd,
-  type PreemptionPoint,
-  type SpawnRequest,
-} from '../ee/types.js';
-import type { Overlay } from '../system/world.js';
-import type { FrameOutcome } from '../../machines/frame.machine.js';
+// The runner (seed "Runner Structure"): the root xstate actor, executing machines/runner.machine.ts. Its
+// mailbox is the seed's infinite loop: the top frame sends it `frame.spawn` (a call or deployment
+// request) or `frame.end`; the runner prepares the request in a new frame actor (created in `preparing`
+// before any charge), opens the system frame (snapshot) and starts the child, or finishes the ended frame
+// (deposit, commit or roll back), pops it and answers the frame below with `child.done`. Frames never talk
+// to each other and an event sent to the busy runner is queued, so the JS stack stays flat at any depth
+// (probes Q1, Q6). Frames are the runner's children: created with `createActor(frameLogic, { parent })`
+// and stopped with `stopChild`, both public xstate API; each frame's context names its caller frame.
+// This module is the actor and the entry points; runnerSteps.ts holds the chart's actions, runnerRuntime.ts
+// the callstack and event delivery.
+import { type ActorLogic, createActor, type Snapshot } from 'xstate';
+import type { RunnerState } from '../../machines/runner.machine.js';
+import { runnerChart } from '../../machines/runner.machine.js';
+import { type Address, type CallResult, CallModifier, type DeploymentResult, type SpawnRequest } from '../ee/types.js';
 import { checkSingleInteraction, checkSpawnRequest } from './arguments.js';
 import type { RunEnvironment } from './context.js';
-import { chargeCodeLoad, isCallcode, isDelegate, prepareCall, runHook, transferValue } from './call.js';
-import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
-import { frameLogic, type FrameActorRef, type FrameInfo, type FrameKind } from './frameActor.js';
+import { RunnerRuntime, type RunnerInbound } from './runnerRuntime.js';
+import { RUNNER_CHART } from './runnerSteps.js';
+
+const EMPTY = new Uint8Array(0);
+
+export { FrameHostError, RunPaused, type RunnerInbound } from './runnerRuntime.js';
 
 /** The outcome of the initial request (brief §2.1 `CompletedExecution` / `CompletedDeployment`). */
 export interface RunOutcome {
@@ -33,357 +31,89 @@ export interface RunOutcome {
   readonly haltReason?: string;
 }
 
-/** A frame on the callstack. */
-interface Frame {
-  readonly info: FrameInfo;
-  readonly actor: FrameActorRef;
-  readonly ee: ExecutionEnvironment;
-  readonly rollback: Overlay;
-  /** Ergs the caller kept aside (its 1/64 etc.), returned with this frame's result (brief §2.3). */
-  readonly ergsKept: bigint;
-  readonly gasGiven: bigint;
-  readonly created: Address | null;
-  point: PreemptionPoint;
-  /** Instructions of this frame already charged to the native meter. */
-  stepsCharged: number;
-  /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
-  ergsFraction: number;
+/**
+ * xstate's public API records an event's source only for events it delivers itself: the system
+ * scheduler's are. A clock that runs zero-delay timers at once makes that delivery synchronous, the same
+ * as `send` (a busy target queues it). Used only under inspection; otherwise frames and runner `send`.
+ */
+const RELAY_CLOCK = {
+  setTimeout: (fn: () => void, ms: number) => (ms === 0 ? void fn() : setTimeout(fn, ms)),
+  clearTimeout: (id: unknown) => {
+    if (id !== undefined) clearTimeout(id as ReturnType<typeof setTimeout>);
+  },
+};
+
+// ---- the runner actor ----
+
+const RT: unique symbol = Symbol('runner runtime');
+
+/** The runner's snapshot: `value` is the chart state; the context shows the callstack's height and top. */
+type RunnerSnapshot = Snapshot<RunOutcome> & {
+  readonly value: RunnerState;
+  readonly context: { readonly height: number; readonly top: string | null };
+  readonly [RT]: RunnerRuntime | undefined;
+};
+
+/** The runner's input; inspectors serialise the init event, so it shows as `{}`. */
+class RunnerInput {
+  constructor(
+    readonly env: RunEnvironment,
+    readonly withSource: boolean,
+  ) {}
+  toJSON(): Record<string, never> {
+    return {};
+  }
 }
 
-const EMPTY = new Uint8Array(0);
+function snapshotOf(rt: RunnerRuntime, value: RunnerState): RunnerSnapshot {
+  const top = rt.top();
+  const context = { height: rt.frames.length, top: top ? top.actor.id : null };
+  if (value === 'done')
+    return { status: 'done', output: toOutcome(rt.result!), error: undefined, value, context, [RT]: rt };
+  if (value === 'failed') return { status: 'error', output: undefined, error: rt.error, value, context, [RT]: rt };
+  return { status: 'active', output: undefined, error: undefined, value, context, [RT]: rt };
+}
 
-/** Runs the loop for one initial request inside the runner actor (see `runTillCompletion`). */
-class Loop {
-  private readonly stack: Frame[] = [];
-  private nextId = 0;
-  private readonly maxDepth: number;
-  /** Ergs remainder travelling with the result being handed to the parent (see `Frame.ergsFraction`). */
-  private carry = 0;
-  private readonly ergsPerGas: bigint;
-
-  constructor(
-    private readonly env: RunEnvironment,
-    private readonly root: AnyActorRef,
-    private readonly stopChild: (child: AnyActorRef) => void,
-  ) {
-    this.maxDepth = env.maxDepth ?? 1024;
-    this.ergsPerGas = BigInt(env.profile.ergsPerGas);
-  }
-
-  /** The spawning frame's whole ergs: its EE's gas plus its sub-gas remainder, which moves with them. */
-  private callerErgs(gas: bigint): bigint {
-    const top = this.stack[this.stack.length - 1];
-    const fraction = top ? top.ergsFraction : 0;
-    if (top) top.ergsFraction = 0;
-    return gas * this.ergsPerGas + BigInt(fraction);
-  }
-
-  /** Ergs handed back to the parent: whole gas for its EE, the remainder carried into its frame. */
-  private giveBack(ergs: bigint): bigint {
-    this.carry = Number(ergs % this.ergsPerGas);
-    return ergs / this.ergsPerGas;
-  }
-
-  run(request: SpawnRequest): RunOutcome {
-    const first = request.type === 'call' ? this.spawnCall(request, 0, true) : this.spawnDeployment(request, 0, true);
-    if (first) return toOutcome(first);
-    for (;;) {
-      const top = this.stack[this.stack.length - 1]!;
-      const point = top.point;
-      if (point.type === 'spawn') {
-        const depth = top.info.depth + 1;
-        const req = point.request;
-        const answer =
-          req.type === 'call' ? this.spawnCall(req, depth, false) : this.spawnDeployment(req, depth, false);
-        if (answer) this.resume(top, answer);
-        continue;
-      }
-      const result = this.complete(top, point);
-      this.stack.pop();
-      const parent = this.stack[this.stack.length - 1];
-      if (!parent) return toOutcome(result);
-      this.resume(parent, result);
-    }
-  }
-
-  // ---- call request (brief §2.3, §2.6) ----
-
-  private spawnCall(req: ExternalCallRequest, depth: number, isEntry: boolean): CallResult | null {
-    const { env } = this;
-    this.carry = 0;
-    const prep = prepareCall(env, req, isEntry, this.callerErgs(req.gasAvailable));
-    if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
-    const { ergsToPass, ergsKept } = prep;
-    const gasToPass = ergsToPass / this.ergsPerGas;
-    const world = env.system.world;
-    const special = this.isSpecial(req.callee);
-    const code = special ? EMPTY : world.getAccount(req.callee).code;
-    const kind: FrameKind = special ? 'hook' : req.kind;
-    const actor = this.openActor(
-      kind,
-      depth,
-      req.caller,
-      this.selfOf(req),
-      req.callee,
-      req.value,
-      gasToPass,
-      req.calldata,
-    );
-    const rollback = world.snapshot(); // the callee frame covers the transfer (brief §2.3 step 2)
-    // Answered without running code: the callee gets nothing used, the caller all its gas back.
-    const answer = (status: 'success' | 'revert'): CallResult => {
-      if (status !== 'success') world.revert(rollback);
-      this.closeActor(actor, 'frame.answer', status, 0n, EMPTY);
-      return { status, gasReturned: this.giveBack(ergsToPass + ergsKept), returnData: EMPTY };
-    };
-
-    const depthExceeded = depth > this.maxDepth;
-    if (depthExceeded && !env.profile.eoaShortcutBeforeDepthCheck) return answer('revert');
-    if (!transferValue(env, req)) return answer('revert');
-
-    const hook = special ? env.hooks.get(req.callee) : undefined;
-    if (special) {
-      if (depthExceeded) return answer('revert');
-      if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
-      actor.send({ type: 'frame.run' });
-      this.observeState(actor);
-      const r = runHook(env, hook, req, ergsToPass, isEntry);
-      actor.send({ type: 'ee.end' });
-      this.observeState(actor);
-      if (r.status !== 'success') world.revert(rollback);
-      this.finishActor(actor, r.status, (ergsToPass - r.ergsLeft) / this.ergsPerGas, r.returnData);
+/** The runner's ActorLogic; `config` is the chart, so @statelyai/inspect draws it. */
+export const runnerLogic: ActorLogic<RunnerSnapshot, RunnerInbound, RunnerInput> & {
+  readonly config: typeof runnerChart;
+} = {
+  config: runnerChart,
+  getInitialSnapshot: (scope, input) => {
+    const rt = new RunnerRuntime(input.env, scope, input.withSource);
+    return snapshotOf(rt, 'idle');
+  },
+  transition: (snapshot, event) => {
+    const rt = snapshot[RT]!;
+    const type: string = event.type;
+    if (type === 'xstate.stop') {
+      rt.stopAll();
       return {
-        status: r.status,
-        gasReturned: this.giveBack(r.ergsLeft + ergsKept),
-        returnData: r.returnData,
-        ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}),
+        status: 'stopped',
+        output: undefined,
+        error: undefined,
+        value: rt.state,
+        context: snapshot.context,
+        [RT]: rt,
       };
     }
-    if (code.length === 0) return answer('success'); // EOA shortcut, before the depth check (brief §2.3)
-    if (depthExceeded) return answer('revert');
-
-    const ee = env.createEvm({
-      address: this.selfOf(req),
-      codeAddress: req.callee,
-      caller: isDelegate(req.modifier) ? req.callersCaller : req.caller,
-      value: req.value,
-      calldata: req.calldata,
-      code,
-      gas: gasToPass,
-      isStatic:
-        req.modifier === CallModifier.Static ||
-        req.modifier === CallModifier.DelegateStatic ||
-        req.modifier === CallModifier.EVMCallcodeStatic,
-      isConstructor: false,
-      depth,
-    });
-    chargeCodeLoad(env, code);
-    this.push(actor, ee, code, rollback, ergsKept, ergsToPass, null);
-    return null;
-  }
-
-  /** `this` of the callee: the caller itself for DELEGATECALL and CALLCODE. */
-  private selfOf(req: ExternalCallRequest): Address {
-    return isDelegate(req.modifier) || isCallcode(req.modifier) ? req.caller : req.callee;
-  }
-
-  private isSpecial(addr: Address): boolean {
-    const bound = this.env.profile.specialAddressBound;
-    return bound === null ? this.env.hooks.has(addr) : addr < bound;
-  }
-
-  // ---- deployment request (brief §2.7) ----
-
-  private spawnDeployment(req: DeploymentRequest, depth: number, isEntry: boolean): DeploymentResult | null {
-    const { env } = this;
-    this.carry = 0;
-    const prep = prepareDeployment(env, req, depth, isEntry, this.callerErgs(req.gasAvailable));
-    if (!prep.ok)
-      return { status: 'revert', gasReturned: this.giveBack(prep.ergsReturned), address: 0n, returnData: EMPTY };
-    const { address, constructorErgs, ergsKept } = prep;
-    const constructorGas = constructorErgs / this.ergsPerGas;
-    const kind: FrameKind = req.scheme;
-    const actor = this.openActor(kind, depth, req.deployer, address, address, req.value, constructorGas, req.initcode);
-    const rollback = env.system.world.snapshot();
-    initConstructorAccount(env, req.deployer, address, req.value);
-    const ee = env.createEvm({
-      address,
-      codeAddress: address,
-      caller: req.deployer,
-      value: req.value,
-      calldata: EMPTY,
-      code: req.initcode,
-      gas: constructorGas,
-      isStatic: false,
-      isConstructor: true,
-      depth,
-    });
-    this.push(actor, ee, req.initcode, rollback, ergsKept, constructorErgs, address);
-    return null;
-  }
-
-  // ---- frames ----
-
-  private push(
-    actor: FrameActorRef,
-    ee: ExecutionEnvironment,
-    code: Uint8Array,
-    rollback: Overlay,
-    ergsKept: bigint,
-    ergsGiven: bigint,
-    created: Address | null,
-  ): void {
-    actor.send({ type: 'frame.run' });
-    this.observeState(actor);
-    this.env.native?.charge(this.env.native.costs.perCodeByte * code.length); // bytecode preprocessing
-    const frame: Frame = {
-      info: actor.getSnapshot().context,
-      actor,
-      ee,
-      rollback,
-      ergsKept,
-      gasGiven: ergsGiven / this.ergsPerGas,
-      created,
-      point: ee.start(),
-      ergsFraction: Number(ergsGiven % this.ergsPerGas),
-      stepsCharged: 0,
-    };
-    this.stack.push(frame);
-    this.chargeSteps(frame);
-    this.afterEe(frame);
-  }
-
-  /** Feeds a child's result back into the parent EE (continue-after-call / continue-after-deployment). */
-  private resume(frame: Frame, result: CallResult | DeploymentResult): void {
-    // The frame gave all its ergs to the request; the sub-gas part of what came back is its remainder now.
-    frame.ergsFraction = this.carry;
-    this.carry = 0;
-    frame.actor.send({ type: 'child.done' });
-    this.observeState(frame.actor);
-    frame.point = 'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
-    this.chargeSteps(frame);
-    this.afterEe(frame);
-  }
-
-  /** Native for the instructions the EE ran since the last preemption (brief §4.2: 20 per step). */
-  private chargeSteps(frame: Frame): void {
-    const native = this.env.native;
-    if (!native) return;
-    const steps = frame.ee.steps ?? 0;
-    native.charge(native.costs.perInstruction * (steps - frame.stepsCharged));
-    frame.stepsCharged = steps;
-  }
-
-  private afterEe(frame: Frame): void {
-    frame.actor.send({ type: frame.point.type === 'spawn' ? 'ee.spawn' : 'ee.end' });
-    this.observeState(frame.actor);
-  }
-
-  /** The top frame ended: deposit code, finish the system frame, build the parent's result. */
-  private complete(frame: Frame, end: FrameEnd): CallResult | DeploymentResult {
-    const world = this.env.system.world;
-    let { status, gasLeft } = end;
-    let returnData = end.returnData;
-    if (frame.created !== null) {
-      if (status === 'success') {
-        const left = depositCode(this.env, frame.created, end.deployedCode ?? EMPTY, gasLeft);
-        if (left < 0n) status = 'halt';
-        else gasLeft = left;
-        returnData = EMPTY;
-      } else if (status === 'halt') {
-        const keepsCode = end.haltReason === 'CodeSizeLimit' || end.haltReason === 'InvalidCodePrefix';
-        returnData = keepsCode && this.env.profile.failedDeploymentReturnsCode ? end.returnData : EMPTY;
-      }
+    if (type.startsWith('xstate.') && !type.startsWith('xstate.error.actor.')) return snapshot;
+    try {
+      rt.env.debug?.beforeRunnerEvent?.(rt, event);
+      const next = RUNNER_CHART.macrostep(snapshot.value, event, rt, rt.runnerStep) as RunnerState | undefined;
+      if (next === undefined) throw new Error(`runner: '${type}' not allowed in '${snapshot.value}'`);
+      rt.state = next;
+      return snapshotOf(rt, next);
+    } catch (err) {
+      // A step of the runner threw (or out of native): no live frame stays behind, the run fails once.
+      rt.error = rt.describe(err, rt.top());
+      rt.stopAll();
+      rt.state = 'failed';
+      return snapshotOf(rt, 'failed');
     }
-    if (status === 'halt') {
-      gasLeft = 0n;
-      if (frame.created === null) returnData = EMPTY;
-    }
-    if (status !== 'success') world.revert(frame.rollback);
-    // A halt burns every erg of the frame (its remainder too); success and revert return them.
-    const ergsLeft = status === 'halt' ? 0n : gasLeft * this.ergsPerGas + BigInt(frame.ergsFraction);
-    const gasReturned = this.giveBack(ergsLeft + frame.ergsKept);
-    this.finishActor(
-      frame.actor,
-      status,
-      frame.gasGiven - gasLeft,
-      returnData,
-      end.haltReason,
-      frame.created ?? undefined,
-    );
-    if (frame.created !== null)
-      return { status, gasReturned, address: status === 'success' ? frame.created : 0n, returnData };
-    return { status, gasReturned, returnData, ...(end.haltReason !== undefined ? { haltReason: end.haltReason } : {}) };
-  }
-
-  // ---- actors ----
-
-  private openActor(
-    kind: FrameKind,
-    depth: number,
-    caller: Address,
-    address: Address,
-    codeAddress: Address,
-    value: bigint,
-    gas: bigint,
-    calldata: Uint8Array,
-  ): FrameActorRef {
-    const parentFrame = this.stack[this.stack.length - 1];
-    const info: FrameInfo = { id: this.nextId++, kind, depth, caller, address, codeAddress, value, gas: Number(gas) };
-    const actor = createActor(frameLogic, {
-      input: info,
-      parent: parentFrame ? parentFrame.actor : this.root,
-      id: `frame-${info.id}`,
-    });
-    actor.start();
-    this.env.observer?.frameOpened?.(info, parentFrame ? parentFrame.info.id : null, calldata);
-    this.observeState(actor);
-    return actor;
-  }
-
-  /** A frame answered without running code (EOA shortcut, depth, failed transfer, hookless address). */
-  private closeActor(
-    actor: FrameActorRef,
-    event: 'frame.answer',
-    outcome: FrameOutcome,
-    gasUsed: bigint,
-    returnData: Uint8Array,
-  ): void {
-    actor.send({ type: event });
-    this.observeState(actor);
-    this.finishActor(actor, outcome, gasUsed, returnData);
-  }
-
-  private finishActor(
-    actor: FrameActorRef,
-    outcome: FrameOutcome,
-    gasUsed: bigint,
-    returnData: Uint8Array,
-    haltReason?: string,
-    createdAddress?: Address,
-  ): void {
-    actor.send({ type: 'frame.finish', outcome });
-    const snap = actor.getSnapshot();
-    if (snap.status === 'error') throw snap.error;
-    this.observeState(actor);
-    this.env.observer?.frameClosed?.(snap.context.id, {
-      outcome,
-      gasUsed: Number(gasUsed),
-      returnData,
-      reverted: outcome !== 'success',
-      haltReason,
-      createdAddress: outcome === 'success' ? createdAddress : undefined,
-    });
-    this.stopChild(actor); // completed frames are stopped at once (probes Q2: no leak, no quadratic copy)
-  }
-
-  private observeState(actor: FrameActorRef): void {
-    const snap = actor.getSnapshot();
-    // An actor error is a host bug, never an EVM failure (probes Q1).
-    if (snap.status === 'error') throw snap.error;
-    this.env.observer?.frameState?.(snap.context.id, snap.value);
-  }
-}
+  },
+  getPersistedSnapshot: (s) => s,
+};
 
 function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   if ('address' in r) {
@@ -399,49 +129,30 @@ function toOutcome(r: CallResult | DeploymentResult): RunOutcome {
   return { status: r.status, gasLeft: r.gasReturned, returnData: r.returnData, haltReason: r.haltReason };
 }
 
-// ---- the runner actor ----
-
-type RunnerSnapshot = Snapshot<RunOutcome> & { readonly value: 'idle' | 'done' };
-
-type RunnerEvent = { type: 'runner.start'; request: SpawnRequest };
-
-function runnerLogic(env: RunEnvironment): ActorLogic<RunnerSnapshot, RunnerEvent, undefined> {
-  return {
-    getInitialSnapshot: () => ({ status: 'active', output: undefined, error: undefined, value: 'idle' }),
-    transition: (snapshot, event, scope) => {
-      if (event.type !== 'runner.start') return snapshot;
-      const loop = new Loop(env, scope.self, (child) => {
-        // Frames are stopped by their parent actor: the caller frame, or the runner for the top frame.
-        const parent = (child as unknown as { _parent?: AnyActorRef })._parent;
-        if (parent === scope.self) scope.stopChild(child);
-        else (child as unknown as { _stop(): void })._stop();
-      });
-      const output = loop.run(event.request);
-      return { status: 'done', output, error: undefined, value: 'done' };
-    },
-    getPersistedSnapshot: (s) => s,
-  };
-}
-
 /**
  * `run_till_completion` (seed "Entrypoints"): executes an initial external call or deployment until the
  * callstack is empty and returns its outcome. Does not open a frame around the whole run: the caller
- * owns that (see `runSingleInteraction`).
+ * owns that (see `runSingleInteraction`). Throws `FrameHostError` if a frame threw.
  * @example
  * const out = runTillCompletion(env, { type: 'call', kind: 'call', caller, callee, callersCaller: 0n,
  *   modifier: 0, calldata, value: 0n, gasRequested: 100000, gasAvailable: 100000 });
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
   checkSpawnRequest(env, request);
-  const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner', input: undefined });
-  // We read the error from the snapshot and throw it here; without an error observer xstate would also
-  // rethrow it later from a timer, as an unhandled error.
+  const inspecting = env.inspect !== undefined;
+  const runner = createActor(runnerLogic, {
+    id: 'runner',
+    input: new RunnerInput(env, inspecting),
+    ...(inspecting ? { inspect: env.inspect, clock: RELAY_CLOCK } : {}),
+  });
+  // The error is read from the snapshot and thrown here; an error observer keeps xstate from also
+  // re-throwing it later from a timer.
   runner.subscribe({ error: () => {} });
   runner.start();
   runner.send({ type: 'runner.start', request });
   const snap = runner.getSnapshot();
   if (snap.status === 'error') throw snap.error;
-  if (snap.status !== 'done' || !snap.output) throw new Error('runner did not complete');
+  if (snap.status !== 'done' || !snap.output) throw new Error(`runner stopped in '${snap.value}'`);
   return snap.output;
 }
 

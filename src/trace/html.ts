@@ -2,6 +2,7 @@
 // no external URL of any kind), written by `zkos run --html FILE`.
 import type { RunTrace } from './schema.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer/index.js';
+import { SCRUBBER_CSS, SCRUBBER_JS } from './viewerScrubber.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -24,7 +25,7 @@ export function renderTraceHtml(trace: RunTrace): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(title)}</title>
-<style>${VIEWER_CSS}</style>
+<style>${VIEWER_CSS}${SCRUBBER_CSS}</style>
 </head>
 <body>
 <header id="hdr">
@@ -42,6 +43,7 @@ export function renderTraceHtml(trace: RunTrace): string {
   <nav id="tree" aria-label="frame tree"></nav>
   <section id="details" aria-live="polite"><p class="muted">Select a frame.</p></section>
 </main>
+<section class="band" id="scrubber-section"></section>
 <section class="band" id="timeline-section">
   <h2>Timeline of the run</h2>
   <div class="filters"><label><input type="checkbox" id="show-reads" checked> show storage reads</label>
@@ -50,6 +52,7 @@ export function renderTraceHtml(trace: RunTrace): string {
 </section>
 <script id="trace-data" type="application/json">${scriptSafeJson(trace)}</script>
 <script>${VIEWER_JS}</script>
+<script>${SCRUBBER_JS}</script>
 </body>
 </html>
 `;

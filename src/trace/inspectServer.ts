@@ -70,6 +70,9 @@ function jsonSafe(v: unknown, depth = 0): unknown {
   if (typeof v === 'bigint') return '0x' + v.toString(16);
   if (v instanceof Uint8Array) return `<${v.length} bytes>`;
   if (depth > 12 || v === null || typeof v !== 'object') return v;
+  // Frame and runner inputs (in xstate.init events) show their toJSON, not their EE and memory.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    return jsonSafe((v as { toJSON(): unknown }).toJSON(), depth + 1);
   if (Array.isArray(v)) return v.map((x) => jsonSafe(x, depth + 1));
   const o: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) o[k] = jsonSafe(x, depth + 1);

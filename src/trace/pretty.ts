@@ -71,7 +71,7 @@ export function formatRun(trace: RunTrace, opts: PrettyOptions): string {
         : '';
     out.push(
       `${prefix}${branch}${p.dim('#' + f.id)} ${kindColor(f.kind)} ${name(f.caller)} → ${p.bold(callee)}${via}${fn}${value}` +
-        ` gas ${f.gas} used ${f.gasUsed} ${outcome(f.outcome)}${f.haltReason ? p.yellow(` (${f.haltReason})`) : ''}${rev}`,
+        ` gas ${f.gas} used ${f.gasUsed} ${outcome(f.outcome)}${f.haltReason ? p.yellow(` (${f.haltReason})`) : ''}${f.reason ? p.yellow(` (refused: ${f.reason})`) : ''}${rev}`,
     );
     const childPrefix = isRoot ? prefix : prefix + (last ? '   ' : '│  ');
     const pad = childPrefix + (f.children.length ? '│  ' : '   ');

@@ -6,7 +6,8 @@ import { addressToHex, bytesToHex } from '../crypto/bytes.js';
 import type { Address } from '../ee/types.js';
 import type { FrameClose, RunObserver } from '../runner/context.js';
 import type { FrameInfo } from '../runner/frameActor.js';
-import type { FrameState } from '../../machines/frame.machine.js';
+import { type FrameState, frameChart } from '../../machines/frame.machine.js';
+import { type RunnerState, runnerChart } from '../../machines/runner.machine.js';
 import type { AccountRecord, WorldState } from '../system/world.js';
 import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
 import {
@@ -19,6 +20,7 @@ import {
   type Lane,
   type LogEntry,
   type RunTrace,
+  type RunnerStepTrace,
   type StepEntry,
   type StorageAccess,
   type ZksyncTxInfo,
@@ -45,6 +47,7 @@ interface FrameRec {
   gasUsed: number;
   outcome: FrameTrace['outcome'];
   haltReason?: string;
+  reason?: string;
   createdAddress?: Hex;
   input: Hex;
   returnData: Hex;
@@ -336,6 +339,7 @@ export class TraceRecorder implements RunObserver, StepTracer {
     f.gasUsed = end.gasUsed;
     f.returnData = bytesToHex(end.returnData);
     if (end.haltReason !== undefined) f.haltReason = end.haltReason;
+    if (end.reason !== undefined) f.reason = end.reason;
     if (end.createdAddress !== undefined) {
       f.createdAddress = addr(end.createdAddress);
       this.label(end.createdAddress, `new@${shortHex(addr(end.createdAddress))}`);
@@ -348,12 +352,26 @@ export class TraceRecorder implements RunObserver, StepTracer {
     f.endSeq = this.push(
       'bootloader',
       'frame.close',
-      `finish frame #${f.id}: ${end.outcome}${end.haltReason ? ` (${end.haltReason})` : ''}, gas used ${end.gasUsed}`,
+      `finish frame #${f.id}: ${end.outcome}${end.haltReason ? ` (${end.haltReason})` : ''}${end.reason ? ` (refused: ${end.reason})` : ''}, gas used ${end.gasUsed}`,
       f,
     );
     const i = this.stack.lastIndexOf(f);
     if (i >= 0) this.stack.length = i;
   }
+
+  runnerStep(from: RunnerState, event: string, to: RunnerState, source: string): void {
+    const local = source.startsWith('frame-') ? Number(source.slice(6)) : null;
+    const frame = local === null ? null : (this.rec(local) ?? null);
+    const seq = this.push(
+      'bootloader',
+      'runner.step',
+      `${frame ? `#${frame.id}` : source} → runner: ${event} (${from} → ${to})`,
+      frame ?? this.top(),
+    );
+    this.runnerSteps.push({ seq, tx: this.tx?.index ?? -1, source, frame: frame ? frame.id : null, event, from, to });
+  }
+
+  private readonly runnerSteps: RunnerStepTrace[] = [];
 
   private rollBack(f: FrameRec, by: number): void {
     if (f.rolledBackBy === null) f.rolledBackBy = by;
@@ -468,6 +486,8 @@ export class TraceRecorder implements RunObserver, StepTracer {
       transactions: this.txs,
       frames: this.frames.map((f) => ({ ...f })),
       timeline: this.timeline,
+      runner: this.runnerSteps,
+      charts: { runner: runnerChart, frame: frameChart },
     };
   }
 }

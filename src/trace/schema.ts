@@ -21,6 +21,23 @@ export interface RunTrace {
   readonly frames: readonly FrameTrace[];
   /** The whole run in order; `seq` numbers order all events of the trace. */
   readonly timeline: readonly TimelineEntry[];
+  /** Every transition of the runner chart (one per runner event and per event it raised), in order. */
+  readonly runner?: readonly RunnerStepTrace[];
+  /** The charts that ran (machines/): the viewer draws them. */
+  readonly charts?: { readonly runner: unknown; readonly frame: unknown };
+}
+
+/** One transition of the runner actor: who sent which event, the runner's state before and after. */
+export interface RunnerStepTrace {
+  readonly seq: number;
+  readonly tx: number;
+  /** `frame-N` (runner-local id of the transaction's frame, see `frame`), `runner` (raised), `entry`. */
+  readonly source: string;
+  /** Trace frame id of the sending frame, when a frame sent it. */
+  readonly frame: number | null;
+  readonly event: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface TxTrace {
@@ -85,6 +102,8 @@ export interface FrameTrace {
   readonly gasUsed: number;
   readonly outcome: 'success' | 'revert' | 'halt';
   readonly haltReason?: string;
+  /** Why the runner answered without running code (refused in preparation: balance, nonce, collision, depth). */
+  readonly reason?: string;
   readonly createdAddress?: Hex;
   /** Calldata (constructor frames: the initcode). */
   readonly input: Hex;

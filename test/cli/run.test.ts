@@ -180,13 +180,32 @@ describe('zkos run', () => {
       name?: string;
       parentId?: string;
       sessionId: string;
-      snapshot?: { context?: { caller?: unknown } };
+      sourceId?: string;
+      definition?: string;
+      event?: { type: string };
+      snapshot?: { context?: { caller?: unknown; callerFrame?: unknown } };
     }[];
     const actors = msgs.filter((m) => m.type === '@xstate.actor');
     expect(actors.map((a) => a.name)).toEqual(['runner', 'frame-0', 'frame-1', 'frame-2']);
     const runner = actors[0]!.sessionId;
-    expect(actors[1]!.parentId).toBe(runner);
-    expect(actors[2]!.parentId).toBe(actors[1]!.sessionId); // a frame's parent is its caller frame
+    // Frames are the runner's children (it supervises them); each context names the caller frame.
+    for (const a of actors.slice(1)) expect(a.parentId).toBe(runner);
+    const contextOf = (sessionId: string) =>
+      msgs.find((m) => m.type === '@xstate.snapshot' && m.sessionId === sessionId)?.snapshot?.context;
+    expect(contextOf(actors[1]!.sessionId)?.callerFrame).toBeNull();
+    expect(contextOf(actors[2]!.sessionId)?.callerFrame).toBe('frame-0');
+    // Both charts are sent as definitions, and every frame sent the runner its end.
+    expect(JSON.parse(actors[0]!.definition!).states).toHaveProperty('preparing');
+    expect(JSON.parse(actors[1]!.definition!).states).toHaveProperty('awaiting-child');
+    const ends = msgs.filter(
+      (m) => m.type === '@xstate.event' && m.event?.type === 'frame.end' && m.sessionId === runner,
+    );
+    expect(ends.map((m) => m.sourceId).sort()).toEqual(
+      actors
+        .slice(1)
+        .map((a) => a.sessionId)
+        .sort(),
+    );
     expect(msgs.some((m) => m.type === '@xstate.microstep' || m.type === '@xstate.action')).toBe(false);
     const snap = msgs.find((m) => m.type === '@xstate.snapshot' && m.snapshot?.context?.caller !== undefined)!;
     expect(snap.snapshot!.context!.caller).toBe('0x1111111111111111111111111111111111111111'); // bigints as hex

@@ -436,7 +436,7 @@ describe.each([ethereum, zksync])(
     // A: 7 pushes (21 gas) then CALL with gas argument 0, then STOP.
     const callerCode = (target: Address, value: bigint) => asm().call(target, { gas: 0, value }).op('STOP').toBytes();
 
-    it.each(chargeRows)('$name − 1: caller frame halts, no callee frame opened', (row) => {
+    it.each(chargeRows)('$name − 1: caller frame halts, the callee frame is refused in preparation', (row) => {
       const { env, world, rec } = setup(profile, [
         [A, { code: callerCode(row.target, row.value), balance: 100n }],
         ...row.accounts,
@@ -445,7 +445,11 @@ describe.each([ethereum, zksync])(
       expect(out.status).not.toBe('success');
       expect(out.gasLeft).toBe(0n);
       expect(out.returnData.length).toBe(0);
-      expect(rec.frames).toHaveLength(1); // no frameOpened for the callee
+      // The callee's frame actor exists from before the charges: preparing → finishing → halt, with the reason.
+      expect(rec.frames).toHaveLength(2);
+      expect(rec.frames[1]!.states).toEqual(['preparing', 'finishing', 'halt']);
+      expect(rec.frames[1]!.close).toMatchObject({ outcome: 'halt', reason: 'CallFailedToExecute', gasUsed: 0 });
+      expect(rec.frames[1]!.info.gas).toBe(0);
       expect(rec.frames[0]!.close).toMatchObject({
         outcome: 'halt',
         haltReason: 'CallFailedToExecute',

@@ -3,6 +3,7 @@
 // frames, messages and events rolled back with their frame, messages in the receipt.
 import { describe, expect, it, vi } from 'vitest';
 import { HookInternalError } from '../../src/hooks/zksync/index.js';
+import { FrameHostError } from '../../src/runner/runner.js';
 import { processTransaction, type TxReceipt, type TxResult } from '../../src/tx/process.js';
 import { WorldState, type AccountInit } from '../../src/system/world.js';
 import type { Address } from '../../src/ee/types.js';
@@ -205,7 +206,16 @@ describe('L1 messenger through the runner', () => {
     // setTimeout when the runner actor has no error observer, so that timer is captured and dropped.
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      expect(() => send(w, 0x8008n, calldata)).toThrow(HookInternalError);
+      let thrown: unknown;
+      try {
+        send(w, 0x8008n, calldata);
+      } catch (e) {
+        thrown = e;
+      }
+      // One host error naming the hook's frame, caused by the hook's internal error.
+      expect(thrown).toBeInstanceOf(FrameHostError);
+      expect((thrown as Error).message).toMatch(/^host error in frame #0 \(hook 0x0{36}8008, depth 0\)/);
+      expect((thrown as Error).cause).toBeInstanceOf(HookInternalError);
     } finally {
       vi.clearAllTimers();
       vi.useRealTimers();
