@@ -114,7 +114,13 @@ export function caseTransaction(c: FuzzCase): Transaction {
 /** zkos-runner, `ethereum` profile. */
 export function runOurs(c: FuzzCase): { outcome: Outcome; accounts: Map<bigint, AccountView> } {
   const world = WorldState.fromAccounts(preAccounts(c));
-  const env = createEnvironment({ profile: ethereum, world, block: FUZZ_BLOCK, blockHashes: stateTestBlockHash });
+  const env = createEnvironment({
+    profile: ethereum,
+    fork: 'Cancun',
+    world,
+    block: FUZZ_BLOCK,
+    blockHashes: stateTestBlockHash,
+  });
   const r = processTransaction(env, caseTransaction(c));
   const accounts = new Map<bigint, AccountView>();
   for (const [a, { account, storage }] of world.committedAccounts()) {

@@ -186,7 +186,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
-  if (opts.profile) scenario = { ...scenario, profile: opts.profile === 'zksync' ? zksync : ethereum };
+  if (opts.profile) {
+    const profile = opts.profile === 'zksync' ? zksync : ethereum;
+    // A fork the new profile cannot run (zksync: Cancun only) falls back to the profile's own.
+    const { fork, ...rest } = scenario;
+    scenario = { ...rest, profile, ...(fork !== undefined && profile.forks.includes(fork) ? { fork } : {}) };
+  }
 
   // The human report goes to stdout, or to stderr when stdout carries the step trace.
   const report = (s: string): void => {

@@ -2,20 +2,22 @@
 import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../input/parse.js';
+import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
 import { casesForFork, loadStateTestFile, type StateTestFile } from '../statetest/fixture.js';
 import { runStateTestCase, type CaseResult } from '../statetest/runCase.js';
 import { createEip3155Writer } from '../trace/eip3155.js';
 
-const USAGE = `usage: zkos statetest [--fork Cancun] [--json] [--run REGEX] [--known-failures FILE] [--trace FILE|-] <file-or-dir>...
+const USAGE = `usage: zkos statetest [--fork NAME] [--json] [--run REGEX] [--known-failures FILE] [--trace FILE|-] <file-or-dir>...
 
-  --fork NAME            fork of the post entries to run (default Cancun)
+  --fork NAME            run only this fork's post entries (${SUPPORTED_FORKS.join(', ')}; default: every one of them the file has)
   --json                 one JSON object per case on stdout, nothing else
   --run REGEX            only tests whose 'file › name' matches REGEX
   --known-failures FILE  JSON list of case ids ("file › name › d/g/v") allowed to fail, with causes
   --trace FILE|-         write EIP-3155 step traces of every case (to stdout with -)`;
 
 interface Options {
-  fork: string;
+  /** Undefined: every supported fork. */
+  fork?: ForkName;
   json: boolean;
   run?: RegExp;
   knownFailures?: string;
@@ -26,7 +28,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { fork: 'Cancun', json: false, paths: [] };
+  const o: Options = { json: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -34,8 +36,13 @@ function parseArgs(argv: readonly string[]): Options {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--fork') o.fork = value();
-    else if (a === '--json') o.json = true;
+    if (a === '--fork') {
+      const name = value();
+      const fork = forkByName(name);
+      if (fork === undefined)
+        throw new UsageError(`--fork: unknown fork '${name}' (supported: ${SUPPORTED_FORKS.join(', ')})`);
+      o.fork = fork.name;
+    } else if (a === '--json') o.json = true;
     else if (a === '--run') {
       const src = value();
       try {
@@ -135,7 +142,8 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
   for (const [, tests] of loaded)
     for (const test of tests.values()) {
       if (opts.run && !opts.run.test(`${test.file} › ${test.name}`)) continue;
-      for (const c of casesForFork(test, opts.fork)) jobs.push({ test, c });
+      for (const fork of opts.fork !== undefined ? [opts.fork] : SUPPORTED_FORKS)
+        for (const c of casesForFork(test, fork)) jobs.push({ test, c });
     }
 
   const tracer = opts.trace ? await openTracer(opts.trace) : undefined;
@@ -173,7 +181,7 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
   await tracer?.close();
   if (!opts.json) {
     for (const r of failures) {
-      console.log(`FAIL ${caseId(r)}`);
+      console.log(`FAIL ${caseId(r)} [${r.fork}]`);
       console.log(`  expected state root ${r.expectedStateRoot}`);
       console.log(`  actual   state root ${r.stateRoot}`);
       if (r.logsHash !== r.expectedLogsHash) console.log(`  logs hash ${r.logsHash}, expected ${r.expectedLogsHash}`);

@@ -16,6 +16,7 @@ import {
   requireKey,
 } from './parse.js';
 import { ethereum, zksync, type Profile } from '../profiles/index.js';
+import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
 import type { BlockContext } from '../ee/host.js';
 import type { AccountInit } from '../system/world.js';
 import type { AccessListEntry, TxType } from '../tx/types.js';
@@ -34,6 +35,16 @@ export interface ScenarioTx {
   readonly maxFeePerGas?: bigint;
   readonly maxPriorityFeePerGas?: bigint;
   readonly accessList: readonly AccessListEntry[];
+  /** Type 4 (EIP-7702): unsigned authorizations naming their authority; nonce undefined = the authority's. */
+  readonly authorizationList?: readonly ScenarioAuthorization[];
+}
+
+/** A scenario authorization: no signature, the authority is named directly. */
+export interface ScenarioAuthorization {
+  readonly authority: Address;
+  readonly address: Address;
+  readonly chainId?: bigint;
+  readonly nonce?: bigint;
 }
 
 /** A parsed scenario. */
@@ -41,6 +52,8 @@ export interface Scenario {
   readonly name: string;
   readonly description?: string;
   readonly profile: Profile;
+  /** Ethereum fork as the file names it; absent: the profile's (Osaka for `ethereum`; `zksync` runs Cancun only). */
+  readonly fork?: ForkName;
   readonly block: BlockContext;
   readonly pre: ReadonlyMap<Address, AccountInit>;
   readonly transactions: readonly ScenarioTx[];
@@ -62,7 +75,18 @@ export const DEFAULT_BLOCK: BlockContext = Object.freeze({
   excessBlobGas: 0n,
 });
 
-const TOP_KEYS = ['$schema', 'description', 'profile', 'block', 'pre', 'transactions', 'labels', 'compiled', 'comment'];
+const TOP_KEYS = [
+  '$schema',
+  'description',
+  'profile',
+  'fork',
+  'block',
+  'pre',
+  'transactions',
+  'labels',
+  'compiled',
+  'comment',
+];
 const BLOCK_KEYS = [
   'coinbase',
   'number',
@@ -90,6 +114,7 @@ const TX_KEYS = [
   'maxFeePerGas',
   'maxPriorityFeePerGas',
   'accessList',
+  'authorizationList',
   'type',
 ];
 
@@ -158,6 +183,20 @@ function parseAccessList(v: unknown, base: string): AccessListEntry[] {
   });
 }
 
+function parseAuthorizationList(v: unknown, base: string): ScenarioAuthorization[] {
+  return expectArray(v, base).map((e, i) => {
+    const b = fieldPath(base, i);
+    const o = expectObject(e, b);
+    rejectUnknownKeys(o, ['authority', 'address', 'chainId', 'nonce'], b);
+    return {
+      authority: parseAddress(requireKey(o, 'authority', b), fieldPath(b, 'authority')),
+      address: parseAddress(requireKey(o, 'address', b), fieldPath(b, 'address')),
+      ...(opt(o, 'chainId') !== undefined ? { chainId: parseU256(o.chainId, fieldPath(b, 'chainId'), q) } : {}),
+      ...(opt(o, 'nonce') !== undefined ? { nonce: parseU64(o.nonce, fieldPath(b, 'nonce'), q) } : {}),
+    };
+  });
+}
+
 function parseTx(v: unknown, base: string): ScenarioTx {
   const o = expectObject(v, base);
   rejectUnknownKeys(o, TX_KEYS, base);
@@ -182,11 +221,19 @@ function parseTx(v: unknown, base: string): ScenarioTx {
     throw new InputError(f('gasPrice'), 'give either gasPrice or maxFeePerGas/maxPriorityFeePerGas, not both');
   }
   const accessList = opt(o, 'accessList') === undefined ? [] : parseAccessList(o.accessList, f('accessList'));
-  let type: TxType = gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
+  const authorizationList =
+    opt(o, 'authorizationList') === undefined
+      ? undefined
+      : parseAuthorizationList(o.authorizationList, f('authorizationList'));
+  if (authorizationList !== undefined && gasPrice !== undefined)
+    throw new InputError(f('gasPrice'), 'a set-code transaction (authorizationList) takes maxFeePerGas, not gasPrice');
+  let type: TxType = authorizationList !== undefined ? 4 : gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
   if (opt(o, 'type') !== undefined) {
     const t = Number(parseU64(o.type, f('type'), q));
-    if (t !== 0 && t !== 1 && t !== 2)
-      throw new InputError(f('type'), `scenario transactions are of type 0, 1 or 2, got ${t}`);
+    if (t !== 0 && t !== 1 && t !== 2 && t !== 4)
+      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2 or 4, got ${t}`);
+    if ((t === 4) !== (authorizationList !== undefined))
+      throw new InputError(f('type'), 'type 4 goes with an authorizationList, and only type 4');
     type = t;
   }
   const label = opt(o, 'label') === undefined ? undefined : expectString(o.label, f('label'));
@@ -203,6 +250,7 @@ function parseTx(v: unknown, base: string): ScenarioTx {
       ? { gasPrice: gasPrice ?? 10n }
       : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
     accessList,
+    ...(authorizationList !== undefined ? { authorizationList } : {}),
   };
 }
 
@@ -226,6 +274,19 @@ export function parseScenario(text: string, name: string): Scenario {
     if (p === 'ethereum') profile = ethereum;
     else if (p === 'zksync') profile = zksync;
     else throw new InputError(prefix + 'profile', `expected "ethereum" or "zksync", got ${JSON.stringify(p)}`);
+  }
+  let fork: ForkName | undefined;
+  if (opt(o, 'fork') !== undefined) {
+    const name = expectString(o.fork, prefix + 'fork');
+    const found = forkByName(name);
+    if (found === undefined)
+      throw new InputError(
+        prefix + 'fork',
+        `expected one of ${SUPPORTED_FORKS.join(', ')}, got ${JSON.stringify(name)}`,
+      );
+    if (!profile.forks.includes(found.name))
+      throw new InputError(prefix + 'fork', `the ${profile.name} profile runs ${profile.forks.join(', ')} only`);
+    fork = found.name;
   }
   const block = parseBlock(opt(o, 'block'), prefix + 'block');
   const pre = new Map<Address, AccountInit>();
@@ -251,6 +312,7 @@ export function parseScenario(text: string, name: string): Scenario {
     name,
     ...(description !== undefined ? { description } : {}),
     profile,
+    ...(fork !== undefined ? { fork } : {}),
     block,
     pre,
     transactions: txs,

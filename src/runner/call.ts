@@ -9,17 +9,19 @@ import {
   accountAccessCost,
 } from '../ee/evm/gas.js';
 
+import type { RunEnvironment } from './context.js';
+import { codeToRun, delegationAccessCost } from './delegation.js';
+
 const CALL_GAS_DIVISOR = BigInt(CALL_GAS_RETAINED_DIVISOR);
 const STIPEND = BigInt(GAS_CALL_STIPEND);
-import type { RunEnvironment } from './context.js';
 
 /** Outcome of call preparation: either the charges could not be paid, or what the callee gets. */
 export type CallPreparation =
   | { readonly ok: false }
   | { readonly ok: true; readonly gasToPass: bigint; readonly gasKept: bigint };
 
-/** Addresses 0x01..0x0a are always warm (EIP-2929 adds the precompiles to every access list). */
-const isPrecompileAddress = (a: Address): boolean => a >= 1n && a <= 0x0an;
+/** The fork's precompiles are always warm (EIP-2929 adds them to every access list). */
+const isPrecompileAddress = (env: RunEnvironment, a: Address): boolean => env.fork.precompileAddresses.has(a);
 
 export const isDelegate = (m: number): boolean => m === CallModifier.Delegate || m === CallModifier.DelegateStatic;
 export const isCallcode = (m: number): boolean =>
@@ -32,10 +34,11 @@ export const isCallcode = (m: number): boolean =>
  */
 export function prepareCall(env: RunEnvironment, req: ExternalCallRequest, isEntry: boolean): CallPreparation {
   const world = env.system.world;
-  const cold = world.accessAccount(req.callee) && !isPrecompileAddress(req.callee);
+  const cold = world.accessAccount(req.callee) && !isPrecompileAddress(env, req.callee);
   if (isEntry) return { ok: true, gasToPass: req.gasAvailable, gasKept: 0n };
 
   let cost = accountAccessCost(cold);
+  if (env.fork.setCode) cost += delegationAccessCost(world, req.callee); // EIP-7702
   const transfersValue = req.value !== 0n && !isDelegate(req.modifier);
   if (transfersValue) cost += GAS_CALL_VALUE;
   // NEWACCOUNT only for a plain CALL that moves value into an empty account (EIP-161); CALLCODE pays
@@ -50,6 +53,12 @@ export function prepareCall(env: RunEnvironment, req: ExternalCallRequest, isEnt
   const gasKept = remaining - gasToPass;
   if (transfersValue) gasToPass += STIPEND;
   return { ok: true, gasToPass, gasKept };
+}
+
+/** The code a call to `callee` runs (EIP-7702: a delegated account runs its delegate's code). */
+export function calleeCode(env: RunEnvironment, callee: Address): Uint8Array {
+  const world = env.system.world;
+  return env.fork.setCode ? codeToRun(world, callee) : world.getAccount(callee).code;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import type { Overlay } from '../system/world.js';
 import type { FrameOutcome } from '../../machines/frame.machine.js';
 import type { RunEnvironment } from './context.js';
-import { isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
+import { calleeCode, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
 import { frameLogic, type FrameActorRef, type FrameInfo, type FrameKind } from './frameActor.js';
 
@@ -100,7 +100,7 @@ class Loop {
     const { gasToPass, gasKept } = prep;
     const world = env.system.world;
     const special = this.isSpecial(req.callee);
-    const code = special ? EMPTY : world.getAccount(req.callee).code;
+    const code = special ? EMPTY : calleeCode(env, req.callee);
     const kind: FrameKind = special ? 'hook' : req.kind;
     const actor = this.openActor(
       kind,

@@ -45,6 +45,20 @@ export function toTransaction(t: ScenarioTx, world: WorldState, chainId: bigint)
     ...(t.maxPriorityFeePerGas !== undefined ? { maxPriorityFeePerGas: t.maxPriorityFeePerGas } : {}),
     accessList: t.accessList,
     blobVersionedHashes: [],
+    ...(t.authorizationList !== undefined
+      ? {
+          authorizationList: t.authorizationList.map((a) => ({
+            chainId: a.chainId ?? chainId,
+            address: a.address,
+            // Default: the authority's nonce when it applies (after the sender's own bump).
+            nonce: a.nonce ?? world.getAccount(a.authority).nonce + (a.authority === t.from ? 1n : 0n),
+            yParity: 0n,
+            r: 0n,
+            s: 0n,
+            authority: a.authority,
+          })),
+        }
+      : {}),
     sender: t.from,
   };
 }
@@ -67,6 +81,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   if (recorder) recorder.attach(world);
   const env = createEnvironment({
     profile: scenario.profile,
+    fork: scenario.fork,
     world,
     block: scenario.block,
     ...(recorder ? { observer: recorder } : {}),

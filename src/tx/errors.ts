@@ -21,7 +21,11 @@ export type TxErrorCode =
   | 'GasLimitAboveBlock'
   | 'IntrinsicGasTooLow'
   | 'OutOfNativeDuringValidation'
-  | 'InitcodeTooLarge';
+  | 'InitcodeTooLarge'
+  | 'SetCodeCreate'
+  | 'SetCodeEmptyList'
+  | 'GasLimitAboveCap'
+  | 'IntrinsicGasBelowFloor';
 
 /**
  * `TransactionException.<NAME>` values (prefix omitted) each code satisfies. The first is the
@@ -48,6 +52,10 @@ export const TX_ERROR_EXCEPTIONS: Readonly<Record<TxErrorCode, readonly string[]
   IntrinsicGasTooLow: ['INTRINSIC_GAS_TOO_LOW'],
   OutOfNativeDuringValidation: ['OUT_OF_NATIVE_RESOURCES_DURING_VALIDATION'], // ZKsync OS's own name (brief §7.3)
   InitcodeTooLarge: ['INITCODE_SIZE_EXCEEDED'],
+  SetCodeCreate: ['TYPE_4_TX_CONTRACT_CREATION'],
+  SetCodeEmptyList: ['TYPE_4_EMPTY_AUTHORIZATION_LIST'],
+  GasLimitAboveCap: ['GAS_LIMIT_EXCEEDS_MAXIMUM'],
+  IntrinsicGasBelowFloor: ['INTRINSIC_GAS_BELOW_FLOOR_GAS_COST'],
 });
 
 /** A rule the transaction breaks. Returned (not thrown) by `validateTransaction`. */
@@ -72,7 +80,8 @@ export class FieldOverflowError extends TxValidationError {
   }
 
   override get exceptions(): readonly string[] {
-    return [...(FIELD_OVERFLOW_EXCEPTIONS[this.field] ?? []), ...TX_ERROR_EXCEPTIONS.FieldOverflow];
+    const key = this.field.split('[')[0]!; // authorizationList[i].nonce → authorizationList
+    return [...(FIELD_OVERFLOW_EXCEPTIONS[key] ?? []), ...TX_ERROR_EXCEPTIONS.FieldOverflow];
   }
 }
 
@@ -84,6 +93,7 @@ const FIELD_OVERFLOW_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   gasPrice: ['GASPRICE_OVERFLOW'],
   maxFeePerGas: ['GASPRICE_OVERFLOW'],
   maxPriorityFeePerGas: ['PRIORITY_OVERFLOW'],
+  authorizationList: ['TYPE_4_INVALID_AUTHORIZATION_FORMAT'],
 };
 
 /** The profile does not accept this transaction type. */
@@ -264,6 +274,44 @@ export class InitcodeTooLargeError extends TxValidationError {
     readonly max: number,
   ) {
     super(`initcode size ${size} exceeds limit ${max}`);
+  }
+}
+
+/** EIP-7702: a set-code transaction must have a recipient. */
+export class SetCodeCreateError extends TxValidationError {
+  readonly code = 'SetCodeCreate' as const;
+  constructor() {
+    super('set-code (type 4) transaction cannot create a contract (to is empty)');
+  }
+}
+
+/** EIP-7702: a set-code transaction needs at least one authorization. */
+export class SetCodeEmptyListError extends TxValidationError {
+  readonly code = 'SetCodeEmptyList' as const;
+  constructor() {
+    super('set-code (type 4) transaction has an empty authorization list');
+  }
+}
+
+/** EIP-7825 (Osaka): the gas limit exceeds the per-transaction cap. */
+export class GasLimitAboveCapError extends TxValidationError {
+  readonly code = 'GasLimitAboveCap' as const;
+  constructor(
+    readonly gasLimit: bigint,
+    readonly cap: bigint,
+  ) {
+    super(`gas limit ${gasLimit} exceeds the transaction gas cap ${cap}`);
+  }
+}
+
+/** EIP-7623 (Prague): the gas limit does not cover the calldata floor. */
+export class IntrinsicGasBelowFloorError extends TxValidationError {
+  readonly code = 'IntrinsicGasBelowFloor' as const;
+  constructor(
+    readonly gasLimit: bigint,
+    readonly floorGas: bigint,
+  ) {
+    super(`gas limit ${gasLimit} below the calldata floor ${floorGas}`);
   }
 }
 

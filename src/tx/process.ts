@@ -6,7 +6,9 @@ import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
 import type { TxValidationError } from './errors.js';
 import { blobGasUsed, effectiveGasPrice } from './fees.js';
-import { intrinsicGas } from './intrinsic.js';
+import { floorDataGas, intrinsicGas } from './intrinsic.js';
+import { applyAuthorizations } from './authorization.js';
+import { delegationTarget } from '../runner/delegation.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
@@ -36,23 +38,24 @@ export interface TxRejection {
 
 export type TxResult = TxReceipt | TxRejection;
 
-const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n];
-
 /**
  * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
  * `env.system.tx` is set from the transaction.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
-  const { system, profile } = env;
+  const { system, profile, fork } = env;
+  const params = env.txParams;
   const world = system.world;
   const block = system.block;
   const sender = world.getAccount(tx.sender);
+  // EIP-7702 lets an account holding a delegation designator send transactions.
+  const senderDelegated = fork.setCode && delegationTarget(sender.code) !== null;
   const errors = collectValidationErrors(tx, {
     block,
     senderNonce: sender.nonce,
     senderBalance: sender.balance,
-    senderHasCode: sender.code.length > 0,
-    params: profile.tx,
+    senderHasCode: sender.code.length > 0 && !senderDelegated,
+    params,
   });
   if (errors.length > 0) {
     world.discard();
@@ -95,14 +98,28 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
   // Warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list.
   world.accessAccount(tx.sender);
   if (tx.to !== null) world.accessAccount(tx.to);
-  for (const p of PRECOMPILES) world.accessAccount(p);
+  for (const p of fork.precompileAddresses) world.accessAccount(p);
   world.accessAccount(block.coinbase);
   for (const entry of tx.accessList) {
     world.accessAccount(entry.address);
     for (const key of entry.storageKeys) world.accessSlot(entry.address, key);
   }
 
-  const intrinsic = intrinsicGas(tx, profile.tx.gas);
+  // EIP-7702: authorizations apply after the nonce bump, outside the call frame (a revert keeps them); then
+  // the recipient's delegate is warmed for free.
+  if (tx.authorizationList !== undefined && fork.setCode) {
+    applyAuthorizations(tx.authorizationList, {
+      world,
+      chainId: block.chainId,
+      existingAuthorityRefund: params.gas.existingAuthorityRefund ?? 0,
+    });
+  }
+  if (tx.to !== null && fork.setCode) {
+    const target = delegationTarget(world.getAccount(tx.to).code);
+    if (target !== null) world.accessAccount(target);
+  }
+
+  const intrinsic = intrinsicGas(tx, params.gas);
   const gas = tx.gasLimit - intrinsic;
   let out: RunOutcome;
   const txRollback = world.snapshot(); // F_tx (brief §2.8): out of native rolls back to here
@@ -133,6 +150,9 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     const nativeGas = BigInt(meter.used) / perGas;
     if (nativeGas > gasLimit - gasLeft) gasLeft = nativeGas >= gasLimit ? 0n : gasLimit - nativeGas;
   }
+  // EIP-7623: gas used is at least the calldata floor (applied after the refund).
+  const floor = floorDataGas(tx, params.gas);
+  if (gasLimit - gasLeft < floor) gasLeft = gasLimit - floor;
   const gasUsed = gasLimit - gasLeft;
   const logs = world.logs; // a reverted top frame already rolled its logs back
   const messages = world.messages;
@@ -168,7 +188,7 @@ function execute(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint
   const world = env.system.world;
   let gas = gasAfterIntrinsic;
   let out: RunOutcome;
-  const execAt = env.profile.tx.gas.createAtExecution;
+  const execAt = env.txParams.gas.createAtExecution;
   if (tx.to === null && gas < BigInt(execAt)) {
     // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
     out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };

@@ -1,10 +1,14 @@
-// Per-profile knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
+// Per-profile and per-fork knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
 
 /** What differs between the EVM tables of the supported profiles. */
 export interface EvmConfig {
   /** Whether SSTORE feeds the EIP-3529 refund counter (the ZKsync profile has none, brief §9). */
   readonly sstoreRefunds: boolean;
+  /** EIP-7939 CLZ (0x1e), Osaka and later; absent means undefined opcode (Cancun, Prague). */
+  readonly clz?: boolean;
 }
 
 /** Ethereum Cancun. */
-export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true });
+export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, clz: false });
+/** Ethereum Osaka: Cancun plus CLZ (Prague adds no opcode). */
+export const OSAKA_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, clz: true });
