@@ -1,14 +1,13 @@
 // Cancun (EIP-7569): the base the later forks layer on.
-import { cancunPrecompiles } from '../hooks/precompiles/index.js';
+import { CANCUN_PRECOMPILES, precompileAddresses } from '../hooks/precompiles/sets.js';
 import { ETHEREUM_CANCUN_TX_PARAMS } from '../tx/validate.js';
 import type { Fork } from './types.js';
-import { addressesOf } from './util.js';
 
 export const cancun: Fork = Object.freeze({
   name: 'Cancun',
   evm: Object.freeze({ clz: false }),
-  precompiles: cancunPrecompiles,
-  precompileAddresses: addressesOf(cancunPrecompiles),
+  precompiles: CANCUN_PRECOMPILES,
+  precompileAddresses: new Set(precompileAddresses(CANCUN_PRECOMPILES)),
   tx: ETHEREUM_CANCUN_TX_PARAMS,
   // EIP-4844: target 3, max 6.
   blobSchedule: Object.freeze([

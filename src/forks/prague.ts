@@ -1,11 +1,10 @@
 // Prague (EIP-7600): set-code transactions (EIP-7702), calldata floor (EIP-7623), blob throughput
 // (EIP-7691), block-hash history (EIP-2935), BLS12-381 precompiles (EIP-2537).
-import { cancunPrecompiles } from '../hooks/precompiles/index.js';
+import { PRAGUE_PRECOMPILES, precompileAddresses } from '../hooks/precompiles/sets.js';
 import { GAS_PER_BLOB } from '../tx/fees.js';
 import { ETHEREUM_CANCUN_TX_PARAMS, type TxValidationParams } from '../tx/validate.js';
 import { cancun } from './cancun.js';
 import type { Fork } from './types.js';
-import { addressesOf } from './util.js';
 
 /** EIP-7691: target 6, max 9, update fraction 5007716. */
 const PRAGUE_BLOBS = Object.freeze({ name: 'Prague', timestamp: 0n, target: 6, max: 9, updateFraction: 5007716n });
@@ -22,13 +21,13 @@ export const PRAGUE_TX_PARAMS: TxValidationParams = Object.freeze({
   }),
 });
 
-const precompiles = cancunPrecompiles;
+const precompiles = PRAGUE_PRECOMPILES;
 
 export const prague: Fork = Object.freeze({
   ...cancun,
   name: 'Prague',
   precompiles,
-  precompileAddresses: addressesOf(precompiles),
+  precompileAddresses: new Set(precompileAddresses(precompiles)),
   tx: PRAGUE_TX_PARAMS,
   blobSchedule: Object.freeze([PRAGUE_BLOBS]),
   setCode: true,

@@ -1,6 +1,6 @@
 // 0x05 MODEXP: arbitrary-precision modular exponentiation (EIP-198), priced by EIP-2565.
 import type { Precompile, PrecompileResult } from './types.js';
-import { OUT_OF_GAS, readPadded, readWord } from './util.js';
+import { OUT_OF_GAS, fail, readPadded, readWord } from './util.js';
 
 /** EIP-2565: minimum price of a MODEXP call. */
 export const MODEXP_MIN_GAS = 200n;
@@ -13,7 +13,7 @@ const EXP_BYTE_ITERATIONS = 8n;
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-function bitLength(v: bigint): bigint {
+export function bitLength(v: bigint): bigint {
   return v === 0n ? 0n : BigInt(v.toString(2).length);
 }
 
@@ -81,15 +81,25 @@ export function modPow(base: bigint, exp: Uint8Array, m: bigint): bigint {
   return r;
 }
 
+/** A MODEXP price: lengths and the exponent head (first min(Elen, 32) bytes of E) to gas. */
+export type ModexpPricing = (baseLen: bigint, expLen: bigint, modLen: bigint, expHead: bigint) => bigint;
+
 /**
- * Input: Blen ‖ Elen ‖ Mlen (32-byte words) ‖ B ‖ E ‖ M, zero-padded on the right. The price is
- * computed from the lengths and the exponent head alone, so absurd lengths fail with OutOfGas
- * before anything is read or allocated. Output: B^E mod M as exactly Mlen bytes (zeros when M is 0).
+ * Input: Blen ‖ Elen ‖ Mlen (32-byte words) ‖ B ‖ E ‖ M, zero-padded on the right. With `maxLen`
+ * (EIP-7823), any length above it fails and burns all gas. The price is computed from the lengths and
+ * the exponent head alone, so absurd lengths fail with OutOfGas before anything is read or allocated.
+ * Output: B^E mod M as exactly Mlen bytes (zeros when M is 0).
  */
-export function modexp(input: Uint8Array, gasLimit: number): PrecompileResult {
+export function runModexp(
+  input: Uint8Array,
+  gasLimit: number,
+  price: ModexpPricing,
+  maxLen: bigint | null,
+): PrecompileResult {
   const baseLen = readWord(input, 0);
   const expLen = readWord(input, 32);
   const modLen = readWord(input, 64);
+  if (maxLen !== null && (baseLen > maxLen || expLen > maxLen || modLen > maxLen)) return fail('InputTooLong');
 
   // Exponent head: first min(Elen, 32) bytes of E, which starts at 96 + Blen.
   let expHead = 0n;
@@ -98,7 +108,7 @@ export function modexp(input: Uint8Array, gasLimit: number): PrecompileResult {
     const headLen = expLen > 32n ? 32 : Number(expLen);
     expHead = toBigInt(readPadded(input, Number(expStart), headLen));
   }
-  const gas = modexpGas(baseLen, expLen, modLen, expHead);
+  const gas = price(baseLen, expLen, modLen, expHead);
   if (gas > BigInt(gasLimit)) return OUT_OF_GAS;
   const gasUsed = Number(gas);
 
@@ -114,6 +124,11 @@ export function modexp(input: Uint8Array, gasLimit: number): PrecompileResult {
   const base = toBigInt(readPadded(input, 96, bLen));
   const exp = readPadded(input, 96 + bLen, eLen);
   return { ok: true, gasUsed, output: toBytes(modPow(base, exp, mod), mLen) };
+}
+
+/** MODEXP from Berlin through Prague: EIP-198 semantics, EIP-2565 price, no length bound. */
+export function modexp(input: Uint8Array, gasLimit: number): PrecompileResult {
+  return runModexp(input, gasLimit, modexpGas, null);
 }
 
 export const modexpPrecompile: Precompile = { address: 0x05n, name: 'modexp', run: modexp };

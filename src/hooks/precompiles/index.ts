@@ -1,32 +1,19 @@
-// The Cancun precompile set (addresses 0x01-0x0a), each a pure function of input and gas.
+// The precompiles, each a pure function of input and gas; the per-fork sets live in sets.ts.
 import type { Precompile } from './types.js';
-import { ecrecoverPrecompile } from './01-ecrecover.js';
-import { sha256Precompile } from './02-sha256.js';
-import { ripemd160Precompile } from './03-ripemd160.js';
-import { identityPrecompile } from './04-identity.js';
-import { modexpPrecompile } from './05-modexp.js';
-import { bn254AddPrecompile } from './06-bn254Add.js';
-import { bn254MulPrecompile } from './07-bn254Mul.js';
-import { bn254PairingPrecompile } from './08-bn254Pairing.js';
-import { blake2fPrecompile } from './09-blake2f.js';
-import { pointEvaluationPrecompile } from './0a-pointEvaluation.js';
+import { CANCUN_PRECOMPILES } from './sets.js';
 
 export type { Precompile, PrecompileResult } from './types.js';
 export { initKzg } from './0a-pointEvaluation.js';
+export {
+  CANCUN_PRECOMPILES,
+  OSAKA_PRECOMPILES,
+  PRAGUE_PRECOMPILES,
+  precompileAddresses,
+  type PrecompileSet,
+} from './sets.js';
 
-/** Every Cancun precompile, ordered by address (0x01 .. 0x0a). */
-export const cancunPrecompiles: readonly Precompile[] = Object.freeze([
-  ecrecoverPrecompile,
-  sha256Precompile,
-  ripemd160Precompile,
-  identityPrecompile,
-  modexpPrecompile,
-  bn254AddPrecompile,
-  bn254MulPrecompile,
-  bn254PairingPrecompile,
-  blake2fPrecompile,
-  pointEvaluationPrecompile,
-]);
+/** Every Cancun precompile, ordered by address (0x01 .. 0x0a); the same list as `CANCUN_PRECOMPILES`. */
+export const cancunPrecompiles: readonly Precompile[] = CANCUN_PRECOMPILES;
 
 const byAddress = new Map<bigint, Precompile>(cancunPrecompiles.map((p) => [p.address, p]));
 
