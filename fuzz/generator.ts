@@ -683,7 +683,7 @@ export interface AuthorityPre {
 }
 
 /** Gas limit: absolute, or relative to the EIP-7623 floor / the EIP-7825 cap. */
-export type GasSpec = bigint | 'floor-1' | 'floor' | 'floor+1' | 'cap' | 'cap+1';
+export type GasSpec = bigint | { above: bigint } | 'floor-1' | 'floor' | 'floor+1' | 'cap' | 'cap+1';
 
 export interface CaseSpec {
   fork?: FuzzFork;
@@ -715,7 +715,9 @@ const gasLimit = fc.oneof(
 
 /** Prague+: also limits at the calldata floor and (meaningful in Osaka) at the transaction gas cap. */
 const forkGasLimit: fc.Arbitrary<GasSpec> = fc.oneof(
-  { weight: 6, arbitrary: gasLimit },
+  { weight: 2, arbitrary: gasLimit },
+  // Most cases: the intrinsic gas (authorizations and bulk calldata included) plus what `gasLimit` leaves.
+  { weight: 5, arbitrary: gasLimit.map((g) => ({ above: g - 21_000n })) },
   { weight: 2, arbitrary: fc.constantFrom<GasSpec>('floor-1', 'floor', 'floor+1') },
   { weight: 1, arbitrary: fc.constantFrom<GasSpec>('cap', 'cap+1') },
 );
@@ -904,8 +906,18 @@ function floorOf(data: string): bigint {
   return 21000n + 10n * tokens;
 }
 
-function resolveGas(g: GasSpec, data: string): bigint {
+/** Intrinsic gas as Prague prices it (calldata, creation, EIP-7702 tuples). */
+function intrinsicOf(data: string, create: boolean, auths: number): bigint {
+  const bytes = fromHex(data);
+  let gas = 21000n + 25000n * BigInt(auths);
+  for (const b of bytes) gas += b === 0 ? 4n : 16n;
+  if (create) gas += 32000n + 2n * BigInt(Math.ceil(bytes.length / 32));
+  return gas;
+}
+
+function resolveGas(g: GasSpec, data: string, create = false, auths = 0): bigint {
   if (typeof g === 'bigint') return g;
+  if (typeof g === 'object') return intrinsicOf(data, create, auths) + g.above;
   if (g === 'cap') return 1n << 24n;
   if (g === 'cap+1') return (1n << 24n) + 1n;
   return floorOf(data) + (g === 'floor-1' ? -1n : g === 'floor' ? 0n : 1n);
@@ -948,14 +960,26 @@ export function buildCase(spec: CaseSpec): FuzzCase {
     return {
       ...fork,
       pre,
-      tx: { ...common, gasLimit: qty(resolveGas(t.gasLimit, data)), to: addrHex(to), data, ...authorizationList },
+      tx: {
+        ...common,
+        gasLimit: qty(resolveGas(t.gasLimit, data, false, t.type === 4 ? (t.auths?.length ?? 0) : 0)),
+        to: addrHex(to),
+        data,
+        ...authorizationList,
+      },
     };
   }
   const data = toHex(compileProgram(t.init));
   return {
     ...fork,
     pre,
-    tx: { ...common, gasLimit: qty(resolveGas(t.gasLimit, data)), to: null, data, ...authorizationList },
+    tx: {
+      ...common,
+      gasLimit: qty(resolveGas(t.gasLimit, data, true, t.type === 4 ? (t.auths?.length ?? 0) : 0)),
+      to: null,
+      data,
+      ...authorizationList,
+    },
   };
 }
 
