@@ -1,4 +1,4 @@
-// zkos-runner public API: the ZKsync OS runner flow over a Cancun EVM, every frame an xstate actor.
+// zkos-runner public API: the ZKsync OS runner flow over an Ethereum EVM (Cancun, Prague, Osaka), every frame an xstate actor.
 
 // Entry points (seed "Entrypoints")
 export {
@@ -13,14 +13,30 @@ export { frameLogic, type FrameInfo, type FrameKind, type FrameSnapshot } from '
 
 // Transactions
 export { processTransaction, type TxReceipt, type TxRejection, type TxResult } from './tx/process.js';
-export type { Transaction, TxType, AccessList, AccessListEntry } from './tx/types.js';
+export type { Transaction, TxType, AccessList, AccessListEntry, Authorization } from './tx/types.js';
 export { validateTransaction, collectValidationErrors } from './tx/validate.js';
 export { TxValidationError } from './tx/errors.js';
 export { intrinsicGas } from './tx/intrinsic.js';
 export { addressFromSecretKey } from './tx/sender.js';
 
-// Profiles
+// Profiles and forks
 export { ethereum, zksync, type Profile } from './profiles/index.js';
+export {
+  cancun,
+  prague,
+  osaka,
+  FORKS,
+  SUPPORTED_FORKS,
+  LATEST_FORK,
+  forkByName,
+  type Fork,
+  type ForkName,
+  type BlobSchedule,
+} from './forks/index.js';
+export { blobBaseFeeAt, blobScheduleAt, nextExcessBlobGas } from './forks/blob.js';
+export { signAuthorization, recoverAuthority, authorizationHash } from './tx/authorization.js';
+export { delegationTarget, designatorFor } from './runner/delegation.js';
+export { storeParentBlockHash, HISTORY_STORAGE_ADDRESS } from './runner/blockHashHistory.js';
 
 // World state and system
 export {
