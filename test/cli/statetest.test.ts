@@ -99,4 +99,31 @@ describe('zkos statetest', () => {
     expect(summaries.length).toBeGreaterThan(0);
     expect(summaries[0].pass).toBe(true);
   });
+
+  it("--fork NAME runs that fork's post entries; without it every supported fork the file has; unknown exits 2", async () => {
+    const json = JSON.parse(readFileSync(ADD11, 'utf8'));
+    const entry = json.add11.post.Cancun[0];
+    // add11 (ADD and SSTORE, empty calldata, 400000 gas) has the same post-state in Cancun, Prague and Osaka.
+    json.add11.post = { Berlin: [entry], Cancun: [entry], Prague: [entry], Osaka: [entry] };
+    const multi = join(dir, 'multi.json');
+    writeFileSync(multi, JSON.stringify(json));
+    const forksRun = (): string[] =>
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { fork: string; pass: boolean })
+        .map((o) => `${o.fork}:${o.pass}`);
+
+    expect(await main(['statetest', '--json', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Cancun:true', 'Prague:true', 'Osaka:true']); // Berlin is not supported
+    out = [];
+    expect(await main(['statetest', '--json', '--fork', 'Prague', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Prague:true']);
+    out = [];
+    expect(await main(['statetest', '--json', '--fork', 'osaka', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Osaka:true']);
+    expect(await main(['statetest', '--fork', 'Berlin', multi])).toBe(2);
+    expect(err.join('\n')).toContain("unknown fork 'Berlin' (supported: Cancun, Prague, Osaka)");
+  });
 });
