@@ -102,6 +102,12 @@ export class TypeNotSupportedError extends TxValidationError {
   constructor(readonly txType: number) {
     super(`transaction type ${txType} not supported`);
   }
+
+  /** execution-spec-tests also name a blob or set-code transaction before its fork (TYPE_n_TX_PRE_FORK). */
+  override get exceptions(): readonly string[] {
+    const preFork = this.txType === 3 || this.txType === 4 ? [`TYPE_${this.txType}_TX_PRE_FORK`] : [];
+    return [...TX_ERROR_EXCEPTIONS.TypeNotSupported, ...preFork];
+  }
 }
 
 /** EIP-2681: a nonce of 2^64 − 1 could not be incremented. */

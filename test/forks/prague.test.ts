@@ -103,7 +103,7 @@ describe('EIP-7702 set-code transactions', () => {
   it('invalid: empty list, no recipient; type 4 does not exist before Prague', () => {
     expect(rejected(run('Prague', setCode([])))).toContain('TYPE_4_EMPTY_AUTHORIZATION_LIST');
     expect(rejected(run('Prague', setCode([auth()], { to: null })))).toContain('TYPE_4_TX_CONTRACT_CREATION');
-    expect(rejected(run('Cancun', setCode([auth()])))).toContain('TYPE_NOT_SUPPORTED');
+    expect(rejected(run('Cancun', setCode([auth()])))).toEqual(['TYPE_NOT_SUPPORTED', 'TYPE_4_TX_PRE_FORK']);
   });
 
   it('a call to the authority runs the delegate in the authority (CALLER = sender, ADDRESS = authority)', () => {
