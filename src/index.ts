@@ -57,7 +57,17 @@ export { EvmFrame, type StepTracer, type StepInfo } from './ee/evm/interpreter.j
 
 // Hooks
 export { HookRegistry, type SystemHook, type HookCall, type HookResult } from './hooks/registry.js';
-export { cancunPrecompiles, type Precompile, type PrecompileResult } from './hooks/precompiles/index.js';
+export {
+  cancunPrecompiles,
+  CANCUN_PRECOMPILES,
+  PRAGUE_PRECOMPILES,
+  OSAKA_PRECOMPILES,
+  precompileAddresses,
+  rip7212P256VerifyPrecompile,
+  type Precompile,
+  type PrecompileResult,
+  type PrecompileSet,
+} from './hooks/precompiles/index.js';
 
 // State tests
 export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
