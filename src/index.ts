@@ -35,6 +35,7 @@ export {
 } from './forks/index.js';
 export { blobBaseFeeAt, blobScheduleAt, nextExcessBlobGas } from './forks/blob.js';
 export { signAuthorization, recoverAuthority, authorizationHash } from './tx/authorization.js';
+export { encodeSetCodeTx, decodeSetCodeTx, setCodeTxSigningHash, signSetCodeTx } from './tx/setCodeEncoding.js';
 export { delegationTarget, designatorFor } from './runner/delegation.js';
 export { storeParentBlockHash, HISTORY_STORAGE_ADDRESS } from './runner/blockHashHistory.js';
 
