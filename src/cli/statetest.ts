@@ -146,6 +146,8 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
         for (const c of casesForFork(test, fork)) jobs.push({ test, c });
     }
 
+  if (jobs.length === 0 && !opts.json)
+    console.error(`zkos statetest: no post entries for ${opts.fork ?? SUPPORTED_FORKS.join(', ')} in the given files`);
   const tracer = opts.trace ? await openTracer(opts.trace) : undefined;
   const progress = !opts.json && process.stderr.isTTY;
   let passed = 0;
