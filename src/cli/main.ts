@@ -1,5 +1,9 @@
 // `zkos` command line: dispatches subcommands. Exit codes: 0 ok, 1 failures found, 2 bad usage or input.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const USAGE = `usage: zkos <command> [options]
+       zkos --version
 
 commands:
   run [scenario.json]      execute a scenario (default: the seed's flow diagram) and print the frame tree
@@ -19,6 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { statetestCommand } = await import('./statetest.js');
       return statetestCommand(rest);
     }
+    case '--version':
+    case '-V':
+      console.log(packageVersion());
+      return 0;
     case undefined:
     case '-h':
     case '--help':
@@ -28,4 +36,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`zkos: unknown command '${command}'\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** The `version` of the package.json next to the code (src/cli under vitest, dist/src/cli when built). */
+export function packageVersion(): string {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    const p = fileURLToPath(new URL(rel, import.meta.url));
+    if (!existsSync(p)) continue;
+    const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: unknown; version?: unknown };
+    if (pkg.name === 'zkos-runner' && typeof pkg.version === 'string') return pkg.version;
+  }
+  throw new Error('package.json of zkos-runner not found next to the CLI');
 }

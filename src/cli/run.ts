@@ -23,6 +23,7 @@ options:
   --profile NAME          override the scenario's profile: ethereum or zksync
   --out FILE              write the whole run as JSON (docs/trace-schema.md)
   --html FILE             write a self-contained offline viewer (one HTML file, no network)
+  --steps                 keep each frame's opcode steps in --out / --html (bounded; on with --trace)
   --trace FILE|-          write EIP-3155 step traces as JSON lines (- = stdout; the report goes to stderr)
   --trace-returndata      add "returnData" to each step line
   --inspect               serve the run to the Stately inspector on a local WebSocket relay
@@ -43,6 +44,7 @@ interface Options {
   html?: string;
   trace?: string;
   traceReturnData: boolean;
+  steps: boolean;
   inspect: boolean;
   inspectPort: number;
   inspectUi?: string;
@@ -55,7 +57,14 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { traceReturnData: false, inspect: false, inspectPort: 8080, quiet: false, help: false };
+  const o: Options = {
+    traceReturnData: false,
+    steps: false,
+    inspect: false,
+    inspectPort: 8080,
+    quiet: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -94,6 +103,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--trace-returndata':
         o.traceReturnData = true;
+        break;
+      case '--steps':
+        o.steps = true;
         break;
       case '--inspect':
         o.inspect = true;
@@ -148,6 +160,16 @@ function fileSink(path: string): TextSink & { close(): void } {
   if (path === '-') return { write: (s: string) => process.stdout.write(s), close: () => {} };
   const fd = openSync(path, 'w');
   return { write: (s: string) => writeSync(fd, s), close: () => closeSync(fd) };
+}
+
+/** Opens `path` for writing (created or truncated); throws an Error whose message names `flag` and the path. */
+function openOutput(flag: string, path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${flag} ${path}: cannot write: ${err.message}`);
+  }
 }
 
 /** Runs `zkos run`; resolves to the exit code (0 ok, 1 a transaction was rejected, 2 bad usage or input). */
@@ -213,6 +235,18 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     }
     writer = createEip3155Writer(sink, { returnData: opts.traceReturnData });
   }
+  // --out and --html are opened now, before the run, so an unwritable path is a usage error (exit 2).
+  let outFd: number | undefined;
+  let htmlFd: number | undefined;
+  try {
+    if (opts.out !== undefined) outFd = openOutput('--out', opts.out);
+    if (opts.html !== undefined) htmlFd = openOutput('--html', opts.html);
+  } catch (e) {
+    if (outFd !== undefined) closeSync(outFd);
+    sink?.close();
+    console.error(`zkos run: ${(e as Error).message}`);
+    return 2;
+  }
 
   let server: InspectServer | undefined;
   if (opts.inspect) {
@@ -238,6 +272,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
 
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
+    ...(opts.steps ? { steps: true } : {}),
     ...(server ? { inspect: server.inspect } : {}),
     afterTransaction: (_tx, result) => {
       if (!writer) return;
@@ -257,13 +292,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const trace = run.trace!;
 
   report(formatRun(trace, { color }));
-  if (opts.out !== undefined) {
-    writeFileSync(opts.out, JSON.stringify(trace, null, 1) + '\n');
+  if (outFd !== undefined) {
+    writeFileSync(outFd, JSON.stringify(trace, null, 1) + '\n');
+    closeSync(outFd);
     report(`\nwrote trace JSON to ${opts.out}\n`);
   }
   const html = opts.html !== undefined || server ? renderTraceHtml(trace) : '';
-  if (opts.html !== undefined) {
-    writeFileSync(opts.html, html);
+  if (htmlFd !== undefined) {
+    writeFileSync(htmlFd, html);
+    closeSync(htmlFd);
     report(`wrote trace viewer to ${opts.html}\n`);
   }
 

@@ -1,34 +1,63 @@
-// `zkos statetest`: runs Ethereum GeneralStateTests post entries of one fork and compares state roots.
+// `zkos statetest`: runs Ethereum GeneralStateTests post entries of the supported forks and compares state roots.
 import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../input/parse.js';
-import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
-import { casesForFork, loadStateTestFile, type StateTestFile } from '../statetest/fixture.js';
+import type { WorldState } from '../system/world.js';
+import {
+  casesForFork,
+  loadStateTestFile,
+  type StateTest,
+  type StateTestCase,
+  type StateTestFile,
+} from '../statetest/fixture.js';
+import { DEFAULT_FORKS, SUPPORTED_FORKS } from '../statetest/forks.js';
+import { formatPostStateDiff, postStateDiff, type AccountDiff } from '../statetest/postStateDiff.js';
 import { runStateTestCase, type CaseResult } from '../statetest/runCase.js';
 import { createEip3155Writer } from '../trace/eip3155.js';
 
-const USAGE = `usage: zkos statetest [--fork NAME] [--json] [--run REGEX] [--known-failures FILE] [--trace FILE|-] <file-or-dir>...
+const USAGE = `usage: zkos statetest [options] <file-or-dir>...
 
-  --fork NAME            run only this fork's post entries (${SUPPORTED_FORKS.join(', ')}; default: every one of them the file has)
-  --json                 one JSON object per case on stdout, nothing else
+  --fork NAME            fork of the post entries to run (default ${DEFAULT_FORKS.join(', ')}; supported: ${SUPPORTED_FORKS.join(', ')})
+  --json                 one JSON object per case, nothing else
   --run REGEX            only tests whose 'file › name' matches REGEX
+  -d N, -g N, -v N       only cases with data / gas / value index N (retesteth's flags; any subset)
+  --index D:G:V          one case by its indexes, same as -d D -g G -v V
   --known-failures FILE  JSON list of case ids ("file › name › d/g/v") allowed to fail, with causes
-  --trace FILE|-         write EIP-3155 step traces of every case (to stdout with -)`;
+  --trace FILE|-         EIP-3155 step traces of every case, each closed by a {"stateRoot",…} line naming the
+                         case; with -, stdout carries only trace lines and everything else goes to stderr
+  --dump                 for each failing case, print the post-state difference to the pre-state
+                         (accounts, balances, nonces, code, storage); with --json, a "dump" field
+
+exit: 0 all passed, 1 a case failed, 2 bad usage or input, or no case selected`;
 
 interface Options {
-  /** Undefined: every supported fork. */
-  fork?: ForkName;
+  forks: readonly string[];
   json: boolean;
   run?: RegExp;
+  index: { data?: number; gas?: number; value?: number };
   knownFailures?: string;
   trace?: string;
+  dump: boolean;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
+/** A fork name as the fixtures spell it; case-insensitive on input, a UsageError naming the flag otherwise. */
+function parseFork(v: string): string {
+  const fork = SUPPORTED_FORKS.find((f) => f.toLowerCase() === v.toLowerCase());
+  if (fork === undefined)
+    throw new UsageError(`--fork: unknown fork '${v}' (supported: ${SUPPORTED_FORKS.join(', ')})`);
+  return fork;
+}
+
+function parseIndexValue(flag: string, v: string): number {
+  if (!/^[0-9]+$/.test(v)) throw new UsageError(`${flag}: expected a non-negative integer index, got '${v}'`);
+  return Number(v);
+}
+
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { json: false, paths: [] };
+  const o: Options = { forks: DEFAULT_FORKS, json: false, index: {}, dump: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -36,13 +65,9 @@ function parseArgs(argv: readonly string[]): Options {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--fork') {
-      const name = value();
-      const fork = forkByName(name);
-      if (fork === undefined)
-        throw new UsageError(`--fork: unknown fork '${name}' (supported: ${SUPPORTED_FORKS.join(', ')})`);
-      o.fork = fork.name;
-    } else if (a === '--json') o.json = true;
+    if (a === '--fork') o.forks = [parseFork(value())];
+    else if (a === '--json') o.json = true;
+    else if (a === '--dump') o.dump = true;
     else if (a === '--run') {
       const src = value();
       try {
@@ -50,6 +75,18 @@ function parseArgs(argv: readonly string[]): Options {
       } catch {
         throw new UsageError(`--run: invalid regular expression '${src}'`);
       }
+    } else if (a === '-d') o.index.data = parseIndexValue(a, value());
+    else if (a === '-g') o.index.gas = parseIndexValue(a, value());
+    else if (a === '-v') o.index.value = parseIndexValue(a, value());
+    else if (a === '--index') {
+      const v = value();
+      const parts = v.split(':');
+      if (parts.length !== 3) throw new UsageError(`--index: expected D:G:V (e.g. 0:1:0), got '${v}'`);
+      o.index = {
+        data: parseIndexValue('--index', parts[0]!),
+        gas: parseIndexValue('--index', parts[1]!),
+        value: parseIndexValue('--index', parts[2]!),
+      };
     } else if (a === '--known-failures') o.knownFailures = value();
     else if (a === '--trace') o.trace = value();
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
@@ -106,7 +143,22 @@ function loadKnownFailures(path: string): KnownFailures {
   return { ids, skip };
 }
 
-/** Runs `zkos statetest`; resolves to the exit code (0 all passed, 1 failures, 2 bad usage/input). */
+/** What the filters were, for the "no case selected" message. */
+function describeFilters(o: Options): string {
+  const parts = [`fork ${o.forks.join(', ')}`];
+  if (o.run) parts.push(`--run '${o.run.source}'`);
+  const { data, gas, value } = o.index;
+  if (data !== undefined || gas !== undefined || value !== undefined)
+    parts.push(`d/g/v ${data ?? '*'}/${gas ?? '*'}/${value ?? '*'}`);
+  return parts.join(', ');
+}
+
+interface Job {
+  readonly test: StateTest;
+  readonly c: StateTestCase;
+}
+
+/** Runs `zkos statetest`; resolves to the exit code (0 all passed, 1 failures, 2 bad usage/input or nothing selected). */
 export async function statetestCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
@@ -138,22 +190,38 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
       return 2;
     }
   }
-  const jobs: { test: ReturnType<StateTestFile['get']> & object; c: ReturnType<typeof casesForFork>[number] }[] = [];
+  const jobs: Job[] = [];
+  const forksPresent = new Set<string>();
+  const { data, gas, value } = opts.index;
   for (const [, tests] of loaded)
     for (const test of tests.values()) {
+      for (const c of test.cases) forksPresent.add(c.fork);
       if (opts.run && !opts.run.test(`${test.file} › ${test.name}`)) continue;
-      for (const fork of opts.fork !== undefined ? [opts.fork] : SUPPORTED_FORKS)
-        for (const c of casesForFork(test, fork)) jobs.push({ test, c });
+      for (const fork of opts.forks)
+        for (const c of casesForFork(test, fork)) {
+          if (data !== undefined && c.index.data !== data) continue;
+          if (gas !== undefined && c.index.gas !== gas) continue;
+          if (value !== undefined && c.index.value !== value) continue;
+          jobs.push({ test, c });
+        }
     }
+  if (jobs.length === 0) {
+    const present = forksPresent.size > 0 ? `; forks in the input: ${[...forksPresent].sort().join(', ')}` : '';
+    console.error(
+      `zkos statetest: no case selected (${describeFilters(opts)}) in ${files.length} file${files.length === 1 ? '' : 's'}${present}`,
+    );
+    return 2;
+  }
 
-  if (jobs.length === 0 && !opts.json)
-    console.error(`zkos statetest: no post entries for ${opts.fork ?? SUPPORTED_FORKS.join(', ')} in the given files`);
+  // With `--trace -` stdout carries only trace lines: the report and `--json` lines go to stderr.
+  const toStderr = opts.trace === '-';
+  const say = (line: string): void => void (toStderr ? process.stderr : process.stdout).write(line + '\n');
   const tracer = opts.trace ? await openTracer(opts.trace) : undefined;
-  const progress = !opts.json && process.stderr.isTTY;
+  const progress = !opts.json && !toStderr && process.stderr.isTTY;
   let passed = 0;
   let failed = 0;
   let knownFailed = 0;
-  const failures: CaseResult[] = [];
+  const failures: { r: CaseResult; known: boolean; dump?: Record<string, AccountDiff> }[] = [];
   const t0 = performance.now();
   for (let i = 0; i < jobs.length; i++) {
     const { test, c } = jobs[i]!;
@@ -161,15 +229,28 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
       knownFailed++;
       continue;
     }
-    const r = runStateTestCase(test, c, { tracer: tracer?.tracer });
+    let post: WorldState | undefined;
+    const r = runStateTestCase(test, c, {
+      ...(tracer ? { tracer: tracer.tracer } : {}),
+      ...(opts.dump
+        ? {
+            onPostState: (w: WorldState) => {
+              post = w;
+            },
+          }
+        : {}),
+    });
     tracer?.summary(r);
+    const dump = opts.dump && !r.pass && post ? postStateDiff(test.pre, post) : undefined;
     if (r.pass) passed++;
-    else if (known.ids.has(caseId(r))) knownFailed++;
-    else {
+    else if (known.ids.has(caseId(r))) {
+      knownFailed++;
+      if (dump) failures.push({ r, known: true, dump });
+    } else {
       failed++;
-      failures.push(r);
+      failures.push({ r, known: false, ...(dump ? { dump } : {}) });
     }
-    if (opts.json) process.stdout.write(jsonLine(r) + '\n');
+    if (opts.json) say(jsonLine(r, dump));
     else if (progress && (i % 25 === 0 || i === jobs.length - 1)) {
       const width = 30;
       const done = Math.round(((i + 1) / jobs.length) * width);
@@ -182,22 +263,26 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
   if (progress) process.stderr.write('\n');
   await tracer?.close();
   if (!opts.json) {
-    for (const r of failures) {
-      console.log(`FAIL ${caseId(r)} [${r.fork}]`);
-      console.log(`  expected state root ${r.expectedStateRoot}`);
-      console.log(`  actual   state root ${r.stateRoot}`);
-      if (r.logsHash !== r.expectedLogsHash) console.log(`  logs hash ${r.logsHash}, expected ${r.expectedLogsHash}`);
-      if (r.error) console.log(`  ${r.error.split('\n')[0]}`);
+    for (const { r, known: isKnown, dump } of failures) {
+      say(`${isKnown ? 'KNOWN FAIL' : 'FAIL'} ${caseId(r)}`);
+      say(`  expected state root ${r.expectedStateRoot}`);
+      say(`  actual   state root ${r.stateRoot}`);
+      if (r.logsHash !== r.expectedLogsHash) say(`  logs hash ${r.logsHash}, expected ${r.expectedLogsHash}`);
+      if (r.error) say(`  ${r.error.split('\n')[0]}`);
+      if (dump) {
+        say('  post-state difference to the pre-state:');
+        for (const line of formatPostStateDiff(dump)) say(line);
+      }
     }
-    if (knownFailed > 0) console.log(`${knownFailed} known failures (listed in ${opts.knownFailures})`);
-    console.log(`${jobs.length} cases in ${seconds.toFixed(1)} s (${(jobs.length / seconds).toFixed(0)} cases/s)`);
-    console.log(`${passed} passed, ${failed} failed`);
+    if (knownFailed > 0) say(`${knownFailed} known failures (listed in ${opts.knownFailures})`);
+    say(`${jobs.length} cases in ${seconds.toFixed(1)} s (${(jobs.length / seconds).toFixed(0)} cases/s)`);
+    say(`${passed} passed, ${failed} failed`);
   }
   return failed > 0 ? 1 : 0;
 }
 
-/** The `--json` line: exactly the documented fields. */
-function jsonLine(r: CaseResult): string {
+/** The `--json` line: exactly the documented fields (and `dump` for a failing case under `--dump`). */
+function jsonLine(r: CaseResult, dump?: Record<string, AccountDiff>): string {
   const { file, name, fork, index, pass, stateRoot, expectedStateRoot, logsHash, expectedLogsHash, error, ms } = r;
   return JSON.stringify({
     file,
@@ -211,6 +296,7 @@ function jsonLine(r: CaseResult): string {
     expectedLogsHash,
     ...(error !== undefined ? { error } : {}),
     ms,
+    ...(dump !== undefined ? { dump } : {}),
   });
 }
 
@@ -226,6 +312,9 @@ async function openTracer(target: string) {
         gasUsed: r.gasUsed ?? 0n,
         pass: r.pass,
         fork: r.fork,
+        file: r.file,
+        name: r.name,
+        index: r.index,
         ...(r.error ? { error: r.error.split('\n')[0]! } : {}),
       });
     },

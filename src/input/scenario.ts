@@ -15,9 +15,11 @@ import {
   rejectUnknownKeys,
   requireKey,
 } from './parse.js';
+import { type AbiEntry, parseAbi } from './abi.js';
 import { ethereum, zksync, type Profile } from '../profiles/index.js';
 import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
 import type { BlockContext } from '../ee/host.js';
+import { DEFAULT_BLOCK } from '../runner/defaultBlock.js';
 import type { AccountInit } from '../system/world.js';
 import type { AccessListEntry, TxType } from '../tx/types.js';
 
@@ -59,21 +61,14 @@ export interface Scenario {
   readonly transactions: readonly ScenarioTx[];
   /** Display names of addresses (the frame tree and the viewer show them). */
   readonly labels: ReadonlyMap<Address, string>;
+  /** Contract ABIs for decoding calls, events and errors: for every account, and per account. */
+  readonly abis?: ScenarioAbis;
 }
 
-/** Block defaults: a Cancun block on chain 1 with a modest base fee. */
-export const DEFAULT_BLOCK: BlockContext = Object.freeze({
-  coinbase: 0xc0ffee0000000000000000000000000000000000n,
-  number: 1n,
-  timestamp: 1000n,
-  gasLimit: 30_000_000n,
-  baseFee: 7n,
-  prevRandao: 0n,
-  difficulty: 0n,
-  chainId: 1n,
-  blobBaseFee: 1n,
-  excessBlobGas: 0n,
-});
+export interface ScenarioAbis {
+  readonly all: readonly AbiEntry[];
+  readonly byAddress: ReadonlyMap<Address, readonly AbiEntry[]>;
+}
 
 const TOP_KEYS = [
   '$schema',
@@ -84,6 +79,7 @@ const TOP_KEYS = [
   'pre',
   'transactions',
   'labels',
+  'abi',
   'compiled',
   'comment',
 ];
@@ -99,7 +95,7 @@ const BLOCK_KEYS = [
   'blobBaseFee',
   'excessBlobGas',
 ];
-const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage'];
+const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage', 'abi'];
 const TX_KEYS = [
   'label',
   'from',
@@ -290,11 +286,27 @@ export function parseScenario(text: string, name: string): Scenario {
   }
   const block = parseBlock(opt(o, 'block'), prefix + 'block');
   const pre = new Map<Address, AccountInit>();
+  const byAddress = new Map<Address, AbiEntry[]>();
   if (opt(o, 'pre') !== undefined) {
     const p = expectObject(o.pre, prefix + 'pre');
     for (const [k, v] of Object.entries(p)) {
       const addr = parseAddress(k, `${prefix}pre[${k}]`);
-      pre.set(addr, parseAccount(v, fieldPath(prefix + 'pre', k)));
+      const field = fieldPath(prefix + 'pre', k);
+      pre.set(addr, parseAccount(v, field));
+      const abi = opt(v as Record<string, unknown>, 'abi');
+      if (abi !== undefined) byAddress.set(addr, parseAbi(abi, fieldPath(field, 'abi')));
+    }
+  }
+  // `abi`: one ABI for every account (an array), or ABIs by address (also of contracts created by the run).
+  let all: AbiEntry[] = [];
+  if (opt(o, 'abi') !== undefined) {
+    if (Array.isArray(o.abi)) all = parseAbi(o.abi, prefix + 'abi');
+    else {
+      const a = expectObject(o.abi, prefix + 'abi');
+      for (const [k, v] of Object.entries(a)) {
+        const addr = parseAddress(k, `${prefix}abi[${k}]`);
+        byAddress.set(addr, [...(byAddress.get(addr) ?? []), ...parseAbi(v, fieldPath(prefix + 'abi', k))]);
+      }
     }
   }
   const txs = expectArray(requireKey(o, 'transactions', prefix), prefix + 'transactions').map((t, i) =>
@@ -317,5 +329,6 @@ export function parseScenario(text: string, name: string): Scenario {
     pre,
     transactions: txs,
     labels,
+    abis: { all, byAddress },
   };
 }

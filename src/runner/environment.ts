@@ -12,6 +12,7 @@ import type { BlockContext, TxContext } from '../ee/host.js';
 import { EMPTY_TX_CONTEXT, System } from '../system/system.js';
 import type { WorldState } from '../system/world.js';
 import { forkByName, SUPPORTED_FORKS, type Fork, type ForkName } from '../forks/index.js';
+import { checkEnvironmentOptions } from './arguments.js';
 import type { RunEnvironment, RunObserver } from './context.js';
 
 /** Tables by profile refund rule and fork opcodes: one per combination, shared by every frame. */
@@ -69,6 +70,7 @@ export interface EnvironmentOptions {
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
 export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
+  checkEnvironmentOptions(opts);
   const system = new System(opts.world, opts.block, opts.tx ?? EMPTY_TX_CONTEXT, opts.blockHashes);
   if (opts.observer !== undefined) system.observer = opts.observer;
   const fork = resolveFork(opts.profile, opts.fork);

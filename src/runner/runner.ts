@@ -17,6 +17,7 @@ import {
 } from '../ee/types.js';
 import type { Overlay } from '../system/world.js';
 import type { FrameOutcome } from '../../machines/frame.machine.js';
+import { checkSingleInteraction, checkSpawnRequest } from './arguments.js';
 import type { RunEnvironment } from './context.js';
 import { calleeCode, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
@@ -446,6 +447,7 @@ function runnerLogic(env: RunEnvironment): ActorLogic<RunnerSnapshot, RunnerEven
  *   modifier: 0, calldata, value: 0n, gasRequested: 100000, gasAvailable: 100000 });
  */
 export function runTillCompletion(env: RunEnvironment, request: SpawnRequest): RunOutcome {
+  checkSpawnRequest(env, request);
   const runner = createActor(runnerLogic(env), { inspect: env.inspect, id: 'runner', input: undefined });
   // We read the error from the snapshot and throw it here; without an error observer xstate would also
   // rethrow it later from a timer, as an unhandled error.
@@ -472,6 +474,7 @@ export interface SingleInteraction {
  * and finishes the frame, rolling back iff the call reverted. The caller validated the value beforehand.
  */
 export function runSingleInteraction(env: RunEnvironment, call: SingleInteraction): RunOutcome {
+  checkSingleInteraction(env, call);
   const world = env.system.world;
   const rollback = world.snapshot();
   const out = runTillCompletion(env, {

@@ -56,6 +56,8 @@ export function worldStateRoot(world: WorldState): Uint8Array {
 export interface RunCaseOptions {
   readonly profile?: Profile;
   readonly tracer?: StepTracer;
+  /** Called with the committed post-state world (e.g. for `zkos statetest --dump`). */
+  readonly onPostState?: (world: WorldState) => void;
 }
 
 /** Executes the case and compares the post-state root, the logs hash and the expected exception. */
@@ -103,6 +105,7 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
   world.touch(test.env.coinbase);
   world.commit(true);
   const root = bytesToHex(worldStateRoot(world));
+  opts.onPostState?.(world);
   const lh = bytesToHex(logsHash(logs));
   const pass = exceptionOk && error === undefined && root === c.expectedStateRoot && lh === c.expectedLogsHash;
   if (error === undefined && !pass) error = root !== c.expectedStateRoot ? 'state root mismatch' : 'logs hash mismatch';

@@ -4,6 +4,7 @@
 import { createDraft, enableMapSet, finishDraft, setAutoFreeze, type Draft } from 'immer';
 import type { Address } from '../ee/types.js';
 import { KECCAK_EMPTY, keccak256Word } from '../crypto/keccak.js';
+import { ArgumentChecker } from '../input/arguments.js';
 
 enableMapSet();
 // Freezing would walk every finished draft; the overlay is never handed out mutable, so skip it.
@@ -207,6 +208,33 @@ function* membersOf(m: AddressSet): Generator<Address> {
   for (const shard of m.values()) yield* shard;
 }
 
+/** One `[address, { nonce?, balance?, code?, storage? }]` pair of `fromAccounts`. */
+function checkAccountEntry(c: ArgumentChecker, entry: unknown, field: string): [Address, AccountInit] {
+  if (!Array.isArray(entry) || entry.length !== 2) c.fail(field, 'must be an [address, account] pair');
+  c.address(entry[0], `${field}[0] (address)`);
+  const a = c.object(entry[1], `${field}[1]`);
+  for (const k of Object.keys(a))
+    if (k !== 'nonce' && k !== 'balance' && k !== 'code' && k !== 'storage')
+      c.fail(`${field}[1].${k}`, 'is not an account field (nonce, balance, code, storage)');
+  c.optional(a, 'nonce', (v, f) => c.u64(v, f), `${field}[1].`);
+  c.optional(a, 'balance', (v, f) => c.u256(v, f), `${field}[1].`);
+  c.optional(a, 'code', (v, f) => c.bytes(v, f), `${field}[1].`);
+  if (a.storage !== undefined) {
+    const f = `${field}[1].storage`;
+    if (typeof (a.storage as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function')
+      c.fail(f, 'must be an iterable of [slot, value] bigint pairs (an array or a Map)');
+    // Read once (the iterable may be a generator) and hand the pairs on as an array.
+    const pairs: [bigint, bigint][] = [];
+    for (const pair of a.storage as Iterable<unknown>) {
+      const g = `${f}[${pairs.length}]`;
+      if (!Array.isArray(pair) || pair.length !== 2) c.fail(g, 'must be a [slot, value] pair');
+      pairs.push([c.u256(pair[0], `${g}[0] (slot)`), c.u256(pair[1], `${g}[1] (value)`)]);
+    }
+    return [entry[0], { ...(a as AccountInit), storage: pairs }];
+  }
+  return [entry[0], a as AccountInit];
+}
+
 /** The world: committed base plus the transaction overlay. */
 export class WorldState {
   private readonly base = new Map<Address, BaseAccount>();
@@ -215,10 +243,17 @@ export class WorldState {
   /** Code preimages by keccak hash (code deposited or supplied by the user; zksync deployer hook). */
   readonly preimages = new Map<bigint, Uint8Array>();
 
-  /** Builds a world from a pre-state. */
+  /** Builds a world from a pre-state; a mistyped entry throws an ArgumentError naming it (`accounts[1].balance`). */
   static fromAccounts(accounts: Iterable<[Address, AccountInit]>): WorldState {
+    const c: ArgumentChecker = new ArgumentChecker('WorldState.fromAccounts');
+    if (typeof (accounts as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function')
+      c.fail('accounts', 'must be an iterable of [address, account] pairs (an array or a Map)');
     const w = new WorldState();
-    for (const [addr, init] of accounts) w.putCommitted(addr, init);
+    let i = 0;
+    for (const entry of accounts) {
+      const [addr, init] = checkAccountEntry(c, entry, `accounts[${i++}]`);
+      w.putCommitted(addr, init);
+    }
     return w;
   }
 

@@ -2,6 +2,8 @@
 // trace can be diffed against other clients (e.g. with goevmlab's tools):
 //   {"pc":0,"op":96,"gas":"0x79bc","gasCost":"0x3","memSize":0,"stack":[],"depth":1,"refund":0,"opName":"PUSH1"}
 // then one summary line per transaction: {"output":"0x…","gasUsed":"0x…"} (+ "error", "stateRoot", "pass").
+// geth's statetest closes each case with {"stateRoot": "0x…"}; ours starts with the same key and adds the case
+// ("fork", "file", "name", "index": {"data","gas","value"}) so a trace of many cases says which line is which.
 // Depth is 1-based as in geth. `gasCost` of CALL*/CREATE* is what the instruction itself charged before the
 // child frame was prepared (memory expansion and static cost), without access, value and forwarded gas:
 // compare `gas` (gas left before each step), which matches the other clients exactly.
@@ -27,6 +29,10 @@ export interface Eip3155Summary {
   readonly pass?: boolean;
   readonly error?: string;
   readonly fork?: string;
+  /** The state-test case the line closes (`zkos statetest --trace`): its file, test name and d/g/v indexes. */
+  readonly file?: string;
+  readonly name?: string;
+  readonly index?: { readonly data: number; readonly gas: number; readonly value: number };
 }
 
 /** A StepTracer that writes EIP-3155 lines; call `summary` after each transaction and `flush` at the end. */
@@ -64,6 +70,9 @@ export function formatSummary(s: Eip3155Summary): string {
   o.gasUsed = '0x' + s.gasUsed.toString(16);
   if (s.pass !== undefined) o.pass = s.pass;
   if (s.fork !== undefined) o.fork = s.fork;
+  if (s.file !== undefined) o.file = s.file;
+  if (s.name !== undefined) o.name = s.name;
+  if (s.index !== undefined) o.index = { data: s.index.data, gas: s.index.gas, value: s.index.value };
   if (s.error !== undefined) o.error = s.error;
   return JSON.stringify(o);
 }

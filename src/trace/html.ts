@@ -1,7 +1,7 @@
 // The offline trace viewer: one self-contained HTML file (inline CSS and script, the trace as embedded JSON,
 // no external URL of any kind), written by `zkos run --html FILE`.
 import type { RunTrace } from './schema.js';
-import { VIEWER_CSS, VIEWER_JS } from './viewerAssets.js';
+import { VIEWER_CSS, VIEWER_JS } from './viewer/index.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -27,12 +27,22 @@ export function renderTraceHtml(trace: RunTrace): string {
 <style>${VIEWER_CSS}</style>
 </head>
 <body>
-<header id="hdr"></header>
+<header id="hdr">
+  <div class="title" id="hdr-title"></div>
+  <div class="search">
+    <input id="search" type="search" placeholder="Search frames: #3, 0xb6fb, a label, a function or event name, a selector" aria-label="search frames" autocomplete="off" spellcheck="false">
+    <div class="hint" id="search-hint">frame id, address, label, function, selector, event, revert reason · / to search · ↑↓←→ Enter in the tree</div>
+  </div>
+</header>
+<section class="band" id="flame-section">
+  <h2>Gas flame chart</h2>
+  <div id="flame"></div>
+</section>
 <main>
   <nav id="tree" aria-label="frame tree"></nav>
   <section id="details" aria-live="polite"><p class="muted">Select a frame.</p></section>
 </main>
-<section id="timeline-section">
+<section class="band" id="timeline-section">
   <h2>Timeline of the run</h2>
   <div class="filters"><label><input type="checkbox" id="show-reads" checked> show storage reads</label>
   · lanes as in the seed's flow diagram: the bootloader opens and finishes frames (snapshots, reverts), the execution environments run them, the system holds the state.</div>

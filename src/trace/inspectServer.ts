@@ -3,7 +3,9 @@
 // starts (events sent earlier would be dropped), filtered to actor/event/snapshot events with bigints made
 // JSON-safe. The relay keeps every message and replays them to each viewer that connects later, so a
 // browser opened after the run still sees the whole actor tree. HTTP serves:
-//   /            the Stately inspector bridge page (iframes the Stately UI at `uiUrl`; needs that site)
+//   /            the Stately inspector bridge page (iframes the Stately UI at `uiUrl`; needs that site). When the
+//                UI can't be reached (its probe request fails, or it does not say '@statelyai.connected' within
+//                `uiTimeoutMs`), the page shows a banner linking to /trace.html.
 //   /trace.html  the offline trace viewer of this run (no network)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,15 +30,36 @@ export interface InspectServerOptions {
   readonly port?: number;
   /** Inspector UI the bridge page embeds (default https://stately.ai/inspect). */
   readonly uiUrl?: string;
+  /** How long the bridge page waits for the UI's '@statelyai.connected' before offering the fallback (ms). */
+  readonly uiTimeoutMs?: number;
 }
 
-function bridgePage(wsUrl: string, uiUrl: string): string {
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function bridgePage(wsUrl: string, uiUrl: string, uiTimeoutMs: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>zkos run — Stately inspector</title>
-<style>*{margin:0;padding:0}html,body{height:100%}iframe{width:100%;height:100%;border:0}</style></head>
-<body><iframe id="inspector" src="${uiUrl}"></iframe><script>
+<style>*{margin:0;padding:0}html,body{height:100%}iframe{width:100%;height:100%;border:0}
+#fallback{position:fixed;top:16px;left:50%;transform:translateX(-50%);max-width:720px;z-index:10;background:#fff;
+border:1px solid #ffc9c9;border-left:5px solid #e03131;border-radius:8px;padding:14px 18px;box-shadow:0 6px 24px rgba(0,0,0,.15);
+font:15px/1.5 system-ui,sans-serif;color:#1d2330}#fallback[hidden]{display:none}#fallback a.go{display:inline-block;margin-top:8px;
+padding:6px 12px;background:#3b5bdb;color:#fff;border-radius:6px;text-decoration:none;font-weight:600}
+#fallback .why{color:#6b7280;font-size:13px}</style></head>
+<body><div id="fallback" role="alert" hidden><strong>The Stately inspector could not be reached.</strong>
+<div class="why">It loads from ${escapeHtml(uiUrl)}; <span id="why"></span></div>
+<div>This run is also in the offline trace viewer, which needs no network:</div>
+<a class="go" href="/trace.html">Open the offline trace viewer (/trace.html)</a></div>
+<iframe id="inspector" src="${escapeHtml(uiUrl)}"></iframe><script>
 const iframe = document.getElementById('inspector'); const buffer = []; let connected = false;
+const fallback = document.getElementById('fallback');
+const offer = (why) => { if (connected) return; document.getElementById('why').textContent = why; fallback.hidden = false; };
+// A network failure (offline, DNS, refused) rejects the probe at once; a page that loads but never
+// connects is caught by the timeout.
+fetch(${JSON.stringify(uiUrl)}, { mode: 'no-cors', cache: 'no-store' }).catch(() => offer('the request failed (offline?).'));
+setTimeout(() => offer('it did not answer within ${Math.round(uiTimeoutMs / 1000)} s.'), ${uiTimeoutMs});
 window.addEventListener('message', (e) => { if (e.data && e.data.type === '@statelyai.connected') {
-  connected = true; buffer.forEach((ev) => iframe.contentWindow.postMessage(ev, '*')); buffer.length = 0; } });
+  connected = true; fallback.hidden = true;
+  buffer.forEach((ev) => iframe.contentWindow.postMessage(ev, '*')); buffer.length = 0; } });
 const ws = new WebSocket(${JSON.stringify(wsUrl)});
 ws.onmessage = (m) => { const d = JSON.parse(m.data); if (connected) iframe.contentWindow.postMessage(d, '*'); else buffer.push(d); };
 </script></body></html>`;
@@ -58,6 +81,7 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
   const { WebSocketServer, WebSocket } = await import('ws');
   const { createWebSocketInspector } = await import('@statelyai/inspect');
   const uiUrl = opts.uiUrl ?? 'https://stately.ai/inspect';
+  const uiTimeoutMs = opts.uiTimeoutMs ?? 15_000;
   let traceHtml = '<!doctype html><p>The run has not finished yet.</p>';
   let wsUrl = '';
   const server = http.createServer((req, res) => {
@@ -67,7 +91,7 @@ export async function startInspectServer(opts: InspectServerOptions = {}): Promi
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(bridgePage(wsUrl, uiUrl));
+    res.end(bridgePage(wsUrl, uiUrl, uiTimeoutMs));
   });
   const wss = new WebSocketServer({ server });
   const history: string[] = [];

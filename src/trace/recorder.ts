@@ -8,7 +8,9 @@ import type { FrameClose, RunObserver } from '../runner/context.js';
 import type { FrameInfo } from '../runner/frameActor.js';
 import type { FrameState } from '../../machines/frame.machine.js';
 import type { AccountRecord, WorldState } from '../system/world.js';
+import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
 import {
+  STEP_LIMITS,
   TRACE_VERSION,
   type AccountChange,
   type AccountEvent,
@@ -17,6 +19,7 @@ import {
   type Lane,
   type LogEntry,
   type RunTrace,
+  type StepEntry,
   type StorageAccess,
   type TimelineEntry,
   type TxTrace,
@@ -52,6 +55,8 @@ interface FrameRec {
   logs: LogEntry[];
   startSeq: number;
   endSeq: number;
+  steps?: StepEntry[];
+  stepsOmitted?: number;
 }
 
 /** What the recorder needs to know about a transaction before it runs. */
@@ -94,9 +99,10 @@ interface AccountSnap {
   storage: Map<bigint, bigint>;
 }
 
-/** Records one or more transactions into a `RunTrace`. */
-export class TraceRecorder implements RunObserver {
+/** Records one or more transactions into a `RunTrace`; as a StepTracer it also keeps each frame's steps. */
+export class TraceRecorder implements RunObserver, StepTracer {
   private seq = 0;
+  private stepsKept = 0;
   private readonly frames: FrameRec[] = [];
   private readonly stack: FrameRec[] = [];
   private readonly txs: TxTrace[] = [];
@@ -247,7 +253,10 @@ export class TraceRecorder implements RunObserver {
   // ---- RunObserver ----
 
   frameOpened(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void {
-    const parent = parentId === null ? null : (this.frames[parentId] ?? null);
+    // `parentId` is runner-local (ids restart at 0 in every runTillCompletion): map it to the run-wide id of
+    // the frame opened in this run, never index the run-wide list with it. A root frame starts a new run.
+    if (parentId === null) this.idOf.clear();
+    const parent = parentId === null ? null : (this.rec(parentId) ?? null);
     const rec: FrameRec = {
       id: this.frames.length,
       parent: parent ? parent.id : null,
@@ -395,6 +404,34 @@ export class TraceRecorder implements RunObserver {
     const ev: AccountEvent = { seq, address: addr(a), field, before, after, rolledBack: false };
     if (f) f.accounts.push(ev);
     else this.tx.outsideFrames.push(ev);
+  }
+
+  // ---- StepTracer: steps of the running frame (the top of the stack), bounded by STEP_LIMITS ----
+
+  step(info: StepInfo): void {
+    const f = this.top();
+    if (!f) return;
+    if (!f.steps) f.steps = [];
+    const steps = f.steps;
+    if (steps.length >= STEP_LIMITS.perFrame || this.stepsKept >= STEP_LIMITS.perRun) {
+      f.stepsOmitted = (f.stepsOmitted ?? 0) + 1;
+      return;
+    }
+    this.stepsKept++;
+    const st = info.stack;
+    const top: Hex[] = [];
+    for (let i = Math.max(0, st.length - STEP_LIMITS.stackWords); i < st.length; i++) top.push(hex(st[i]!));
+    steps.push({
+      pc: info.pc,
+      op: info.op,
+      opName: info.opName,
+      gas: Number(info.gas),
+      gasCost: info.gasCost,
+      memSize: info.memSize,
+      stack: top,
+      stackSize: st.length,
+      refund: info.refund,
+    });
   }
 
   // ---- output ----

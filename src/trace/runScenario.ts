@@ -3,11 +3,14 @@
 // xstate inspection to the runner and every frame actor.
 import type { InspectionEvent, Observer } from 'xstate';
 import type { Scenario, ScenarioTx } from '../input/scenario.js';
-import type { StepTracer } from '../ee/evm/trace.js';
+import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
+import { addressToHex } from '../crypto/bytes.js';
 import { createEnvironment } from '../runner/environment.js';
 import { WorldState } from '../system/world.js';
 import { processTransaction, type TxResult } from '../tx/process.js';
 import type { Transaction } from '../tx/types.js';
+import { AbiRegistry } from './abi.js';
+import { annotateTrace } from './annotate.js';
 import { TraceRecorder } from './recorder.js';
 import type { RunTrace } from './schema.js';
 
@@ -16,6 +19,8 @@ export interface RunScenarioOptions {
   readonly record?: boolean;
   /** EIP-3155 step tracer; `afterTransaction` is called after each transaction (summary line). */
   readonly tracer?: StepTracer;
+  /** Keep each frame's opcode steps in the trace (bounded, STEP_LIMITS); default: on when `tracer` is given. */
+  readonly steps?: boolean;
   readonly afterTransaction?: (tx: Transaction, result: TxResult, index: number) => void;
   /** xstate inspection observer, e.g. `createBrowserInspector().inspect`. */
   readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
@@ -79,13 +84,15 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
       )
     : undefined;
   if (recorder) recorder.attach(world);
+  const keepSteps = recorder !== undefined && (opts.steps ?? opts.tracer !== undefined);
+  const tracer = keepSteps ? (opts.tracer ? tee(recorder, opts.tracer) : recorder) : opts.tracer;
   const env = createEnvironment({
     profile: scenario.profile,
     fork: scenario.fork,
     world,
     block: scenario.block,
     ...(recorder ? { observer: recorder } : {}),
-    ...(opts.tracer ? { tracer: opts.tracer } : {}),
+    ...(tracer ? { tracer } : {}),
     ...(opts.inspect ? { inspect: opts.inspect } : {}),
   });
   const transactions: Transaction[] = [];
@@ -114,5 +121,22 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     results.push(result);
     opts.afterTransaction?.(tx, result, i);
   });
-  return { world, transactions, results, ...(recorder ? { trace: recorder.toJSON(), recorder } : {}) };
+  const trace = recorder ? annotateTrace(recorder.toJSON(), scenarioAbis(scenario)) : undefined;
+  return { world, transactions, results, ...(recorder && trace ? { trace, recorder } : {}) };
+}
+
+function tee(a: StepTracer, b: StepTracer): StepTracer {
+  return {
+    step(info: StepInfo): void {
+      a.step(info);
+      b.step(info);
+    },
+  };
+}
+
+/** The scenario's ABIs as a registry (Error(string) and Panic(uint256) are always known). */
+function scenarioAbis(scenario: Scenario): AbiRegistry {
+  const abis = scenario.abis ?? { all: [], byAddress: new Map() };
+  const byAddress = new Map([...abis.byAddress].map(([a, entries]) => [addressToHex(a), entries] as const));
+  return new AbiRegistry(abis.all, byAddress);
 }

@@ -46,6 +46,10 @@ export interface TxTrace {
   readonly gasRefunded?: Hex;
   readonly returnData?: Hex;
   readonly createdAddress?: Hex;
+  /** The function the transaction calls, when an ABI names it (src/trace/abi.ts). */
+  readonly call?: Decoded;
+  /** Decoded revert data of a reverted transaction. */
+  readonly revertReason?: DecodedRevert;
   /** Id of the frame the transaction ran (null when rejected). */
   readonly rootFrame: number | null;
   /** Logs that survived (the receipt's logs). */
@@ -83,6 +87,16 @@ export interface FrameTrace {
   /** Calldata (constructor frames: the initcode). */
   readonly input: Hex;
   readonly returnData: Hex;
+  /** The function called, when an ABI of the code address (or of the run) has its selector. */
+  readonly call?: Decoded;
+  /** Decoded return values of a successful call. */
+  readonly returns?: readonly DecodedArg[];
+  /** Decoded revert data: Error(string), Panic(uint256) or a custom error of an ABI. */
+  readonly revertReason?: DecodedRevert;
+  /** EIP-3155-like opcode steps, recorded when step tracing is on (`zkos run --steps` or `--trace`). */
+  readonly steps?: readonly StepEntry[];
+  /** Steps executed but not kept (bounds: STEP_LIMITS). */
+  readonly stepsOmitted?: number;
   /** Frame actor states in order, starting with `preparing`. */
   readonly transitions: readonly { readonly state: string; readonly seq: number }[];
   /** The frame's own outcome was not success, so its snapshot was reverted. */
@@ -126,7 +140,50 @@ export interface LogEntry {
   readonly topics: readonly Hex[];
   readonly data: Hex;
   readonly rolledBack: boolean;
+  /** The event, when an ABI has topic 0. */
+  readonly event?: Decoded;
 }
+
+/** One decoded argument: `value` is for display (decimal integers, 0x hex, JSON strings, [..], (..)). */
+export interface DecodedArg {
+  readonly name: string;
+  readonly type: string;
+  readonly value: string;
+}
+
+/** A function call, event or error matched to an ABI entry. */
+export interface Decoded {
+  readonly name: string;
+  /** Canonical signature, e.g. `transfer(address,uint256)`. */
+  readonly signature: string;
+  /** Absent when the data did not decode against the entry's parameters. */
+  readonly args?: readonly DecodedArg[];
+}
+
+export interface DecodedRevert extends Decoded {
+  readonly kind: 'Error' | 'Panic' | 'custom';
+  /** One line for people: `Error("Child: fail")`, `Panic(0x11: arithmetic overflow or underflow)`. */
+  readonly text: string;
+}
+
+/** One executed instruction (EIP-3155 fields; the stack cut to its top STEP_LIMITS.stackWords words). */
+export interface StepEntry {
+  readonly pc: number;
+  readonly op: number;
+  readonly opName: string;
+  /** Gas left before the instruction. */
+  readonly gas: number;
+  readonly gasCost: number;
+  readonly memSize: number;
+  /** The top words, bottom first (the last one is the top of the stack). */
+  readonly stack: readonly Hex[];
+  /** Number of words on the stack. */
+  readonly stackSize: number;
+  readonly refund: number;
+}
+
+/** Bounds of the step record: steps kept per frame and per run, stack words kept per step. */
+export const STEP_LIMITS = { perFrame: 5000, perRun: 100_000, stackWords: 8 } as const;
 
 /** Committed difference of one account over a transaction. */
 export interface AccountChange {

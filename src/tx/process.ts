@@ -11,6 +11,7 @@ import { applyAuthorizations } from './authorization.js';
 import { delegationTarget } from '../runner/delegation.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
+import { checkTransactionArguments } from './arguments.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
 import { NativeMeter, OutOfNativeError, nativePerGas } from '../system/resources.js';
 import { OutOfNativeDuringValidationError } from './errors.js';
@@ -43,6 +44,7 @@ export type TxResult = TxReceipt | TxRejection;
  * `env.system.tx` is set from the transaction.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
+  checkTransactionArguments(env, tx);
   const { system, profile, fork } = env;
   const params = env.txParams;
   const world = system.world;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEthereumjs } from '../../bench/ethereumjs.js';
 import { runOurs } from '../../bench/ours.js';
+import { defaultStateTestsDir, runStateTestComparison } from '../../bench/statetests.js';
 import { syntheticWorkloads, callTreeFrames } from '../../bench/synthetic.js';
 import { defaultFixturesDir, loadFixture } from '../../bench/workloads.js';
 import { assemble, push, label, ref } from '../../bench/asm.js';
@@ -55,4 +56,15 @@ describe('bench synthetic workloads (small sizes)', () => {
       '0x5f60ff6101005b61000656',
     );
   });
+});
+
+describe.skipIf(!existsSync(defaultStateTestsDir()))('bench state-test harness', () => {
+  it('drives @ethereumjs/vm correctly on blob transactions (type 3 needs a KZG in its Common)', async () => {
+    const r = (await runStateTestComparison({ sample: 1, match: /eip4844_blobs\/blob_gas_subtraction_tx\.json$/ }))!;
+    expect(r.filesRun).toBe(1);
+    expect(r.cases).toBeGreaterThan(0);
+    expect(r.disagreements).toEqual([]);
+    expect(r.ethereumjs.passed).toBe(r.cases);
+    expect(r.ours.passed).toBe(r.cases);
+  }, 60_000);
 });

@@ -1,51 +1,32 @@
-// The offline trace viewer in a real browser: headless Chromium (Debian package `chromium`) driven by
+// The offline trace viewer in a real browser: headless Chromium (test/helpers/browser.ts) driven by
 // playwright-core loads the generated trace.html from a file: URL, with every non-file request failing the
-// test. It checks the tree, a click on a frame, the reverted mark, collapsing, the timeline, and writes
-// screenshots to test-output/. Without Chromium the test fails, unless ZKOS_SKIP_BROWSER=1.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// test. It checks the tree, a click on a frame, the reverted mark, collapsing, the timeline, and a trace
+// written without steps, and writes screenshots to test-output/. viewer-features.test.ts covers the rest.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../src/input/scenario.js';
 import { renderTraceHtml } from '../../src/trace/html.js';
 import { runScenario } from '../../src/trace/runScenario.js';
+import { launchBrowser } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.ZKOS_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.ZKOS_SKIP_BROWSER === '1';
 const OUT = join(process.cwd(), 'test-output');
 
-describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
+describe('offline trace viewer in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   const external: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it with 'apt-get update && apt-get install -y chromium' ` +
-          `(or set ZKOS_CHROMIUM; ZKOS_SKIP_BROWSER=1 skips the browser tests)`,
-      );
-    }
     mkdirSync(OUT, { recursive: true });
     const text = readFileSync(new URL('../../scenarios/flow-revert.json', import.meta.url), 'utf8');
     const trace = runScenario(parseScenario(text, 'flow-revert.json')).trace!;
     const file = join(OUT, 'trace.html');
     writeFileSync(file, renderTraceHtml(trace));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser } = await launchBrowser());
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -59,7 +40,7 @@ describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
     });
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-  }, 60_000);
+  }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -91,6 +72,10 @@ describe.skipIf(SKIP)('offline trace viewer in headless Chromium', () => {
     expect(details).toContain('Storage (');
     expect(details).toContain('Logs (1)');
     expect(await page.locator('[data-frame-id="2"]').getAttribute('class')).toContain('selected');
+  });
+
+  it('says how to get opcode steps when the trace has none', async () => {
+    expect(await page.textContent('[data-testid="steps"]')).toContain('zkos run --html FILE --steps');
   });
 
   it('marks the reverted frame and explains the rollback', async () => {

@@ -15,7 +15,7 @@ import { worldStateRoot } from '../../src/statetest/runCase.js';
 import { WorldState } from '../../src/system/world.js';
 import { processTransaction } from '../../src/tx/process.js';
 import type { Transaction } from '../../src/tx/types.js';
-import { DEFAULT_BLOCK } from '../../src/input/scenario.js';
+import { DEFAULT_BLOCK } from '../../src/runner/defaultBlock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zkos-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -45,9 +45,12 @@ describe('zkos run', () => {
     const { code, out, err } = await capture(['--no-color']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('#0 call EOA → Factory value 100');
-    expect(out).toMatch(/├─ #1 create2 Factory → Child value 100 gas \d+ used \d+ success/);
-    expect(out).toMatch(/└─ #2 call Factory → Child gas \d+ used \d+ success/);
+    expect(out).toMatch(/#0 call EOA → Factory deployAndCall\(salt: 0x0{63}1, x: 42\) value 100 wei/);
+    expect(out).toMatch(/├─ #1 create2 Factory → Child value 100 wei gas \d+ used \d+ success/);
+    expect(out).toMatch(/└─ #2 call Factory → Child ping\(x: 42\) gas \d+ used \d+ success/);
+    expect(out).toContain('returns: child: Child (0xb6fb…0ecc), result: 84');
+    expect(out).toContain('Child (frame #2) Pinged(from: Factory (0xfac7…0001), value: 84)');
+    expect(out).toMatch(/balance 1 ETH \(1000000000000000000 wei\) → 0\.9999\d+ ETH \(9999\d{14} wei\)/);
     expect(out).toContain(
       'states: preparing → running → awaiting-child → running → awaiting-child → running → finishing → success',
     );
@@ -121,6 +124,24 @@ describe('zkos run', () => {
     expect(lines.some((l) => l.depth === 2)).toBe(true);
     expect(lines.at(-1)).toHaveProperty('gasUsed');
     expect(lines.at(-1)).toHaveProperty('output');
+  });
+
+  it('checks --out and --html paths before the run: an unwritable path exits 2 naming the flag', async () => {
+    const noDir = join(dir, 'no-such-dir', 't.json');
+    const r = await capture(['--out', noDir, '--no-color']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^zkos run: --out ${noDir}: cannot write: ENOENT`));
+    expect(r.out).toBe(''); // nothing ran
+    const isDir = await capture(['--html', dir, '--no-color']);
+    expect(isDir.code).toBe(2);
+    expect(isDir.err).toMatch(/^zkos run: --html .*: cannot write: EISDIR/);
+    expect(isDir.out).toBe('');
+    // a good --out with a bad --html: neither is written, the run does not start
+    const good = join(dir, 'unused.json');
+    const both = await capture(['--out', good, '--html', noDir]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--html');
+    expect(readFileSync(good, 'utf8')).toBe('');
   });
 
   it('sends the step trace to stdout with --trace - and the report to stderr', async () => {
