@@ -5,7 +5,7 @@ import { InputError } from '../../src/input/parse.js';
 import { parseScenario } from '../../src/input/scenario.js';
 import { ethereum } from '../../src/profiles/ethereum.js';
 import { zksync } from '../../src/profiles/zksync.js';
-import { createEnvironment, instructionTableFor } from '../../src/runner/environment.js';
+import { createEnvironment, instructionTableFor, resolveFork } from '../../src/runner/environment.js';
 import { delegationTarget } from '../../src/runner/delegation.js';
 import { WorldState } from '../../src/system/world.js';
 import { runScenario } from '../../src/trace/runScenario.js';
@@ -27,8 +27,11 @@ describe('fork selection', () => {
   });
 
   it('an unknown fork or one the profile cannot run throws, naming it', () => {
-    expect(() => env({ fork: 'Shanghai' as never })).toThrow(/unknown fork 'Shanghai'/);
+    expect(() => env({ fork: 'Shanghai' as never })).toThrow(
+      /createEnvironment: field "fork" must be one of Cancun, Prague, Osaka/,
+    );
     expect(() => env({ profile: zksync, fork: 'Osaka' })).toThrow(/zksync profile runs Cancun, not Osaka/);
+    expect(() => resolveFork(ethereum, 'Shanghai')).toThrow(/unknown fork 'Shanghai'/);
   });
 
   it('one instruction table per combination, chosen when the environment is created (CLZ only in Osaka)', () => {
