@@ -64,10 +64,3 @@ export async function runEthereumjs(w: Workload, onStep?: () => void): Promise<R
     refund: Number(ex.gasRefund ?? 0n),
   };
 }
-
-/** Executed instructions on @ethereumjs/evm (step events; slow, run once). */
-export async function countInstructionsEthereumjs(w: Workload): Promise<number> {
-  let n = 0;
-  await runEthereumjs(w, () => void n++);
-  return n;
-}

@@ -10,6 +10,7 @@ import { COINBASE, SECRET_KEY, SENDER, type FuzzAccount, type FuzzAuthorization,
 import { AUTH_KEYS, AUTHORITIES, lastPrecompile, precompileInputs, type FuzzFork } from './forkInputs.js';
 import { signAuthorization } from '../src/tx/authorization.js';
 import { designatorFor } from '../src/runner/delegation.js';
+import { U256_MAX } from '../src/encoding/limits.js';
 
 /**
  * The fork the arbitraries are being built for (set by `caseSpec` while it constructs them; fast-check builds
@@ -22,8 +23,6 @@ export const CONTRACTS: readonly bigint[] = [0n, 1n, 2n, 3n].map(
 );
 export const EOA = 0xe0a0000000000000000000000000000000000001n;
 export const NOBODY = 0xdead000000000000000000000000000000000000n;
-
-const U256_MAX = (1n << 256n) - 1n;
 
 /** Edge values the issue asks for, plus their neighbours and a few shift/byte boundaries. */
 const edgeValue: fc.Arbitrary<bigint> = fc.oneof(

@@ -9,7 +9,8 @@ import { createEip3155Writer, type Eip3155Writer, type TextSink } from '../trace
 import { renderTraceHtml } from '../trace/html.js';
 import type { InspectServer } from '../trace/inspectServer.js';
 import { formatRun } from '../trace/pretty.js';
-import { runScenario } from '../trace/runScenario.js';
+import { runScenario, type ScenarioRun } from '../trace/runScenario.js';
+import type { RunTrace } from '../trace/schema.js';
 import { parseScenario, type Scenario } from '../input/scenario.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
@@ -172,8 +173,38 @@ function openOutput(flag: string, path: string): number {
   }
 }
 
+/** Where the human report goes: stdout, or stderr when stdout carries the step trace. */
+interface Report {
+  (s: string): void;
+  readonly color: boolean;
+}
+
 /** Runs `zkos run`; resolves to the exit code (0 ok, 1 a transaction was rejected, 2 bad usage or input). */
 export async function runCommand(argv: readonly string[]): Promise<number> {
+  const opts = parseOptions(argv);
+  if (typeof opts === 'number') return opts;
+  const scenario = loadScenario(opts);
+  if (typeof scenario === 'number') return scenario;
+  const report = openReport(opts);
+  const trace = openStepTrace(opts);
+  if (typeof trace === 'number') return trace;
+  const outputs = openOutputs(opts, trace);
+  if (typeof outputs === 'number') return outputs;
+  const server = await startInspector(opts, report);
+  if (typeof server === 'number') {
+    closeOutputs(outputs, trace);
+    return server;
+  }
+
+  const run = execute(scenario, opts.steps, trace?.writer, server);
+  trace?.sink.close();
+  const html = writeOutputs(run.trace!, opts, outputs, report, server !== undefined);
+  if (server) await serveUntilStopped(server, html, opts, report);
+  return run.results.every((r) => r.valid) ? 0 : 1;
+}
+
+/** Phase 1 — options: the parsed command line, or an exit code (help printed, or a usage error). */
+function parseOptions(argv: readonly string[]): Options | number {
   let opts: Options;
   try {
     opts = parseArgs(argv);
@@ -188,8 +219,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  return opts;
+}
 
-  // Load and parse the scenario.
+/** Phase 2 — the scenario, from its file or a built-in, with the profile override applied; exit 2 on bad input. */
+function loadScenario(opts: Options): Scenario | number {
   let scenario: Scenario;
   const file = opts.file ?? builtinScenarioPath(opts.builtin ?? 'flow');
   const shown = opts.file ?? `${opts.builtin ?? 'flow'} (built-in)`;
@@ -214,65 +248,100 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     const { fork, ...rest } = scenario;
     scenario = { ...rest, profile, ...(fork !== undefined && profile.forks.includes(fork) ? { fork } : {}) };
   }
+  return scenario;
+}
 
-  // The human report goes to stdout, or to stderr when stdout carries the step trace.
-  const report = (s: string): void => {
-    if (opts.quiet) return;
-    if (opts.trace === '-') process.stderr.write(s);
-    else process.stdout.write(s);
+/** Phase 3 — the human report's destination and colouring. */
+function openReport(opts: Options): Report {
+  const stream = opts.trace === '-' ? process.stderr : process.stdout;
+  const write = (s: string): void => {
+    if (!opts.quiet) stream.write(s);
   };
-  const reportStream = opts.trace === '-' ? process.stderr : process.stdout;
-  const color = opts.color ?? (Boolean(reportStream.isTTY) && !process.env.NO_COLOR);
+  return Object.assign(write, { color: opts.color ?? (Boolean(stream.isTTY) && !process.env.NO_COLOR) });
+}
 
-  let sink: (TextSink & { close(): void }) | undefined;
-  let writer: Eip3155Writer | undefined;
-  if (opts.trace !== undefined) {
-    try {
-      sink = fileSink(opts.trace);
-    } catch (e) {
-      console.error(`zkos run: --trace ${opts.trace}: ${(e as Error).message}`);
-      return 2;
-    }
-    writer = createEip3155Writer(sink, { returnData: opts.traceReturnData });
-  }
-  // --out and --html are opened now, before the run, so an unwritable path is a usage error (exit 2).
-  let outFd: number | undefined;
-  let htmlFd: number | undefined;
+/** Phase 4 — the EIP-3155 step trace sink (`--trace`), opened before the run; exit 2 if it cannot be. */
+function openStepTrace(
+  opts: Options,
+): { sink: TextSink & { close(): void }; writer: Eip3155Writer } | undefined | number {
+  if (opts.trace === undefined) return undefined;
+  let sink: TextSink & { close(): void };
   try {
-    if (opts.out !== undefined) outFd = openOutput('--out', opts.out);
-    if (opts.html !== undefined) htmlFd = openOutput('--html', opts.html);
+    sink = fileSink(opts.trace);
   } catch (e) {
-    if (outFd !== undefined) closeSync(outFd);
-    sink?.close();
+    console.error(`zkos run: --trace ${opts.trace}: ${(e as Error).message}`);
+    return 2;
+  }
+  return { sink, writer: createEip3155Writer(sink, { returnData: opts.traceReturnData }) };
+}
+
+/** Files opened for `--out` and `--html`. */
+interface Outputs {
+  readonly out?: number;
+  readonly html?: number;
+}
+
+/**
+ * Phase 5 — `--out` and `--html`, opened before the run so that an unwritable path is a usage error (exit 2,
+ * nothing runs); on failure the step trace opened before is closed too.
+ */
+function openOutputs(opts: Options, trace: { sink: { close(): void } } | undefined): Outputs | number {
+  let out: number | undefined;
+  try {
+    if (opts.out !== undefined) out = openOutput('--out', opts.out);
+    const html = opts.html !== undefined ? openOutput('--html', opts.html) : undefined;
+    return { ...(out !== undefined ? { out } : {}), ...(html !== undefined ? { html } : {}) };
+  } catch (e) {
+    if (out !== undefined) closeSync(out);
+    trace?.sink.close();
     console.error(`zkos run: ${(e as Error).message}`);
     return 2;
   }
+}
 
-  let server: InspectServer | undefined;
-  if (opts.inspect) {
-    const { startInspectServer } = await import('../trace/inspectServer.js');
-    try {
-      server = await startInspectServer({
-        port: opts.inspectPort,
-        ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}),
-      });
-    } catch (e) {
-      console.error(
-        `zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`,
-      );
-      return 2;
-    }
-    report(
-      `Inspection server on ${server.wsUrl} (actor/event/snapshot events of the runner and every frame actor).\n` +
-        `  Stately inspector: open ${server.httpUrl} in a browser (embeds ${opts.inspectUi ?? 'https://stately.ai/inspect'}, needs that site)\n` +
-        `  Offline viewer of this run: ${server.httpUrl}trace.html\n` +
-        `  Programmatic: createWebSocketReceiver({ server: '${server.wsUrl}' }) from @statelyai/inspect\n\n`,
+/** Closes what the phases before the run opened (a failure after them, e.g. of the inspector). */
+function closeOutputs(outputs: Outputs, trace: { sink: { close(): void } } | undefined): void {
+  if (outputs.out !== undefined) closeSync(outputs.out);
+  if (outputs.html !== undefined) closeSync(outputs.html);
+  trace?.sink.close();
+}
+
+/** Phase 6 — the Stately inspector relay (`--inspect`), started before the run; exit 2 if it cannot be. */
+async function startInspector(opts: Options, report: Report): Promise<InspectServer | undefined | number> {
+  if (!opts.inspect) return undefined;
+  const { startInspectServer } = await import('../trace/inspectServer.js');
+  let server: InspectServer;
+  try {
+    server = await startInspectServer({
+      port: opts.inspectPort,
+      ...(opts.inspectUi ? { uiUrl: opts.inspectUi } : {}),
+    });
+  } catch (e) {
+    console.error(
+      `zkos run: --inspect: cannot start the inspection server on port ${opts.inspectPort}: ${(e as Error).message}`,
     );
+    return 2;
   }
+  report(
+    `Inspection server on ${server.wsUrl} (actor/event/snapshot events of the runner and every frame actor).\n` +
+      `  Stately inspector: open ${server.httpUrl} in a browser (embeds ${opts.inspectUi ?? 'https://stately.ai/inspect'}, needs that site)\n` +
+      `  Offline viewer of this run: ${server.httpUrl}trace.html\n` +
+      `  Programmatic: createWebSocketReceiver({ server: '${server.wsUrl}' }) from @statelyai/inspect\n\n`,
+  );
+  return server;
+}
 
+/** Phase 7 — run the scenario (keeping opcode steps per frame with `--steps`), closing each transaction's step
+ * trace with its summary line. */
+function execute(
+  scenario: Scenario,
+  steps: boolean,
+  writer: Eip3155Writer | undefined,
+  server: InspectServer | undefined,
+): ScenarioRun {
   const run = runScenario(scenario, {
     ...(writer ? { tracer: writer } : {}),
-    ...(opts.steps ? { steps: true } : {}),
+    ...(steps ? { steps: true } : {}),
     ...(server ? { inspect: server.inspect } : {}),
     afterTransaction: (_tx, result) => {
       if (!writer) return;
@@ -288,40 +357,43 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     },
   });
   writer?.flush();
-  sink?.close();
-  const trace = run.trace!;
+  return run;
+}
 
-  report(formatRun(trace, { color }));
-  if (outFd !== undefined) {
-    writeFileSync(outFd, JSON.stringify(trace, null, 1) + '\n');
-    closeSync(outFd);
+/** Phase 8 — print the report and write `--out` and `--html`; returns the viewer HTML when one is needed. */
+function writeOutputs(trace: RunTrace, opts: Options, outputs: Outputs, report: Report, needHtml: boolean): string {
+  report(formatRun(trace, { color: report.color }));
+  if (outputs.out !== undefined) {
+    writeFileSync(outputs.out, `${JSON.stringify(trace, null, 1)}\n`);
+    closeSync(outputs.out);
     report(`\nwrote trace JSON to ${opts.out}\n`);
   }
-  const html = opts.html !== undefined || server ? renderTraceHtml(trace) : '';
-  if (htmlFd !== undefined) {
-    writeFileSync(htmlFd, html);
-    closeSync(htmlFd);
+  const html = opts.html !== undefined || needHtml ? renderTraceHtml(trace) : '';
+  if (outputs.html !== undefined) {
+    writeFileSync(outputs.html, html);
+    closeSync(outputs.html);
     report(`wrote trace viewer to ${opts.html}\n`);
   }
+  return html;
+}
 
-  if (server) {
-    server.setTraceHtml(html);
-    await server.drain();
-    report(
-      `\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` +
-        (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'),
-    );
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        process.off('SIGINT', done);
-        process.off('SIGTERM', done);
-        resolve();
-      };
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-      if (opts.inspectTimeout !== undefined) setTimeout(done, opts.inspectTimeout * 1000).unref();
-    });
-    await server.close();
-  }
-  return run.results.every((r) => r.valid) ? 0 : 1;
+/** Phase 9 — keep serving the inspector (and the viewer) until Ctrl-C or `--inspect-timeout`. */
+async function serveUntilStopped(server: InspectServer, html: string, opts: Options, report: Report): Promise<void> {
+  server.setTraceHtml(html);
+  await server.drain();
+  report(
+    `\n${server.relayed} inspection events relayed. Serving ${server.httpUrl} ` +
+      (opts.inspectTimeout !== undefined ? `for ${opts.inspectTimeout} s.\n` : '— press Ctrl-C to stop.\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    if (opts.inspectTimeout !== undefined) setTimeout(done, opts.inspectTimeout * 1000).unref();
+  });
+  await server.close();
 }

@@ -52,11 +52,6 @@ export function addressToHex(addr: bigint): string {
   return '0x' + addr.toString(16).padStart(40, '0');
 }
 
-/** 0x-prefixed 64-digit hex of a 256-bit word. */
-export function wordToHex(word: bigint): string {
-  return '0x' + word.toString(16).padStart(64, '0');
-}
-
 /** Concatenation of byte arrays. */
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

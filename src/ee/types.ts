@@ -65,7 +65,10 @@ export type SpawnRequest = ExternalCallRequest | DeploymentRequest;
 /** How a frame ended. `halt` is an exceptional halt: remaining gas is burned, return data empty. */
 export type EndStatus = 'success' | 'revert' | 'halt';
 
-/** Reasons an EVM frame halts exceptionally (names follow geth/evmone errors where they exist). */
+/**
+ * Reasons a frame or transaction halts exceptionally (names follow geth/evmone errors where they exist).
+ * `OutOfNative` (zksync profile, brief §7) halts the whole transaction, not one frame.
+ */
 export type HaltReason =
   | 'OutOfGas'
   | 'StackUnderflow'
@@ -78,7 +81,8 @@ export type HaltReason =
   | 'CodeSizeLimit'
   | 'InvalidCodePrefix'
   | 'CallFailedToExecute'
-  | 'PrecompileFailure';
+  | 'PrecompileFailure'
+  | 'OutOfNative';
 
 /** The frame finished (brief §3.2 `CompletedExecution` / `CompletedDeployment`). */
 export interface FrameEnd {
@@ -104,7 +108,7 @@ export interface CallResult {
   /** Gas handed back to the caller: its kept part plus the callee's leftover. */
   readonly gasReturned: bigint;
   readonly returnData: Uint8Array;
-  readonly haltReason?: string;
+  readonly haltReason?: HaltReason;
 }
 
 /** Result of a nested deployment fed back to the deployer (brief §3.2 `DeploymentResult`). */

@@ -3,7 +3,8 @@
 // number where a bigint belongs, and the engine would fail deep inside with `Cannot mix BigInt and other types`.
 // These checks run once per call, never per frame or instruction, and name the function and the field:
 //   makeTx: field "gas" must be a bigint, got nothing (missing)
-import { InputError, U256_MAX, U64_MAX } from './parse.js';
+import { ADDRESS_MASK, U256_MAX, U64_MAX } from '../encoding/limits.js';
+import { InputError } from './parse.js';
 
 /** A library argument that is missing or of the wrong type; `field` is the path inside the arguments. */
 export class ArgumentError extends InputError {
@@ -16,9 +17,6 @@ export class ArgumentError extends InputError {
     this.message = `${fn}: field "${field}" ${reason}`;
   }
 }
-
-/** 2^160 − 1: the largest address. */
-export const ADDRESS_MAX: bigint = (1n << 160n) - 1n;
 
 /** What `v` is, for messages. */
 export function describeArgument(v: unknown): string {
@@ -73,7 +71,7 @@ export class ArgumentChecker {
   address(v: unknown, field: string): bigint {
     if (typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v))
       this.fail(field, `must be an address as a bigint, got ${describeArgument(v)} (write BigInt('${v}'))`);
-    return this.bigint(v, field, ADDRESS_MAX, '2^160-1 (an address)');
+    return this.bigint(v, field, ADDRESS_MASK, '2^160-1 (an address)');
   }
 
   /** Bytes. */

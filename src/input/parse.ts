@@ -1,10 +1,7 @@
 // Strict parsers for JSON input (state-test fixtures, CLI arguments). Every failure is an `InputError`
 // that names the field path, e.g. `add.json › add_d0 › pre.0x1000….balance: not a hex quantity ("0xzz")`.
 
-/** 2^64 − 1: the largest nonce or gas value. */
-export const U64_MAX: bigint = (1n << 64n) - 1n;
-/** 2^256 − 1: the largest EVM word. */
-export const U256_MAX: bigint = (1n << 256n) - 1n;
+import { U256_MAX, U64_MAX } from '../encoding/limits.js';
 
 /** Bad input at `field`; the message is `<field>: <reason>`. */
 export class InputError extends Error {
@@ -191,12 +188,6 @@ export function parseWord(v: unknown, field: string): bigint {
 /** A 32-byte word as bytes (secret keys). */
 export function parseWordBytes(v: unknown, field: string): Uint8Array {
   return parseFixedData(v, field, 32, 'word');
-}
-
-/** A boolean JSON value. */
-export function parseBoolean(v: unknown, field: string): boolean {
-  if (typeof v !== 'boolean') throw new InputError(field, `expected a boolean, got ${typeName(v)}`);
-  return v;
 }
 
 /** Runs `fn`; an `InputError` from it is rethrown with `prefix` prepended to its field path. */

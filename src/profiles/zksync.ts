@@ -3,6 +3,7 @@ import type { Profile } from './types.js';
 import { ethereum } from './ethereum.js';
 import { ZKSYNC_TX_PARAMS } from '../tx/validate.js';
 import { ZKSYNC_NATIVE_COSTS } from '../system/resources.js';
+import { BOOTLOADER_FORMAL_ADDRESS } from '../hooks/zksync/constants.js';
 
 /** ZKsync OS semantics: special address space, system hooks, fees via 0x8001, no refund counter. */
 export const zksync: Profile = Object.freeze({
@@ -17,7 +18,7 @@ export const zksync: Profile = Object.freeze({
   failedDeploymentReturnsCode: true, // brief §9
   sstoreRefunds: false, // brief §9
   deleteEmptyTouched: false,
-  feeCollector: 0x8001n, // brief §8.2 step 11
+  feeCollector: BOOTLOADER_FORMAL_ADDRESS, // brief §8.2 step 11
   chargePriorityFee: false, // brief §8.2 step 2
   tx: ZKSYNC_TX_PARAMS, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
   defaultFork: 'Cancun', // ZKsync OS keeps its own Cancun-based rules

@@ -6,8 +6,7 @@ import { CALL_GAS_RETAINED_DIVISOR, codeDepositCost } from '../ee/evm/gas.js';
 import { createAddress, create2Address } from '../ee/evm/deployment.js';
 import { NONEXISTENT } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
-
-const NONCE_MAX = 2n ** 64n - 1n;
+import { U64_MAX } from '../encoding/limits.js';
 
 /** Result of deployment preparation: failure (gas to hand back) or the constructor launch data. */
 export type DeploymentPreparation =
@@ -38,7 +37,7 @@ export function prepareDeployment(
   if (req.deployerNonce !== undefined) nonce = req.deployerNonce;
   else {
     nonce = deployer.nonce;
-    if (nonce >= NONCE_MAX) return { ok: false, gasReturned: full };
+    if (nonce >= U64_MAX) return { ok: false, gasReturned: full };
     world.setNonce(req.deployer, nonce + 1n);
   }
   const address =

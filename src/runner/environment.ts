@@ -3,7 +3,8 @@
 import type { InspectionEvent, Observer } from 'xstate';
 import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
-import { buildInstructionTable, type InstructionTable } from '../ee/evm/opcodes.js';
+import { buildInstructionTable } from '../ee/evm/opcodes.js';
+import type { InstructionTable } from '../ee/evm/frame.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';

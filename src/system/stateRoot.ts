@@ -3,6 +3,7 @@
 import { keccak256 } from '../crypto/keccak.js';
 import { rlpEncode, type RlpInput } from '../encoding/rlp.js';
 import { EMPTY_TRIE_ROOT, secureTrieRootOf } from './mpt.js';
+import { ADDRESS_MASK, U256_MAX, U64_MAX } from '../encoding/limits.js';
 
 /** An account as the state trie sees it. */
 export interface AccountForRoot {
@@ -22,13 +23,11 @@ export interface LogForHash {
   data: Uint8Array;
 }
 
-const MASK64 = 0xffffffffffffffffn;
-const MAX_WORD = (1n << 256n) - 1n;
-const MAX_ADDRESS = (1n << 160n) - 1n;
+const MASK64 = U64_MAX;
 
 /** `v` (0 ≤ v < 2^256) as 32 big-endian bytes, four 64-bit limbs at a time. */
 function word32(v: bigint, what: string): Uint8Array {
-  if (v < 0n || v > MAX_WORD) throw new RangeError(`${what} ${v} is not a 256-bit word`);
+  if (v < 0n || v > U256_MAX) throw new RangeError(`${what} ${v} is not a 256-bit word`);
   const out = new Uint8Array(32);
   const dv = new DataView(out.buffer);
   dv.setBigUint64(24, v & MASK64);
@@ -42,7 +41,7 @@ function word32(v: bigint, what: string): Uint8Array {
 
 /** `a` (< 2^160) as 20 big-endian bytes. */
 function address20(a: bigint): Uint8Array {
-  if (a < 0n || a > MAX_ADDRESS) throw new RangeError(`address ${a} is not 160 bits`);
+  if (a < 0n || a > ADDRESS_MASK) throw new RangeError(`address ${a} is not 160 bits`);
   const out = new Uint8Array(20);
   const dv = new DataView(out.buffer);
   dv.setBigUint64(12, a & MASK64);
@@ -60,7 +59,7 @@ export function storageRoot(storage: Iterable<[slot: bigint, value: bigint]>): U
   const vals: Uint8Array[] = [];
   for (const [slot, value] of storage) {
     if (value === 0n) continue;
-    if (value < 0n || value > MAX_WORD) throw new RangeError(`storage value ${value} is not a 256-bit word`);
+    if (value < 0n || value > U256_MAX) throw new RangeError(`storage value ${value} is not a 256-bit word`);
     keys.push(word32(slot, 'storage slot'));
     vals.push(rlpEncode(value));
   }

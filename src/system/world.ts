@@ -1,14 +1,16 @@
 // World state: a committed base in plain Maps under an immer overlay holding what the current transaction
 // changed (brief §5). A frame snapshot keeps the overlay reference; a revert restores it: both O(1) and
 // independent of the size of the world (../shared/reference/xstate-immer-probes.md Q4).
-import { createDraft, enableMapSet, finishDraft, setAutoFreeze, type Draft } from 'immer';
+import { type Draft, enableMapSet, Immer } from 'immer';
 import type { Address } from '../ee/types.js';
 import { KECCAK_EMPTY, keccak256Word } from '../crypto/keccak.js';
 import { ArgumentChecker } from '../input/arguments.js';
 
-enableMapSet();
-// Freezing would walk every finished draft; the overlay is never handed out mutable, so skip it.
-setAutoFreeze(false);
+// Our own immer instance, so the default one other code in the process uses keeps its settings. Freezing
+// would walk every finished draft; the overlay is never handed out mutable, so this one does not freeze.
+const immer = new Immer({ autoFreeze: false });
+const createDraft = immer.createDraft.bind(immer);
+const finishDraft = immer.finishDraft.bind(immer);
 
 /**
  * One account's properties. A class instance, so immer never drafts it: records are replaced whole,
@@ -172,7 +174,7 @@ let peel = <T extends object>(x: T): T => {
 
 // Self-check against the installed immer: if its draft state ever stops looking like this, reads
 // go back through the proxies (slower, same results).
-{
+function checkPeel(): void {
   const probe = createDraft({ m: new Map([[1, new Map([[2, 3n]])]]), n: new Map([[4, 5n]]) });
   probe.m.get(1)!.set(2, 6n);
   const ok =
@@ -242,6 +244,10 @@ export class WorldState {
   private draft: Draft<Overlay> | null = null;
   /** Code preimages by keccak hash (code deposited or supplied by the user; zksync deployer hook). */
   readonly preimages = new Map<bigint, Uint8Array>();
+
+  constructor() {
+    if (!worldModuleReady) prepareWorldModule();
+  }
 
   /** Builds a world from a pre-state; a mistyped entry throws an ArgumentError naming it (`accounts[1].balance`). */
   static fromAccounts(accounts: Iterable<[Address, AccountInit]>): WorldState {
@@ -514,19 +520,39 @@ export class WorldState {
   }
 }
 
-// ---- hidden-class pinning ----
-// As for EvmFrame (ee/evm/interpreter.ts): every WorldState, its draft's internals and the Cons
-// cells of its logs can die between transactions, and V8 holds their hidden classes only weakly, so
-// a full GC would collect them and deoptimize the world's methods ("weak objects"). One tiny world,
-// with a draft left open after a slot access, a store and a log, keeps those layouts alive.
-const PINNED_WORLD = WorldState.fromAccounts([[1n, { code: new Uint8Array(1), storage: [[1n, 1n]] }]]);
-PINNED_WORLD.accessAccount(1n);
-PINNED_WORLD.accessSlot(1n, 1n);
-PINNED_WORLD.sstore(1n, 1n, 2n);
-PINNED_WORLD.snapshot();
-PINNED_WORLD.accessSlot(1n, 2n);
-PINNED_WORLD.sstore(1n, 2n, 3n);
-PINNED_WORLD.touch(1n);
-PINNED_WORLD.addLog({ address: 1n, topics: [1n], data: new Uint8Array(1) });
-/** Keeps the pinned world reachable (exported so no bundler drops it). */
-export const pinnedWorldForV8: unknown = PINNED_WORLD;
+// ---- first use: immer's Map/Set support, the peel self-check, hidden-class pinning ----
+// Nothing here runs at import: importing the library leaves immer and V8 as they were.
+
+let worldModuleReady = false;
+/** Keeps the pinned world reachable (a module-level holder no bundler drops). */
+const pinnedForV8: WorldState[] = [];
+
+/**
+ * Runs once, when the first WorldState is built.
+ *
+ * immer 11 keeps plugins in one module-wide registry (no per-instance plugins), so Map/Set drafting, which
+ * the overlay is built on, can only be had by `enableMapSet()` for the whole process. It is additive: without
+ * it immer throws on a Map or Set in a draft, with it those are drafted; nothing that worked changes. The
+ * default instance's settings (auto-freeze, strict copy) stay untouched. test/system/importSideEffects.test.ts
+ * checks both.
+ *
+ * Hidden-class pinning, as for EvmFrame (ee/evm/interpreter.ts): every WorldState, its draft's internals and
+ * the Cons cells of its logs can die between transactions, and V8 holds their hidden classes only weakly, so
+ * a full GC would collect them and deoptimize the world's methods ("weak objects"). One tiny world, with a
+ * draft left open after a slot access, a store and a log, keeps those layouts alive.
+ */
+function prepareWorldModule(): void {
+  worldModuleReady = true; // first: the pinned world below is a WorldState too
+  enableMapSet();
+  checkPeel();
+  const w = WorldState.fromAccounts([[1n, { code: new Uint8Array(1), storage: [[1n, 1n]] }]]);
+  w.accessAccount(1n);
+  w.accessSlot(1n, 1n);
+  w.sstore(1n, 1n, 2n);
+  w.snapshot();
+  w.accessSlot(1n, 2n);
+  w.sstore(1n, 2n, 3n);
+  w.touch(1n);
+  w.addLog({ address: 1n, topics: [1n], data: new Uint8Array(1) });
+  pinnedForV8.push(w);
+}

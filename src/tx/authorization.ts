@@ -5,7 +5,7 @@ import { bigIntToBytes, concatBytes } from '../crypto/bytes.js';
 import { keccak256 } from '../crypto/keccak.js';
 import type { Address } from '../ee/types.js';
 import { rlpEncode } from '../encoding/rlp.js';
-import { U64_MAX } from '../input/parse.js';
+import { U64_MAX } from '../encoding/limits.js';
 import { delegationTarget, designatorFor } from '../runner/delegation.js';
 import type { WorldState } from '../system/world.js';
 import { addressFromPublicKey } from './sender.js';
@@ -13,9 +13,14 @@ import type { Authorization } from './types.js';
 
 /** EIP-7702 MAGIC: the domain byte of an authorization's signing hash. */
 export const AUTHORIZATION_MAGIC = 0x05;
-/** secp256k1 group order n; EIP-2 requires s ≤ n/2. */
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+/** secp256k1 group order n (from @noble/curves); EIP-2 requires s ≤ n/2. */
+const SECP256K1_N = secp256k1.Point.Fn.ORDER;
 const HALF_N = SECP256K1_N >> 1n;
+
+/** A signature both EIP-7702 tuples and typed transactions accept: y-parity 0/1, r in [1, n−1], s in [1, n/2]. */
+export function isCanonicalSignature(yParity: bigint, r: bigint, s: bigint): boolean {
+  return yParity <= 1n && r !== 0n && r < SECP256K1_N && s !== 0n && s <= HALF_N;
+}
 const EMPTY = new Uint8Array(0);
 
 /** keccak256(0x05 ‖ rlp([chainId, address, nonce])). */
@@ -27,7 +32,7 @@ export function authorizationHash(a: Pick<Authorization, 'chainId' | 'address' |
 /** The authority that signed `a`, or null for an invalid signature (y-parity > 1, r or s out of range, high s). */
 export function recoverAuthority(a: Authorization): Address | null {
   if (a.authority !== undefined) return a.authority;
-  if (a.yParity > 1n || a.r === 0n || a.r >= SECP256K1_N || a.s === 0n || a.s > HALF_N) return null;
+  if (!isCanonicalSignature(a.yParity, a.r, a.s)) return null;
   try {
     const sig = new secp256k1.Signature(a.r, a.s, Number(a.yParity));
     return addressFromPublicKey(sig.recoverPublicKey(authorizationHash(a)).toBytes(false));

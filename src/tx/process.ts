@@ -1,6 +1,7 @@
-// Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum): validate, buy gas,
-// bump the nonce, warm the access list, execute through the runner, refund, pay fees, commit.
-import type { Address } from '../ee/types.js';
+// Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum) in named phases, as
+// revm's handler: validate, buy gas, warm the access list, authorize (EIP-7702), execute, refund, pay the
+// coinbase, commit.
+import type { Address, HaltReason } from '../ee/types.js';
 import type { Log, L2ToL1Message } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
@@ -41,127 +42,216 @@ export type TxResult = TxReceipt | TxRejection;
 
 /**
  * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
- * `env.system.tx` is set from the transaction.
+ * `env.system.tx` is set from the transaction. The phases follow revm's handler: validate, buy gas, warm the
+ * access list, execute, refund, pay the coinbase, commit.
  */
 export function processTransaction(env: RunEnvironment, tx: Transaction): TxResult {
   checkTransactionArguments(env, tx);
-  const { system, profile, fork } = env;
-  const params = env.txParams;
-  const world = system.world;
-  const block = system.block;
+  const world = env.system.world;
   const sender = world.getAccount(tx.sender);
-  // EIP-7702 lets an account holding a delegation designator send transactions.
-  const senderDelegated = fork.setCode && delegationTarget(sender.code) !== null;
+  const checked = validate(env, tx, sender);
+  if (!('price' in checked)) {
+    world.discard();
+    return checked;
+  }
+  buyGas(env, tx, sender, checked.price);
+  warmAccessList(env, tx);
+  authorize(env, tx);
+  const out = execute(env, tx, sender.nonce, checked.native?.meter);
+  const gas = refund(env, tx, out, checked);
+  payCoinbase(env, gas.used, checked.price);
+  return commit(env, out, gas);
+}
+
+/** What validation grants: the effective gas price and, on zksync, the native budget. */
+interface Validated {
+  readonly price: bigint;
+  readonly native?: { readonly meter: NativeMeter; readonly perGas: bigint };
+}
+
+/** The sender's account as it was before the transaction. */
+type SenderAccount = ReturnType<RunEnvironment['system']['world']['getAccount']>;
+
+/** Phase 1 — validate: every rule (geth's order), then the native budget (zksync, brief §7.3). */
+function validate(env: RunEnvironment, tx: Transaction, sender: SenderAccount): TxRejection | Validated {
+  const { system, profile } = env;
+  const block = system.block;
   const errors = collectValidationErrors(tx, {
     block,
     senderNonce: sender.nonce,
     senderBalance: sender.balance,
-    senderHasCode: sender.code.length > 0 && !senderDelegated,
-    params,
+    // EIP-7702 lets an account holding a delegation designator send transactions.
+    senderHasCode: sender.code.length > 0 && !(env.fork.setCode && delegationTarget(sender.code) !== null),
+    params: env.txParams,
   });
-  if (errors.length > 0) {
-    world.discard();
-    return { valid: false, error: errors[0]!, errors };
-  }
+  if (errors.length > 0) return { valid: false, error: errors[0]!, errors };
 
   const price = effectiveGasPrice(tx, block.baseFee, { chargePriorityFee: profile.chargePriorityFee });
-  // The native budget (zksync, brief §7.3): gasLimit × native per gas, less intrinsic and calldata native;
-  // computational native above 2^36 is withheld. A shortfall makes the transaction invalid.
-  let perGas = 0n;
-  let meter: NativeMeter | undefined;
-  if (profile.native) {
-    const costs = profile.native;
-    perGas = nativePerGas(costs, price, env.nativePrice);
-    const limit = tx.gasLimit * perGas;
-    const upfront = BigInt(costs.intrinsic + costs.perCalldataByte * tx.data.length);
-    if (limit < upfront) {
-      world.discard();
-      const error = new OutOfNativeDuringValidationError(limit, upfront);
-      return { valid: false, error, errors: [error] };
-    }
-    const computational = limit - upfront;
-    meter = new NativeMeter(
-      costs,
-      Number(computational < costs.maxComputational ? computational : costs.maxComputational),
-    );
-    meter.used = Number(upfront);
+  if (!profile.native) return { price };
+  // gasLimit × native per gas, less intrinsic and calldata native; computational native above 2^36 is
+  // withheld. A shortfall makes the transaction invalid.
+  const costs = profile.native;
+  const perGas = nativePerGas(costs, price, env.nativePrice);
+  const limit = tx.gasLimit * perGas;
+  const upfront = BigInt(costs.intrinsic + costs.perCalldataByte * tx.data.length);
+  if (limit < upfront) {
+    const error = new OutOfNativeDuringValidationError(limit, upfront);
+    return { valid: false, error, errors: [error] };
   }
-  const blobFee = blobGasUsed(tx) * block.blobBaseFee;
+  const computational = limit - upfront;
+  const meter = new NativeMeter(
+    costs,
+    Number(computational < costs.maxComputational ? computational : costs.maxComputational),
+  );
+  meter.used = Number(upfront);
+  return { price, native: { meter, perGas } };
+}
+
+/** Phase 2 — buy gas (and blob gas) and bump the nonce: outside any frame, never rolled back (brief §2.8). */
+function buyGas(env: RunEnvironment, tx: Transaction, sender: SenderAccount, price: bigint): void {
+  const { system, profile } = env;
+  const blobFee = blobGasUsed(tx) * system.block.blobBaseFee;
   system.tx = {
     origin: tx.sender,
     gasPrice: price,
     blobHashes: profile.blobOpcodesStubbed ? [] : tx.blobVersionedHashes,
   };
+  system.world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+  system.world.setNonce(tx.sender, sender.nonce + 1n);
+}
 
-  // Buy gas and bump the nonce: outside any frame, never rolled back (brief §2.8).
-  world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
-  world.setNonce(tx.sender, sender.nonce + 1n);
-
-  // Warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list.
+/** Phase 3 — the warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list. */
+function warmAccessList(env: RunEnvironment, tx: Transaction): void {
+  const world = env.system.world;
   world.accessAccount(tx.sender);
   if (tx.to !== null) world.accessAccount(tx.to);
-  for (const p of fork.precompileAddresses) world.accessAccount(p);
-  world.accessAccount(block.coinbase);
+  for (const p of env.fork.precompileAddresses) world.accessAccount(p);
+  world.accessAccount(env.system.block.coinbase);
   for (const entry of tx.accessList) {
     world.accessAccount(entry.address);
     for (const key of entry.storageKeys) world.accessSlot(entry.address, key);
   }
+}
 
-  // EIP-7702: authorizations apply after the nonce bump, outside the call frame (a revert keeps them); then
-  // the recipient's delegate is warmed for free.
-  if (tx.authorizationList !== undefined && fork.setCode) {
+/**
+ * Phase 3b — authorize (EIP-7702): the authorizations apply after the nonce bump, outside the call frame (a
+ * revert keeps them); then the recipient's delegate is warmed for free.
+ */
+function authorize(env: RunEnvironment, tx: Transaction): void {
+  if (!env.fork.setCode) return;
+  const { world, block } = env.system;
+  if (tx.authorizationList !== undefined) {
     applyAuthorizations(tx.authorizationList, {
       world,
       chainId: block.chainId,
-      existingAuthorityRefund: params.gas.existingAuthorityRefund ?? 0,
+      existingAuthorityRefund: env.txParams.gas.existingAuthorityRefund ?? 0,
     });
   }
-  if (tx.to !== null && fork.setCode) {
+  if (tx.to !== null) {
     const target = delegationTarget(world.getAccount(tx.to).code);
     if (target !== null) world.accessAccount(target);
   }
+}
 
-  const intrinsic = intrinsicGas(tx, params.gas);
-  const gas = tx.gasLimit - intrinsic;
-  let out: RunOutcome;
-  const txRollback = world.snapshot(); // F_tx (brief §2.8): out of native rolls back to here
+/**
+ * Phase 4 — execute inside the F_tx frame (brief §2.8). Out of native is fatal for the transaction: roll back
+ * to F_tx and consume all gas (brief §7.1, §7.3). A host error discards the whole overlay and rethrows.
+ */
+function execute(
+  env: RunEnvironment,
+  tx: Transaction,
+  senderNonce: bigint,
+  meter: NativeMeter | undefined,
+): RunOutcome {
+  const world = env.system.world;
+  const gas = tx.gasLimit - intrinsicGas(tx, env.txParams.gas);
+  const txRollback = world.snapshot();
   env.native = meter;
   try {
-    out = execute(env, tx, gas, sender.nonce);
+    return runTopFrame(env, tx, gas, senderNonce);
   } catch (e) {
     if (!(e instanceof OutOfNativeError)) {
-      world.discard(); // a host error: the transaction did not happen, and nothing of it stays
+      world.discard(); // the transaction did not happen, and nothing of it stays
       throw e;
     }
-    // Out of native is fatal for the transaction: roll back, consume all gas (brief §7.1, §7.3).
     world.revert(txRollback);
-    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfNative' };
+    return halted('OutOfNative');
   } finally {
     env.native = undefined;
   }
+}
 
-  // Refund (EIP-3529: at most gasUsed / 5; the zksync profile has no refund counter).
+/** Runs the transaction's call or deployment (brief §8.2 step 8). */
+function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
+  const world = env.system.world;
+  const execAt = BigInt(env.txParams.gas.createAtExecution);
+  if (tx.to !== null) {
+    const call = { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas: gasAfterIntrinsic };
+    return runSingleInteraction(env, call);
+  }
+  if (gasAfterIntrinsic < execAt) {
+    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
+    return halted('OutOfGas');
+  }
+  const rollback = world.snapshot();
+  const out = runTillCompletion(env, {
+    type: 'create',
+    scheme: 'create',
+    deployer: tx.sender,
+    initcode: tx.data,
+    value: tx.value,
+    salt: 0n,
+    gasAvailable: gasAfterIntrinsic - execAt,
+    deployerNonce: senderNonce,
+  });
+  if (out.status !== 'success') world.revert(rollback);
+  return out;
+}
+
+/** A halt of the transaction's top frame: all gas consumed, no output. */
+function halted(reason: HaltReason): RunOutcome {
+  return { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: reason };
+}
+
+/** Gas accounting after execution. */
+interface GasSettlement {
+  readonly used: bigint;
+  readonly refunded: bigint;
+}
+
+/**
+ * Phase 5 — refund: the counter, capped at gasUsed / 5 (EIP-3529; the zksync profile has no refund counter),
+ * then the native floor (brief §7.3 compute_gas_refund: gas used is at least native used / native per gas);
+ * the sender gets the gas left back at the transaction's price.
+ */
+function refund(env: RunEnvironment, tx: Transaction, out: RunOutcome, validated: Validated): GasSettlement {
+  const { system } = env;
   const gasLimit = tx.gasLimit;
-  let gasLeft = out.gasLeft;
-  const used = gasLimit - gasLeft;
-  const counter = BigInt(Math.max(0, world.refund));
-  const refund = counter < used / BigInt(MAX_REFUND_QUOTIENT) ? counter : used / BigInt(MAX_REFUND_QUOTIENT);
-  gasLeft += refund;
-  if (meter && perGas > 0n) {
-    // brief §7.3 compute_gas_refund: gas used is at least native used / native per gas.
-    const nativeGas = BigInt(meter.used) / perGas;
+  const used = gasLimit - out.gasLeft;
+  const counter = BigInt(Math.max(0, system.world.refund));
+  const cap = used / BigInt(MAX_REFUND_QUOTIENT);
+  const refunded = counter < cap ? counter : cap;
+  let gasLeft = out.gasLeft + refunded;
+  const native = validated.native;
+  if (native && native.perGas > 0n) {
+    const nativeGas = BigInt(native.meter.used) / native.perGas;
     if (nativeGas > gasLimit - gasLeft) gasLeft = nativeGas >= gasLimit ? 0n : gasLimit - nativeGas;
   }
   // EIP-7623: gas used is at least the calldata floor (applied after the refund).
-  const floor = floorDataGas(tx, params.gas);
+  const floor = floorDataGas(tx, env.txParams.gas);
   if (gasLimit - gasLeft < floor) gasLeft = gasLimit - floor;
-  const gasUsed = gasLimit - gasLeft;
-  const logs = world.logs; // a reverted top frame already rolled its logs back
-  const messages = world.messages;
+  system.credit(tx.sender, gasLeft * validated.price);
+  return { used: gasLimit - gasLeft, refunded };
+}
 
-  system.credit(tx.sender, gasLeft * price);
-  // Fees: the priority part to the coinbase (the base fee burns); ZKsync collects the whole effective price
-  // at the bootloader address and sweeps it to the coinbase after the transaction (brief §8.2 step 11).
+/**
+ * Phase 6 — pay the coinbase: the priority part of the price (the base fee burns). ZKsync collects the whole
+ * effective price at the bootloader address and sweeps it to the coinbase after the transaction (brief §8.2
+ * step 11).
+ */
+function payCoinbase(env: RunEnvironment, gasUsed: bigint, price: bigint): void {
+  const { system, profile } = env;
+  const { world, block } = system;
   const fee = gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price);
   const collector = profile.feeCollector ?? block.coinbase;
   system.credit(collector, fee);
@@ -171,45 +261,23 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     if (swept !== 0n) world.setBalance(collector, 0n);
     system.credit(block.coinbase, swept);
   }
-  world.commit(profile.deleteEmptyTouched);
+}
+
+/** Phase 7 — commit the overlay (deleting empty touched accounts where the profile says so) and report. */
+function commit(env: RunEnvironment, out: RunOutcome, gas: GasSettlement): TxReceipt {
+  const world = env.system.world;
+  const logs = world.logs; // a reverted top frame already rolled its logs back
+  const messages = world.messages;
+  world.commit(env.profile.deleteEmptyTouched);
   return {
     valid: true,
     status: out.status,
-    gasUsed,
-    gasRefunded: refund,
+    gasUsed: gas.used,
+    gasRefunded: gas.refunded,
     returnData: out.returnData,
     createdAddress: out.address,
     logs,
     messages,
     haltReason: out.haltReason,
   };
-}
-
-/** Runs the transaction's call or deployment (brief §8.2 step 8), inside the F_tx frame. */
-function execute(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
-  const world = env.system.world;
-  let gas = gasAfterIntrinsic;
-  let out: RunOutcome;
-  const execAt = env.txParams.gas.createAtExecution;
-  if (tx.to === null && gas < BigInt(execAt)) {
-    // ZKsync charges the deployment surcharge at execution: a shortfall reverts, consuming all gas.
-    out = { status: 'halt', gasLeft: 0n, returnData: new Uint8Array(0), haltReason: 'OutOfGas' };
-  } else if (tx.to === null) {
-    gas -= BigInt(execAt);
-    const rollback = world.snapshot();
-    out = runTillCompletion(env, {
-      type: 'create',
-      scheme: 'create',
-      deployer: tx.sender,
-      initcode: tx.data,
-      value: tx.value,
-      salt: 0n,
-      gasAvailable: gas,
-      deployerNonce: senderNonce,
-    });
-    if (out.status !== 'success') world.revert(rollback);
-  } else {
-    out = runSingleInteraction(env, { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas });
-  }
-  return out;
 }

@@ -7,10 +7,10 @@ import { bigIntToBytes, bytesToBigInt, concatBytes } from '../crypto/bytes.js';
 import { keccak256 } from '../crypto/keccak.js';
 import { RlpError, rlpDecode, rlpEncode, type RlpInput, type RlpValue } from '../encoding/rlp.js';
 import { addressFromPublicKey } from './sender.js';
+import { isCanonicalSignature } from './authorization.js';
 import type { AccessList, Authorization, Transaction } from './types.js';
 
 export const SET_CODE_TX_TYPE = 0x04;
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
 /** The signature of a transaction (y-parity 0/1). */
 export interface TxSignature {
@@ -122,7 +122,7 @@ export function decodeSetCodeTx(bytes: Uint8Array): Transaction {
   const r = quantity(f[11], 'r');
   const s = quantity(f[12], 's');
   if (yParity > 1n) fail('yParity', 'must be 0 or 1');
-  if (r === 0n || r >= SECP256K1_N || s === 0n || s > SECP256K1_N >> 1n) fail('signature', 'r or s out of range');
+  if (!isCanonicalSignature(yParity, r, s)) fail('signature', 'r or s out of range');
   let sender: bigint;
   try {
     const pub = new secp256k1.Signature(r, s, Number(yParity)).recoverPublicKey(setCodeTxSigningHash(unsigned));

@@ -58,8 +58,3 @@ export interface Transaction {
   /** Recovered (or fixture-given) sender. */
   readonly sender: Address;
 }
-
-/** The transaction creates a contract. */
-export function isCreate(tx: Pick<Transaction, 'to'>): boolean {
-  return tx.to === null;
-}

@@ -2,7 +2,7 @@
 // buyGas, then TransitionDb's intrinsic-gas and initcode checks), preceded by the encoding-width
 // checks a decoder would apply. An invalid transaction changes no state and pays no fee.
 import type { BlockContext } from '../ee/host.js';
-import { U256_MAX, U64_MAX } from '../input/parse.js';
+import { U256_MAX, U64_MAX } from '../encoding/limits.js';
 import {
   BlobCountExceededError,
   BlobCreateError,

@@ -1,31 +1,32 @@
 // The benchmark harness runs a workload identically on zkos-runner and @ethereumjs/evm: output, gas and
 // refund agree with the fixture (correctness only; no timing assertions).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEthereumjs } from '../../bench/ethereumjs.js';
 import { runOurs } from '../../bench/ours.js';
-import { defaultStateTestsDir, runStateTestComparison } from '../../bench/statetests.js';
+import { runStateTestComparison } from '../../bench/statetests.js';
 import { syntheticWorkloads, callTreeFrames } from '../../bench/synthetic.js';
-import { defaultFixturesDir, loadFixture } from '../../bench/workloads.js';
+import { loadFixture } from '../../bench/workloads.js';
 import { assemble, push, label, ref } from '../../bench/asm.js';
 import { bytesToHex } from '../../bench/util.js';
+import { BENCH_FIXTURES_DIR as DIR, haveFixture, STATE_TESTS_DIR } from '../helpers/fixtures.js';
 
-const DIR = defaultFixturesDir();
-
-describe.skipIf(!existsSync(join(DIR, 'structarray_alloc.json')))('bench fixture structarray_alloc', () => {
-  it('both engines reproduce the fixture output, gas and refund', async () => {
-    const w = loadFixture(DIR, 'structarray_alloc');
-    const ours = runOurs(w);
-    const theirs = await runEthereumjs(w);
-    for (const r of [ours, theirs]) {
-      expect(r.status).toBe('success');
-      expect(bytesToHex(r.output)).toBe(bytesToHex(w.expectedOutput!));
-      expect(r.gasUsed).toBe(w.expectedGasUsed);
-      expect(r.refund).toBe(w.expectedRefund);
-    }
-  });
-});
+describe.skipIf(!haveFixture(join(DIR, 'structarray_alloc.json'), 'bench fixture structarray_alloc'))(
+  'bench fixture structarray_alloc',
+  () => {
+    it('both engines reproduce the fixture output, gas and refund', async () => {
+      const w = loadFixture(DIR, 'structarray_alloc');
+      const ours = runOurs(w);
+      const theirs = await runEthereumjs(w);
+      for (const r of [ours, theirs]) {
+        expect(r.status).toBe('success');
+        expect(bytesToHex(r.output)).toBe(bytesToHex(w.expectedOutput!));
+        expect(r.gasUsed).toBe(w.expectedGasUsed);
+        expect(r.refund).toBe(w.expectedRefund);
+      }
+    });
+  },
+);
 
 describe('bench synthetic workloads (small sizes)', () => {
   for (const w of syntheticWorkloads(0.02)) {
@@ -58,9 +59,13 @@ describe('bench synthetic workloads (small sizes)', () => {
   });
 });
 
-describe.skipIf(!existsSync(defaultStateTestsDir()))('bench state-test harness', () => {
+describe.skipIf(!haveFixture(STATE_TESTS_DIR, 'bench state-test harness'))('bench state-test harness', () => {
   it('drives @ethereumjs/vm correctly on blob transactions (type 3 needs a KZG in its Common)', async () => {
-    const r = (await runStateTestComparison({ sample: 1, match: /eip4844_blobs\/blob_gas_subtraction_tx\.json$/ }))!;
+    const r = (await runStateTestComparison({
+      dir: STATE_TESTS_DIR,
+      sample: 1,
+      match: /eip4844_blobs\/blob_gas_subtraction_tx\.json$/,
+    }))!;
     expect(r.filesRun).toBe(1);
     expect(r.cases).toBeGreaterThan(0);
     expect(r.disagreements).toEqual([]);

@@ -1,7 +1,8 @@
 // Runs one EvmFrame over a MockHost for opcode tests and reports the end, gas used and state.
 import type { FrameEnd, LaunchParams, PreemptionPoint } from '../../src/ee/types.js';
 import { EvmFrame, type StepTracer } from '../../src/ee/evm/interpreter.js';
-import { buildInstructionTable, type InstructionTable } from '../../src/ee/evm/opcodes.js';
+import { buildInstructionTable } from '../../src/ee/evm/opcodes.js';
+import type { InstructionTable } from '../../src/ee/evm/frame.js';
 import { CANCUN_CONFIG } from '../../src/ee/evm/config.js';
 import { MockHost } from './mockHost.js';
 import type { Asm } from './bytecode.js';

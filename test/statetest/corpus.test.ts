@@ -1,11 +1,12 @@
 // Every fixture of the local corpus parses, and pre-execution validation agrees with every Cancun
 // case: rejected exactly when `expectException` is set, with an error the fixture names.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTransaction, casesForFork, loadStateTestFile, templateTxType } from '../../src/statetest/fixture.js';
 import { matchesExpectedException, parseExpectedExceptions } from '../../src/tx/errors.js';
 import { validateTransaction } from '../../src/tx/validate.js';
+import { haveFixture, STATE_TESTS_DIR as ROOT } from '../helpers/fixtures.js';
 
 const FIXTURE_EXCEPTIONS = [
   'GASLIMIT_PRICE_PRODUCT_OVERFLOW',
@@ -24,8 +25,6 @@ const FIXTURE_EXCEPTIONS = [
   'TYPE_3_TX_ZERO_BLOBS',
 ];
 
-const ROOT = '/work/shared/fixtures/ethereum-tests/GeneralStateTests';
-
 function listJson(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -36,7 +35,7 @@ function listJson(dir: string): string[] {
   return out.sort();
 }
 
-describe.skipIf(!existsSync(ROOT))('GeneralStateTests corpus', () => {
+describe.skipIf(!haveFixture(ROOT, 'GeneralStateTests corpus'))('GeneralStateTests corpus', () => {
   it('parses every file and validation matches every Cancun expectation', () => {
     const files = listJson(ROOT);
     expect(files.length).toBeGreaterThan(2000);

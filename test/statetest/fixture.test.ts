@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/input/parse.js';
 import {
@@ -10,8 +9,8 @@ import {
 } from '../../src/statetest/fixture.js';
 import { matchesExpectedException } from '../../src/tx/errors.js';
 import { validateTransaction } from '../../src/tx/validate.js';
+import { haveFixture, STATE_TESTS_DIR as ROOT } from '../helpers/fixtures.js';
 
-const ROOT = '/work/shared/fixtures/ethereum-tests/GeneralStateTests';
 const SK = '0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8';
 const SENDER = '0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b';
 const ZERO32 = '0x' + '00'.repeat(32);
@@ -33,7 +32,7 @@ function validate(test: StateTest, index: { data: number; gas: number; value: nu
   });
 }
 
-describe.skipIf(!existsSync(ROOT))('real fixtures', () => {
+describe.skipIf(!haveFixture(ROOT, 'statetest fixture parsing: real fixtures'))('real fixtures', () => {
   it('stExample/add11: env, pre and one Cancun case', () => {
     const t = only('stExample/add11.json');
     expect(t.name).toBe('add11');

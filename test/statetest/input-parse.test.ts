@@ -13,10 +13,9 @@ import {
   parseU64,
   parseWord,
   requireKey,
-  U256_MAX,
-  U64_MAX,
   withFieldPrefix,
 } from '../../src/input/parse.js';
+import { U256_MAX, U64_MAX } from '../../src/encoding/limits.js';
 
 function err(fn: () => unknown): InputError {
   try {

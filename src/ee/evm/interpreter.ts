@@ -12,8 +12,7 @@ import type {
   SpawnRequest,
 } from '../types.js';
 import type { Host } from '../host.js';
-import { buildInstructionTable, type InstructionTable } from './opcodes.js';
-import { CANCUN_CONFIG } from './config.js';
+import type { Frame, InstructionTable } from './frame.js';
 import { analyzeCode } from './analysis.js';
 import { MAX_CODE_SIZE } from './gas.js';
 import { Memory, expandMemory } from './memory.js';
@@ -21,7 +20,8 @@ import { Stack } from './stack.js';
 import { Op } from './op.js';
 import { decodePush } from './instructions/stack.js';
 import { div256 } from './instructions/arithmetic.js';
-import { MAX_U256, SMALL } from './words.js';
+import { TWO_256, U256_MAX } from '../../encoding/limits.js';
+import { SMALL } from './words.js';
 import { FIRST_HALT, Status, haltReasonOf } from './status.js';
 import { runTraced, type StepTracer } from './trace.js';
 
@@ -33,12 +33,11 @@ const GAS_WINDOW = 1n << 52n;
 const GAS_WINDOW_NUMBER = Number(GAS_WINDOW);
 /** EIP-3541: new code may not start with the 0xEF byte reserved for EOF. */
 const EOF_PREFIX = 0xef;
-const TWO_256 = 1n << 256n;
 /** Offsets and jump targets at most this large convert to exact numbers (larger ones fail anyway). */
 const MAX_JUMP = 0xffffffffn;
 
 /** One EVM call frame; construct with the launch parameters, then `start()`. */
-export class EvmFrame implements ExecutionEnvironment {
+export class EvmFrame implements ExecutionEnvironment, Frame {
   readonly stack = new Stack();
   readonly memory = new Memory();
   gas: number;
@@ -77,6 +76,7 @@ export class EvmFrame implements ExecutionEnvironment {
     readonly table: InstructionTable,
     private readonly tracer?: StepTracer,
   ) {
+    if (!pinning) pinFrameClasses(table);
     const analysis = analyzeCode(params.code);
     this.code = analysis.padded;
     this.codeSize = analysis.length;
@@ -164,7 +164,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return this.finish(status);
   }
 
-  private finish(status: number): FrameEnd {
+  private finish(status: Status): FrameEnd {
     // Every end (halts included) passes here or through halt: the memory is no longer needed.
     this.memory.release();
     if (status >= FIRST_HALT) return this.halt(status);
@@ -181,7 +181,7 @@ export class EvmFrame implements ExecutionEnvironment {
     return { type: 'end', status: 'success', gasLeft: this.takeGas(), returnData: EMPTY, deployedCode: data };
   }
 
-  private halt(status: number): FrameEnd {
+  private halt(status: Status): FrameEnd {
     this.memory.release();
     this.takeGas();
     return { type: 'end', status: 'halt', gasLeft: 0n, returnData: EMPTY, haltReason: haltReasonOf(status) };
@@ -200,7 +200,7 @@ export class EvmFrame implements ExecutionEnvironment {
  * memory access) run inline with exactly their handlers' semantics, everything else goes through
  * the table with the locals written back to the frame around the call.
  */
-function run(f: EvmFrame): number {
+function run(f: EvmFrame): Status {
   const code = f.code;
   const table = f.table;
   const handlers = table.handlers;
@@ -218,7 +218,7 @@ function run(f: EvmFrame): number {
   // Instructions are counted in a local and stored once per exit: the native resource (brief §4.2)
   // charges per step without a field write per opcode.
   let steps = 0;
-  let s: number = Status.Continue;
+  let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
     steps++;
@@ -265,12 +265,12 @@ function run(f: EvmFrame): number {
     switch (op) {
       case Op.ADD: {
         const r = items[--sp]! + items[sp - 1]!;
-        items[sp - 1] = r > MAX_U256 ? r - TWO_256 : r;
+        items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
         continue;
       }
       case Op.MUL: {
         const r = items[--sp]! * items[sp - 1]!;
-        items[sp - 1] = r > MAX_U256 ? BigInt.asUintN(256, r) : r;
+        items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
         continue;
       }
       case Op.SUB: {
@@ -317,13 +317,13 @@ function run(f: EvmFrame): number {
         continue;
       }
       case Op.NOT:
-        items[sp - 1] = items[sp - 1]! ^ MAX_U256;
+        items[sp - 1] = items[sp - 1]! ^ U256_MAX;
         continue;
       case Op.SHL: {
         const shift = items[--sp]!;
         if (shift < 256n) {
           const r = items[sp - 1]! << shift;
-          items[sp - 1] = r > MAX_U256 ? r & MAX_U256 : r;
+          items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
         } else items[sp - 1] = 0n;
         continue;
       }
@@ -428,25 +428,34 @@ function run(f: EvmFrame): number {
 // maps and deoptimizes `run` and the word accessors compiled against them ("weak objects"), so the
 // next frames run in the slower tiers until TurboFan has recompiled them. Measured with a forced GC
 // between runs (as `npm run bench` does): sha1_divs 17 → 35–48 ms. One idle frame, built like any
-// other and never run, keeps those maps alive; it holds no world or host.
-const PINNED_FRAME = new EvmFrame(
-  {
-    address: 1n,
-    codeAddress: 1n,
-    caller: 1n,
-    value: 0n,
-    calldata: EMPTY,
-    code: new Uint8Array(1),
-    // A gas above the small-integer range, so the pinned layout already stores gas as a double.
-    gas: 1n << 40n,
-    isStatic: false,
-    isConstructor: false,
-    depth: 0,
-  },
-  {} as Host,
-  buildInstructionTable(CANCUN_CONFIG),
-);
-PINNED_FRAME.memory.reserve(32);
-PINNED_FRAME.stack.push(0n);
-/** Keeps the pinned frame reachable (exported so no bundler drops it). */
-export const pinnedFrameForV8: unknown = PINNED_FRAME;
+// other and never run, keeps those maps alive; it holds no world or host. It is built by the first
+// frame's constructor, not at import, and borrows that frame's instruction table (the table does not
+// shape the frame), so importing the library builds neither a table nor a frame.
+
+/** Keeps the pinned frame reachable (a module-level holder no bundler drops). */
+const pinnedForV8: EvmFrame[] = [];
+let pinning = false;
+
+function pinFrameClasses(table: InstructionTable): void {
+  pinning = true;
+  const frame = new EvmFrame(
+    {
+      address: 1n,
+      codeAddress: 1n,
+      caller: 1n,
+      value: 0n,
+      calldata: EMPTY,
+      code: new Uint8Array(1),
+      // A gas above the small-integer range, so the pinned layout already stores gas as a double.
+      gas: 1n << 40n,
+      isStatic: false,
+      isConstructor: false,
+      depth: 0,
+    },
+    {} as Host,
+    table,
+  );
+  frame.memory.reserve(32);
+  frame.stack.push(0n);
+  pinnedForV8.push(frame);
+}

@@ -1,6 +1,7 @@
 // Frame memory: a growable byte buffer (starts empty, capacity grows ×4) with its logical size in
 // words, and the one function that turns stack offsets into paid-for memory ranges.
 import { memoryExpansionCost, toWords } from './gas.js';
+import { TWO_64 } from '../../encoding/limits.js';
 
 /** Largest offset+size we ever expand to (4 GiB, ≈3.5e13 gas); anything larger is out of gas. */
 const MAX_MEMORY_BYTES = 0x1_0000_0000;
@@ -13,7 +14,6 @@ const FIRST_CAPACITY = 4096;
 /** From this capacity on, growth slows to ×2 so large memories do not over-allocate. */
 const BIG_CAPACITY = 1 << 20;
 /** 2^64: words below it take the one-limb fast paths. */
-const TWO_64 = 1n << 64n;
 
 /**
  * Buffers of ended frames, all zero, for reuse by later frames (fresh multi-MiB ArrayBuffers cost

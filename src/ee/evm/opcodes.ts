@@ -1,6 +1,6 @@
 // THE instruction table (style anchors §5.3): one frozen row per opcode byte with name, handler,
 // static gas (from gas.ts), stack inputs/outputs and immediate size. Undefined bytes share one row.
-import type { EvmFrame } from './interpreter.js';
+import type { Handler, InstructionTable, OpRow } from './frame.js';
 import type { EvmConfig } from './config.js';
 import { Op } from './op.js';
 import * as G from './gas.js';
@@ -18,35 +18,6 @@ import * as cr from './instructions/create.js';
 import { selfdestruct } from './instructions/system.js';
 
 export { Op, type OpName } from './op.js';
-
-/** An opcode body: does its own work and dynamic gas, returns a `Status`, never throws. */
-export type Handler = (f: EvmFrame) => number;
-
-/** One row of the instruction table. */
-export interface OpRow {
-  readonly name: string;
-  readonly run: Handler;
-  /** Static gas charged by the step loop before `run`. */
-  readonly gas: number;
-  readonly pops: number;
-  readonly pushes: number;
-  /** Immediate bytes following the opcode (PUSHn: n). */
-  readonly imm: number;
-  /** False only for the shared row of undefined bytes. */
-  readonly defined: boolean;
-}
-
-/**
- * The 256 rows plus the flat arrays the step loop reads (so dispatch touches no row objects):
- * handler, static gas, and the stack-pointer window [minStack, maxStack] in which the op may run.
- */
-export interface InstructionTable {
-  readonly rows: readonly OpRow[];
-  readonly handlers: readonly Handler[];
-  readonly staticGas: Uint32Array;
-  readonly minStack: Uint16Array;
-  readonly maxStack: Uint16Array;
-}
 
 const row = (name: string, run: Handler, gas: number, pops: number, pushes: number, imm = 0): OpRow =>
   Object.freeze({ name, run, gas, pops, pushes, imm, defined: true });

@@ -1,6 +1,6 @@
 // The traced copy of the step loop (EIP-3155 fields), used only when a tracer is given so that the
 // untraced loop in interpreter.ts stays bare.
-import type { EvmFrame } from './interpreter.js';
+import type { Frame } from './frame.js';
 import { Status } from './status.js';
 
 /** State before one instruction, EIP-3155 style. */
@@ -27,7 +27,7 @@ export interface StepTracer {
 }
 
 /** Same semantics as the untraced loop; reports each step once its cost is known. */
-export function runTraced(f: EvmFrame, tracer: StepTracer): number {
+export function runTraced(f: Frame, tracer: StepTracer): Status {
   const code = f.code;
   const table = f.table;
   const stack = f.stack;
@@ -48,7 +48,7 @@ export function runTraced(f: EvmFrame, tracer: StepTracer): number {
       refund: f.host.getRefund(),
       returnData: f.returnData,
     };
-    let s: number;
+    let s: Status;
     const sp = stack.sp;
     if (sp < table.minStack[op]!) s = Status.StackUnderflow;
     else if (sp > table.maxStack[op]!) s = Status.StackOverflow;

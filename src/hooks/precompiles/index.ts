@@ -3,7 +3,6 @@ import type { Precompile } from './types.js';
 import { CANCUN_PRECOMPILES } from './sets.js';
 
 export type { Precompile, PrecompileResult } from './types.js';
-export { initKzg } from './0a-pointEvaluation.js';
 export { rip7212P256VerifyPrecompile } from './100-p256Verify.js';
 export {
   CANCUN_PRECOMPILES,

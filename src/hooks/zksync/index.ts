@@ -8,14 +8,9 @@ import { l2BaseTokenHook } from './l2BaseToken.js';
 
 export * from './constants.js';
 export { HookInternalError } from './common.js';
-export {
-  contractDeployerHook,
-  decodeSetBytecodeDetails,
-  resolveBytecode,
-  type BytecodeDetails,
-} from './contractDeployer.js';
-export { decodeSendToL1, emitL1Message, l1MessengerHook } from './l1Messenger.js';
-export { l2BaseTokenHook, withdrawalMessage } from './l2BaseToken.js';
+export { contractDeployerHook } from './contractDeployer.js';
+export { l1MessengerHook } from './l1Messenger.js';
+export { l2BaseTokenHook } from './l2BaseToken.js';
 
 /** Registers the ZKsync system-contract hooks (0x8006, 0x8008, 0x800a), in the Rust order. */
 export function addSystemContracts(registry: HookRegistry): HookRegistry {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { BLS_MODULUS, initKzg, pointEvaluationPrecompile } from '../../../src/hooks/precompiles/0a-pointEvaluation.js';
 import { bytesToHex, checkVector, hexToBytes } from './helpers.js';
+import { haveFixture, STATE_TESTS_DIR } from '../../helpers/fixtures.js';
 
 const OUTPUT =
   '0000000000000000000000000000000000000000000000000000000000001000' +
@@ -44,10 +44,7 @@ const INVALID_Y =
   '8f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936857bc3a7c2539ea8ec3a952b7' +
   'b30b3d1e4faccc380557792c9a0374d58fa286f5f75fea48870585393f890909cd3c53cfe4897e799fb211b4be531e43';
 
-const FIXTURE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/fixtures/ethereum-tests/GeneralStateTests/Pyspecs/cancun/eip4844_blobs/point_evaluation_precompile_external_vectors.json',
-);
+const FIXTURE = join(STATE_TESTS_DIR, 'Pyspecs/cancun/eip4844_blobs/point_evaluation_precompile_external_vectors.json');
 
 const word = (n: bigint) => n.toString(16).padStart(64, '0');
 
@@ -98,7 +95,7 @@ describe('0x0a KZG point evaluation (EIP-4844)', () => {
 
   // All 122 go-kzg-4844 vectors from the state-test fixture, when the shared fixtures are present:
   // exactly the "correct_proof" cases succeed.
-  it.skipIf(!existsSync(FIXTURE))(
+  it.skipIf(!haveFixture(FIXTURE, 'KZG go-kzg-4844 vectors'))(
     'go-kzg-4844 vectors from the execution-spec-tests fixture',
     () => {
       const tests = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, { transaction: { data: string[] } }>;

@@ -1,28 +1,27 @@
 // Arithmetic opcodes 0x01-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { expCost } from '../gas.js';
-import { MAX_U256, SIGN_BIT, SMALL } from '../words.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
+import { SMALL } from '../words.js';
 
-const TWO_256 = 1n << 256n;
-
-export function add(f: EvmFrame): number {
+export function add(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const r = a + s.peek();
   // Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
-  s.setTop(r > MAX_U256 ? r - TWO_256 : r);
+  s.setTop(r > U256_MAX ? r - TWO_256 : r);
   return Status.Continue;
 }
 
-export function mul(f: EvmFrame): number {
+export function mul(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(BigInt.asUintN(256, a * s.peek()));
   return Status.Continue;
 }
 
-export function sub(f: EvmFrame): number {
+export function sub(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const r = a - s.peek();
@@ -45,7 +44,7 @@ export function div256(a: bigint, b: bigint): bigint {
   return a / b;
 }
 
-export function div(f: EvmFrame): number {
+export function div(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(div256(a, s.peek()));
@@ -53,7 +52,7 @@ export function div(f: EvmFrame): number {
 }
 
 /** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */
-export function sdiv(f: EvmFrame): number {
+export function sdiv(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -63,11 +62,11 @@ export function sdiv(f: EvmFrame): number {
   }
   const sa = a >= SIGN_BIT ? a - TWO_256 : a;
   const sb = b >= SIGN_BIT ? b - TWO_256 : b;
-  s.setTop((sa / sb) & MAX_U256);
+  s.setTop((sa / sb) & U256_MAX);
   return Status.Continue;
 }
 
-export function mod(f: EvmFrame): number {
+export function mod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -76,7 +75,7 @@ export function mod(f: EvmFrame): number {
 }
 
 /** Signed remainder: the sign follows the dividend (as bigint `%` does); x smod 0 = 0. */
-export function smod(f: EvmFrame): number {
+export function smod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.peek();
@@ -86,12 +85,12 @@ export function smod(f: EvmFrame): number {
   }
   const sa = a >= SIGN_BIT ? a - TWO_256 : a;
   const sb = b >= SIGN_BIT ? b - TWO_256 : b;
-  s.setTop((sa % sb) & MAX_U256);
+  s.setTop((sa % sb) & U256_MAX);
   return Status.Continue;
 }
 
 /** (a + b) mod n over the full 257-bit sum; n = 0 gives 0. */
-export function addmod(f: EvmFrame): number {
+export function addmod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.pop();
@@ -101,7 +100,7 @@ export function addmod(f: EvmFrame): number {
 }
 
 /** (a · b) mod n over the full 512-bit product; n = 0 gives 0. */
-export function mulmod(f: EvmFrame): number {
+export function mulmod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   const b = s.pop();
@@ -110,7 +109,7 @@ export function mulmod(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function exp(f: EvmFrame): number {
+export function exp(f: Frame): Status {
   const s = f.stack;
   const base = s.pop();
   const exponent = s.peek();
@@ -130,10 +129,10 @@ export function powMod256(base: bigint, exponent: bigint): bigint {
   let b = base;
   let e = exponent;
   for (;;) {
-    if ((e & 1n) === 1n) result = (result * b) & MAX_U256;
+    if ((e & 1n) === 1n) result = (result * b) & U256_MAX;
     e >>= 1n;
     if (e === 0n) return result;
-    b = (b * b) & MAX_U256;
+    b = (b * b) & U256_MAX;
   }
 }
 
@@ -141,14 +140,14 @@ export function powMod256(base: bigint, exponent: bigint): bigint {
  * SIGNEXTEND(b, x): treats x as a (b+1)-byte two's-complement number and extends its sign bit
  * (bit 8b+7) through bit 255; b ≥ 31 leaves x unchanged.
  */
-export function signextend(f: EvmFrame): number {
+export function signextend(f: Frame): Status {
   const s = f.stack;
   const b = s.pop();
   if (b < 31n) {
     const x = s.peek();
     const bit = b * 8n + 7n;
     const mask = (1n << bit) - 1n;
-    s.setTop(((x >> bit) & 1n) === 1n ? (x | ~mask) & MAX_U256 : x & mask);
+    s.setTop(((x >> bit) & 1n) === 1n ? (x | ~mask) & U256_MAX : x & mask);
   }
   return Status.Continue;
 }

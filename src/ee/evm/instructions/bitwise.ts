@@ -1,16 +1,16 @@
 // Comparison and bitwise opcodes 0x10-0x1d, including the EIP-145 shifts.
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
-import { MAX_U256, SIGN_BIT } from '../words.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 
-export function lt(f: EvmFrame): number {
+export function lt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a < s.peek() ? 1n : 0n);
   return Status.Continue;
 }
 
-export function gt(f: EvmFrame): number {
+export function gt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a > s.peek() ? 1n : 0n);
@@ -18,76 +18,76 @@ export function gt(f: EvmFrame): number {
 }
 
 /** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
-export function slt(f: EvmFrame): number {
+export function slt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a < (s.peek() ^ SIGN_BIT) ? 1n : 0n);
   return Status.Continue;
 }
 
-export function sgt(f: EvmFrame): number {
+export function sgt(f: Frame): Status {
   const s = f.stack;
   const a = s.pop() ^ SIGN_BIT;
   s.setTop(a > (s.peek() ^ SIGN_BIT) ? 1n : 0n);
   return Status.Continue;
 }
 
-export function eq(f: EvmFrame): number {
+export function eq(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a === s.peek() ? 1n : 0n);
   return Status.Continue;
 }
 
-export function iszero(f: EvmFrame): number {
+export function iszero(f: Frame): Status {
   const s = f.stack;
   s.setTop(s.peek() === 0n ? 1n : 0n);
   return Status.Continue;
 }
 
-export function and(f: EvmFrame): number {
+export function and(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a & s.peek());
   return Status.Continue;
 }
 
-export function or(f: EvmFrame): number {
+export function or(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a | s.peek());
   return Status.Continue;
 }
 
-export function xor(f: EvmFrame): number {
+export function xor(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();
   s.setTop(a ^ s.peek());
   return Status.Continue;
 }
 
-export function not(f: EvmFrame): number {
+export function not(f: Frame): Status {
   const s = f.stack;
-  s.setTop(s.peek() ^ MAX_U256);
+  s.setTop(s.peek() ^ U256_MAX);
   return Status.Continue;
 }
 
 /** BYTE(i, x): the i-th byte counting from the most significant; i ≥ 32 gives 0. */
-export function byte(f: EvmFrame): number {
+export function byte(f: Frame): Status {
   const s = f.stack;
   const i = s.pop();
   s.setTop(i < 32n ? (s.peek() >> (248n - i * 8n)) & 0xffn : 0n);
   return Status.Continue;
 }
 
-export function shl(f: EvmFrame): number {
+export function shl(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
-  s.setTop(shift < 256n ? (s.peek() << shift) & MAX_U256 : 0n);
+  s.setTop(shift < 256n ? (s.peek() << shift) & U256_MAX : 0n);
   return Status.Continue;
 }
 
-export function shr(f: EvmFrame): number {
+export function shr(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   s.setTop(shift < 256n ? s.peek() >> shift : 0n);
@@ -95,13 +95,13 @@ export function shr(f: EvmFrame): number {
 }
 
 /** Arithmetic shift: negative values fill with ones, so a shift ≥ 256 gives -1 (or 0 if x ≥ 0). */
-export function sar(f: EvmFrame): number {
+export function sar(f: Frame): Status {
   const s = f.stack;
   const shift = s.pop();
   const x = s.peek();
   const negative = x >= SIGN_BIT;
-  if (shift >= 256n) s.setTop(negative ? MAX_U256 : 0n);
-  else if (negative) s.setTop(((x - (1n << 256n)) >> shift) & MAX_U256);
+  if (shift >= 256n) s.setTop(negative ? U256_MAX : 0n);
+  else if (negative) s.setTop(((x - TWO_256) >> shift) & U256_MAX);
   else s.setTop(x >> shift);
   return Status.Continue;
 }
@@ -111,7 +111,7 @@ const B64 = 1n << 64n;
 const B32 = 1n << 32n;
 
 /** EIP-7939 CLZ: leading zero bits of the top word (256 for 0), by halving down to a 32-bit Math.clz32. */
-export function clz(f: EvmFrame): number {
+export function clz(f: Frame): Status {
   const s = f.stack;
   let x = s.peek();
   let bits = 0;

@@ -1,10 +1,10 @@
 // Block-context opcodes 0x40-0x4a (BLOCKHASH window, PREVRANDAO per EIP-4399, BLOBHASH per EIP-4844,
 // BLOBBASEFEE per EIP-7516).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 
 /** Hash of one of the 256 most recent complete blocks; anything else (incl. the current block) is 0. */
-export function blockhash(f: EvmFrame): number {
+export function blockhash(f: Frame): Status {
   const s = f.stack;
   const n = s.peek();
   const current = f.host.block.number;
@@ -13,43 +13,43 @@ export function blockhash(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function coinbase(f: EvmFrame): number {
+export function coinbase(f: Frame): Status {
   f.stack.push(f.host.block.coinbase);
   return Status.Continue;
 }
 
-export function timestamp(f: EvmFrame): number {
+export function timestamp(f: Frame): Status {
   f.stack.push(f.host.block.timestamp);
   return Status.Continue;
 }
 
-export function number(f: EvmFrame): number {
+export function number(f: Frame): Status {
   f.stack.push(f.host.block.number);
   return Status.Continue;
 }
 
-export function prevrandao(f: EvmFrame): number {
+export function prevrandao(f: Frame): Status {
   f.stack.push(f.host.block.prevRandao);
   return Status.Continue;
 }
 
-export function gaslimit(f: EvmFrame): number {
+export function gaslimit(f: Frame): Status {
   f.stack.push(f.host.block.gasLimit);
   return Status.Continue;
 }
 
-export function chainid(f: EvmFrame): number {
+export function chainid(f: Frame): Status {
   f.stack.push(f.host.block.chainId);
   return Status.Continue;
 }
 
-export function basefee(f: EvmFrame): number {
+export function basefee(f: Frame): Status {
   f.stack.push(f.host.block.baseFee);
   return Status.Continue;
 }
 
 /** The transaction's i-th versioned blob hash, or 0 when i is out of range. */
-export function blobhash(f: EvmFrame): number {
+export function blobhash(f: Frame): Status {
   const s = f.stack;
   const i = s.peek();
   const hashes = f.host.tx.blobHashes;
@@ -57,7 +57,7 @@ export function blobhash(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function blobbasefee(f: EvmFrame): number {
+export function blobbasefee(f: Frame): Status {
   f.stack.push(f.host.block.blobBaseFee);
   return Status.Continue;
 }

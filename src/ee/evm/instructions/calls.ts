@@ -1,10 +1,10 @@
 // CALL, CALLCODE, DELEGATECALL, STATICCALL as preemption points (brief §4.2): the interpreter pays
 // only memory expansion; access, value and new-account costs and the 63/64 rule are the runner's.
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { CallModifier, type CallKind } from '../../types.js';
 import { Status } from '../status.js';
 import { expandMemory } from '../memory.js';
-import { ADDRESS_MASK } from '../words.js';
+import { ADDRESS_MASK } from '../../../encoding/limits.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -12,7 +12,7 @@ const EMPTY = new Uint8Array(0);
  * Pops the arguments, pays memory for the input and output ranges, records the output range and
  * hands all remaining gas to the request (brief §4.2 `call_impl`).
  */
-function callImpl(f: EvmFrame, kind: CallKind): number {
+function callImpl(f: Frame, kind: CallKind): Status {
   const s = f.stack;
   const gasArg = s.pop();
   const target = s.pop() & ADDRESS_MASK;
@@ -48,18 +48,18 @@ function callImpl(f: EvmFrame, kind: CallKind): number {
   return Status.Suspend;
 }
 
-export function call(f: EvmFrame): number {
+export function call(f: Frame): Status {
   return callImpl(f, 'call');
 }
 
-export function callcode(f: EvmFrame): number {
+export function callcode(f: Frame): Status {
   return callImpl(f, 'callcode');
 }
 
-export function delegatecall(f: EvmFrame): number {
+export function delegatecall(f: Frame): Status {
   return callImpl(f, 'delegatecall');
 }
 
-export function staticcall(f: EvmFrame): number {
+export function staticcall(f: Frame): Status {
   return callImpl(f, 'staticcall');
 }

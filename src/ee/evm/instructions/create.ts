@@ -1,13 +1,13 @@
 // CREATE and CREATE2 as preemption points (brief §4.2): 32000 static (table) + memory + EIP-3860
 // initcode words (+ EIP-1014 hashing words for CREATE2), then all remaining gas goes to the request.
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { MAX_INITCODE_SIZE, create2HashCost, initcodeCost } from '../gas.js';
 import { expandMemory } from '../memory.js';
 
 const EMPTY = new Uint8Array(0);
 
-function createImpl(f: EvmFrame, isCreate2: boolean): number {
+function createImpl(f: Frame, isCreate2: boolean): Status {
   if (f.isStatic) return Status.StaticStateChange;
   const s = f.stack;
   const value = s.pop();
@@ -32,10 +32,10 @@ function createImpl(f: EvmFrame, isCreate2: boolean): number {
   return Status.Suspend;
 }
 
-export function create(f: EvmFrame): number {
+export function create(f: Frame): Status {
   return createImpl(f, false);
 }
 
-export function create2(f: EvmFrame): number {
+export function create2(f: Frame): Status {
   return createImpl(f, true);
 }

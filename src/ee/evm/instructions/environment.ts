@@ -1,18 +1,18 @@
 // Execution-environment opcodes 0x30-0x3f and SELFBALANCE: this frame's context, calldata, code,
 // other accounts (EIP-2929 warm/cold) and the return-data buffer (EIP-211).
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { GAS_COLD_ACCOUNT_SURCHARGE, copyCost } from '../gas.js';
 import { copyPadded, expandMemory } from '../memory.js';
-import { ADDRESS_MASK } from '../words.js';
+import { ADDRESS_MASK } from '../../../encoding/limits.js';
 
-export function address(f: EvmFrame): number {
+export function address(f: Frame): Status {
   f.stack.push(f.address);
   return Status.Continue;
 }
 
 /** Charges the EIP-2929 cold surcharge (the table already charged the warm 100) and warms `addr`. */
-function chargeAccountAccess(f: EvmFrame, addr: bigint): boolean {
+function chargeAccountAccess(f: Frame, addr: bigint): boolean {
   if (f.host.accessAccount(addr)) {
     if (f.gas < GAS_COLD_ACCOUNT_SURCHARGE) return false;
     f.gas -= GAS_COLD_ACCOUNT_SURCHARGE;
@@ -20,7 +20,7 @@ function chargeAccountAccess(f: EvmFrame, addr: bigint): boolean {
   return true;
 }
 
-export function balance(f: EvmFrame): number {
+export function balance(f: Frame): Status {
   const s = f.stack;
   const addr = s.peek() & ADDRESS_MASK;
   if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
@@ -28,23 +28,23 @@ export function balance(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function origin(f: EvmFrame): number {
+export function origin(f: Frame): Status {
   f.stack.push(f.host.tx.origin);
   return Status.Continue;
 }
 
-export function caller(f: EvmFrame): number {
+export function caller(f: Frame): Status {
   f.stack.push(f.caller);
   return Status.Continue;
 }
 
-export function callvalue(f: EvmFrame): number {
+export function callvalue(f: Frame): Status {
   f.stack.push(f.value);
   return Status.Continue;
 }
 
 /** 32 bytes of calldata from the offset, zero-padded past the end. */
-export function calldataload(f: EvmFrame): number {
+export function calldataload(f: Frame): Status {
   const s = f.stack;
   const off = s.peek();
   const data = f.calldata;
@@ -70,13 +70,13 @@ export function calldataload(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function calldatasize(f: EvmFrame): number {
+export function calldatasize(f: Frame): Status {
   f.stack.push(BigInt(f.calldata.length));
   return Status.Continue;
 }
 
 /** Shared body of CALLDATACOPY/CODECOPY: memory expansion, 3 gas per word, zero-padded copy. */
-function copyFrom(f: EvmFrame, src: Uint8Array): number {
+function copyFrom(f: Frame, src: Uint8Array): Status {
   const s = f.stack;
   const memOff = s.pop();
   const srcOff = s.pop();
@@ -91,25 +91,25 @@ function copyFrom(f: EvmFrame, src: Uint8Array): number {
   return Status.Continue;
 }
 
-export function calldatacopy(f: EvmFrame): number {
+export function calldatacopy(f: Frame): Status {
   return copyFrom(f, f.calldata);
 }
 
-export function codesize(f: EvmFrame): number {
+export function codesize(f: Frame): Status {
   f.stack.push(BigInt(f.codeSize));
   return Status.Continue;
 }
 
-export function codecopy(f: EvmFrame): number {
+export function codecopy(f: Frame): Status {
   return copyFrom(f, f.params.code);
 }
 
-export function gasprice(f: EvmFrame): number {
+export function gasprice(f: Frame): Status {
   f.stack.push(f.host.tx.gasPrice);
   return Status.Continue;
 }
 
-export function extcodesize(f: EvmFrame): number {
+export function extcodesize(f: Frame): Status {
   const s = f.stack;
   const addr = s.peek() & ADDRESS_MASK;
   if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
@@ -117,7 +117,7 @@ export function extcodesize(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function extcodecopy(f: EvmFrame): number {
+export function extcodecopy(f: Frame): Status {
   const s = f.stack;
   const addr = s.pop() & ADDRESS_MASK;
   const memOff = s.pop();
@@ -133,13 +133,13 @@ export function extcodecopy(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function returndatasize(f: EvmFrame): number {
+export function returndatasize(f: Frame): Status {
   f.stack.push(BigInt(f.returnData.length));
   return Status.Continue;
 }
 
 /** Unlike the other copies, reading past the end of RETURNDATA is an exceptional halt (EIP-211). */
-export function returndatacopy(f: EvmFrame): number {
+export function returndatacopy(f: Frame): Status {
   const s = f.stack;
   const memOff = s.pop();
   const dataOff = s.pop();
@@ -158,7 +158,7 @@ export function returndatacopy(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function extcodehash(f: EvmFrame): number {
+export function extcodehash(f: Frame): Status {
   const s = f.stack;
   const addr = s.peek() & ADDRESS_MASK;
   if (!chargeAccountAccess(f, addr)) return Status.OutOfGas;
@@ -166,7 +166,7 @@ export function extcodehash(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function selfbalance(f: EvmFrame): number {
+export function selfbalance(f: Frame): Status {
   f.stack.push(f.host.getBalance(f.address));
   return Status.Continue;
 }

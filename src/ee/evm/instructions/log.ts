@@ -1,7 +1,6 @@
 // LOG0..LOG4: 375 + 375 per topic (static, in the table) + 8 per data byte + memory; forbidden in
 // static context.
-import type { EvmFrame } from '../interpreter.js';
-import type { Handler } from '../opcodes.js';
+import type { Frame, Handler } from '../frame.js';
 import { Status } from '../status.js';
 import { GAS_LOG_DATA } from '../gas.js';
 import { expandMemory } from '../memory.js';
@@ -9,7 +8,7 @@ import { expandMemory } from '../memory.js';
 const EMPTY = new Uint8Array(0);
 
 export function makeLog(topicCount: number): Handler {
-  return function logN(f: EvmFrame): number {
+  return function logN(f: Frame): Status {
     if (f.isStatic) return Status.StaticStateChange;
     const s = f.stack;
     const off = s.pop();

@@ -1,11 +1,11 @@
 // Memory opcodes: MLOAD, MSTORE, MSTORE8, MSIZE, MCOPY (EIP-5656) and KECCAK256.
-import type { EvmFrame } from '../interpreter.js';
+import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { copyCost, keccak256WordCost } from '../gas.js';
 import { expandMemory } from '../memory.js';
 import { keccak256Word } from '../../../crypto/keccak.js';
 
-export function mload(f: EvmFrame): number {
+export function mload(f: Frame): Status {
   const s = f.stack;
   const off = s.peek();
   if (!expandMemory(f, off, 32n)) return Status.OutOfGas;
@@ -13,7 +13,7 @@ export function mload(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function mstore(f: EvmFrame): number {
+export function mstore(f: Frame): Status {
   const s = f.stack;
   const off = s.pop();
   const v = s.pop();
@@ -22,7 +22,7 @@ export function mstore(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function mstore8(f: EvmFrame): number {
+export function mstore8(f: Frame): Status {
   const s = f.stack;
   const off = s.pop();
   const v = s.pop();
@@ -31,13 +31,13 @@ export function mstore8(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function msize(f: EvmFrame): number {
+export function msize(f: Frame): Status {
   f.stack.push(BigInt(f.memory.words * 32));
   return Status.Continue;
 }
 
 /** MCOPY(dst, src, size): memory is expanded to cover both ranges; overlapping copies are exact. */
-export function mcopy(f: EvmFrame): number {
+export function mcopy(f: Frame): Status {
   const s = f.stack;
   const dst = s.pop();
   const src = s.pop();
@@ -53,7 +53,7 @@ export function mcopy(f: EvmFrame): number {
   return Status.Continue;
 }
 
-export function keccak256(f: EvmFrame): number {
+export function keccak256(f: Frame): Status {
   const s = f.stack;
   const off = s.pop();
   const size = s.peek();

@@ -1,20 +1,19 @@
 // Stack opcodes: POP, PUSH0 (EIP-3855), PUSH1..PUSH32, DUP1..DUP16, SWAP1..SWAP16.
-import type { EvmFrame } from '../interpreter.js';
-import type { Handler } from '../opcodes.js';
+import type { Frame, Handler } from '../frame.js';
 import { Status } from '../status.js';
 import { SMALL } from '../words.js';
 
-export function pop(f: EvmFrame): number {
+export function pop(f: Frame): Status {
   f.stack.sp--;
   return Status.Continue;
 }
 
-export function push0(f: EvmFrame): number {
+export function push0(f: Frame): Status {
   f.stack.push(0n);
   return Status.Continue;
 }
 
-export function push1(f: EvmFrame): number {
+export function push1(f: Frame): Status {
   f.stack.push(SMALL[f.code[f.pc]!]!);
   f.pc++;
   return Status.Continue;
@@ -49,7 +48,7 @@ export function decodePush(code: Uint8Array, pc: number, n: number): bigint {
  * the analysis (`pushValues`), so later executions are one array load.
  */
 export function makePush(n: number): Handler {
-  return function pushN(f: EvmFrame): number {
+  return function pushN(f: Frame): Status {
     const pc = f.pc;
     let v = f.pushValues[pc];
     if (v === undefined) {
@@ -63,14 +62,14 @@ export function makePush(n: number): Handler {
 }
 
 export function makeDup(n: number): Handler {
-  return function dupN(f: EvmFrame): number {
+  return function dupN(f: Frame): Status {
     f.stack.dup(n);
     return Status.Continue;
   };
 }
 
 export function makeSwap(n: number): Handler {
-  return function swapN(f: EvmFrame): number {
+  return function swapN(f: Frame): Status {
     f.stack.swap(n);
     return Status.Continue;
   };

@@ -1,11 +1,10 @@
 // Storage opcodes: SLOAD/SSTORE (EIP-2200 net metering, EIP-2929 access, EIP-3529 refunds) and
 // transient storage TLOAD/TSTORE (EIP-1153).
-import type { EvmFrame } from '../interpreter.js';
-import type { Handler } from '../opcodes.js';
+import type { Frame, Handler } from '../frame.js';
 import { Status } from '../status.js';
 import { GAS_COLD_SLOAD_SURCHARGE, SSTORE_SENTRY, sstoreGas, sstoreRefund } from '../gas.js';
 
-export function sload(f: EvmFrame): number {
+export function sload(f: Frame): Status {
   const s = f.stack;
   const slot = s.peek();
   // The table charged the warm read; a first access adds the cold surcharge (EIP-2929).
@@ -22,7 +21,7 @@ export function sload(f: EvmFrame): number {
  * table charges nothing statically: everything, cold surcharge included, is dynamic as in geth.
  */
 export function makeSstore(refunds: boolean): Handler {
-  return function sstore(f: EvmFrame): number {
+  return function sstore(f: Frame): Status {
     if (f.isStatic) return Status.StaticStateChange;
     // EIP-2200: SSTORE may not run on (or below) the call stipend.
     if (f.gas <= SSTORE_SENTRY) return Status.OutOfGas;
@@ -47,13 +46,13 @@ export function makeSstore(refunds: boolean): Handler {
   };
 }
 
-export function tload(f: EvmFrame): number {
+export function tload(f: Frame): Status {
   const s = f.stack;
   s.setTop(f.host.tload(f.address, s.peek()));
   return Status.Continue;
 }
 
-export function tstore(f: EvmFrame): number {
+export function tstore(f: Frame): Status {
   if (f.isStatic) return Status.StaticStateChange;
   const s = f.stack;
   const slot = s.pop();
