@@ -6,7 +6,7 @@ import { keccak256 } from '../crypto/keccak.js';
 import type { Address } from '../ee/types.js';
 import { rlpEncode } from '../encoding/rlp.js';
 import { U64_MAX } from '../encoding/limits.js';
-import { delegationTarget, designatorFor } from '../runner/delegation.js';
+import { delegationTarget, designatorFor } from '../system/delegation.js';
 import type { WorldState } from '../system/world.js';
 import { addressFromPublicKey } from './sender.js';
 import type { Authorization } from './types.js';
