@@ -6,7 +6,7 @@ import { accountAccessCost } from '../ee/evm/gas.js';
 import { delegationTarget } from '../system/delegation.js';
 import type { WorldState } from '../system/world.js';
 
-export { delegationTarget, designatorFor, DESIGNATOR_LENGTH, DESIGNATOR_PREFIX } from '../system/delegation.js';
+export { delegationTarget, designatorFor } from '../system/delegation.js';
 
 /** The code a call to `callee` runs: the delegate's code when `callee` holds a designator. */
 export function codeToRun(world: WorldState, callee: Address): Uint8Array {

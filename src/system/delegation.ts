@@ -3,9 +3,9 @@
 import type { Address } from '../ee/types.js';
 
 /** The designator prefix 0xef 0x01 0x00. */
-export const DESIGNATOR_PREFIX: readonly number[] = Object.freeze([0xef, 0x01, 0x00]);
+const DESIGNATOR_PREFIX: readonly number[] = Object.freeze([0xef, 0x01, 0x00]);
 /** Designator length: 3-byte prefix + 20-byte address. */
-export const DESIGNATOR_LENGTH = 23;
+const DESIGNATOR_LENGTH = 23;
 
 /** The delegate named by `code` when it is exactly a designator, else null. */
 export function delegationTarget(code: Uint8Array): Address | null {

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../src/crypto/bytes.js';
 import { ethereum } from '../../src/profiles/ethereum.js';
-import { HISTORY_STORAGE_ADDRESS, storeParentBlockHash } from '../../src/runner/blockHashHistory.js';
+import {
+  HISTORY_SERVE_WINDOW,
+  HISTORY_STORAGE_ADDRESS,
+  storeParentBlockHash,
+} from '../../src/runner/blockHashHistory.js';
 import { createEnvironment } from '../../src/runner/environment.js';
 import { WorldState, type AccountInit } from '../../src/system/world.js';
 import { processTransaction } from '../../src/tx/process.js';
@@ -43,7 +47,8 @@ describe('EIP-2935 block-hash history', () => {
     const { world, env } = setup('Prague');
     const out = storeParentBlockHash(env, PARENT);
     expect(out?.status).toBe('success');
-    expect(world.sload(HISTORY_STORAGE_ADDRESS, (block.number - 1n) % 8191n)).toBe(PARENT);
+    expect(HISTORY_SERVE_WINDOW).toBe(8191n);
+    expect(world.sload(HISTORY_STORAGE_ADDRESS, (block.number - 1n) % HISTORY_SERVE_WINDOW)).toBe(PARENT);
     const read = processTransaction(env, tx({ to: HISTORY_STORAGE_ADDRESS, data: word(block.number - 1n) }));
     expect(read.valid && read.status).toBe('success');
     expect(read.valid && read.returnData).toEqual(word(PARENT));
