@@ -23,7 +23,7 @@ export const LAYERS = [
   ['profiles', ['src/profiles/']],
   ['statecharts', ['machines/']],
   ['runner', ['src/runner/']],
-  ['transaction flow', ['src/tx/process.ts', 'src/tx/makeTx.ts', 'src/tx/arguments.ts']],
+  ['transaction flow', ['src/tx/process.ts', 'src/tx/makeTx.ts', 'src/tx/arguments.ts', 'src/tx/l1.ts']],
   ['scenarios', ['src/input/scenario.ts']],
   ['state tests', ['src/statetest/']],
   ['trace', ['src/trace/']],

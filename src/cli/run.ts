@@ -20,7 +20,9 @@ each frame actor's states, then the transaction results, logs and state changes.
 built-in 'flow' scenario: the seed's flow diagram (an EOA calls a factory that deploys a child, then calls it).
 
 options:
-  --builtin NAME          run a built-in scenario: ${'flow'} (default) or flow-revert (a reverted sub-frame)
+  --builtin NAME          run a built-in scenario: ${'flow'} (default), flow-revert (a reverted sub-frame),
+                          zksync-fees (BALANCE(0x8001) during execution), zksync-deposit (L1→L2, type 0xff),
+                          zksync-upgrade (type 0xfe through 0x8006), zksync-pubdata, zksync-out-of-native
   --profile NAME          override the scenario's profile: ethereum or zksync
   --out FILE              write the whole run as JSON (docs/trace-schema.md)
   --html FILE             write a self-contained offline viewer (one HTML file, no network)
@@ -35,7 +37,15 @@ options:
   -q, --quiet             print nothing but errors
   -h, --help              this text`;
 
-const BUILTINS = ['flow', 'flow-revert'] as const;
+const BUILTINS = [
+  'flow',
+  'flow-revert',
+  'zksync-fees',
+  'zksync-deposit',
+  'zksync-upgrade',
+  'zksync-pubdata',
+  'zksync-out-of-native',
+] as const;
 
 interface Options {
   file?: string;

@@ -50,6 +50,8 @@ export interface Host {
   tstore(addr: Address, slot: bigint, value: bigint): void;
 
   emitLog(addr: Address, topics: readonly bigint[], data: Uint8Array): void;
+  /** KECCAK256 of `length` (> 0) bytes ran: the system meters its native cost (zksync), else nothing. */
+  hashed?(length: number): void;
   /** Adds (may be negative) to the EIP-3529 refund counter. */
   addRefund(delta: number): void;
   /** Current refund counter (for EIP-3155 traces). */

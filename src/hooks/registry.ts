@@ -2,7 +2,7 @@
 // The runner consults the registry for special addresses instead of creating an EE.
 import type { Address, CallModifier } from '../ee/types.js';
 import type { WorldState } from '../system/world.js';
-import type { NativeCosts } from '../system/resources.js';
+import type { NativeMeter } from '../system/resources.js';
 
 /** What a hook receives: the call after the runner's charges, 63/64 and stipend (brief §6.1). */
 export interface HookCall {
@@ -11,28 +11,25 @@ export interface HookCall {
   readonly calldata: Uint8Array;
   readonly value: bigint;
   readonly modifier: CallModifier;
-  readonly gas: number;
+  /** Ergs the hook may use (brief §7: 1 gas = `ergsPerGas` ergs; Ethereum: 1). */
+  readonly ergs: number;
+  readonly ergsPerGas: number;
   /** True when the calling frame is an EVM frame (false: an EOA's top-level call, brief §6.3). */
   readonly callerIsEvm: boolean;
+  /** The transaction's native meter (zksync), absent when native is not metered. */
+  readonly native?: NativeMeter;
 }
 
-/** A hook's completion: `halt` burns all gas (precompile failure), `revert` keeps `gasLeft`. */
+/** A hook's completion: `halt` burns all ergs (precompile failure), `revert` keeps `ergsLeft`. */
 export interface HookResult {
   readonly status: 'success' | 'revert' | 'halt';
-  readonly gasLeft: number;
+  readonly ergsLeft: number;
   readonly returnData: Uint8Array;
 }
 
 /** A system hook: runs inside the runner's frame for its address and may change the world. */
 export interface SystemHook {
   readonly name: string;
-  /**
-   * Ergs the hook charges for itself before running (ZKsync system contracts: 10, brief §6.3-§6.5).
-   * 1 gas = 256 ergs; the runner keeps the sub-gas remainder with the calling frame (brief §7).
-   */
-  readonly stepErgs?: number;
-  /** Native the hook's work costs (brief §6.2), given the input length and the gas it used. */
-  nativeCost?(costs: NativeCosts, inputLength: number, gasUsed: number): number;
   run(call: HookCall, world: WorldState): HookResult;
 }
 

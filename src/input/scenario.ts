@@ -16,7 +16,7 @@ import {
   requireKey,
 } from './parse.js';
 import { type AbiEntry, parseAbi } from './abi.js';
-import { ethereum, zksync, type Profile } from '../profiles/index.js';
+import { ethereum, zksync, zksyncWithP256, type Profile } from '../profiles/index.js';
 import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
 import type { BlockContext } from '../ee/host.js';
 import { DEFAULT_BLOCK } from '../runner/defaultBlock.js';
@@ -39,6 +39,20 @@ export interface ScenarioTx {
   readonly accessList: readonly AccessListEntry[];
   /** Type 4 (EIP-7702): unsigned authorizations naming their authority; nonce undefined = the authority's. */
   readonly authorizationList?: readonly ScenarioAuthorization[];
+  /** zksync L1→L2 (type 0xff) and upgrade (0xfe) transactions: the fields only they have. */
+  readonly l1?: ScenarioL1Fields;
+}
+
+/** Fields of an L1→L2 or upgrade transaction (src/tx/l1.ts). */
+export interface ScenarioL1Fields {
+  readonly type: 0xff | 0xfe;
+  /** reserved[0]: total deposited on L1. */
+  readonly mint: bigint;
+  /** reserved[1]: receives the unused deposit (default: `from`). */
+  readonly refundRecipient: Address;
+  readonly gasPerPubdataLimit: bigint;
+  /** Bytecodes made known to the preimage oracle (the encoding carries their blake2s hashes). */
+  readonly factoryDeps: readonly Uint8Array[];
 }
 
 /** A scenario authorization: no signature, the authority is named directly. */
@@ -61,6 +75,9 @@ export interface Scenario {
   readonly transactions: readonly ScenarioTx[];
   /** Display names of addresses (the frame tree and the viewer show them). */
   readonly labels: ReadonlyMap<Address, string>;
+  /** zksync block metadata: price of one unit of native, gas per pubdata byte (`block.nativePrice`, `block.gasPerPubdata`). */
+  readonly nativePrice?: bigint;
+  readonly gasPerPubdata?: bigint;
   /** Contract ABIs for decoding calls, events and errors: for every account, and per account. */
   readonly abis?: ScenarioAbis;
 }
@@ -94,6 +111,8 @@ const BLOCK_KEYS = [
   'chainId',
   'blobBaseFee',
   'excessBlobGas',
+  'nativePrice',
+  'gasPerPubdata',
 ];
 const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage', 'abi'];
 const TX_KEYS = [
@@ -112,6 +131,10 @@ const TX_KEYS = [
   'accessList',
   'authorizationList',
   'type',
+  'mint',
+  'refundRecipient',
+  'gasPerPubdataLimit',
+  'factoryDeps',
 ];
 
 const q = { decimal: true } as const;
@@ -224,14 +247,33 @@ function parseTx(v: unknown, base: string): ScenarioTx {
   if (authorizationList !== undefined && gasPrice !== undefined)
     throw new InputError(f('gasPrice'), 'a set-code transaction (authorizationList) takes maxFeePerGas, not gasPrice');
   let type: TxType = authorizationList !== undefined ? 4 : gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
+  let l1: ScenarioL1Fields | undefined;
   if (opt(o, 'type') !== undefined) {
     const t = Number(parseU64(o.type, f('type'), q));
-    if (t !== 0 && t !== 1 && t !== 2 && t !== 4)
-      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2 or 4, got ${t}`);
     if ((t === 4) !== (authorizationList !== undefined))
       throw new InputError(f('type'), 'type 4 goes with an authorizationList, and only type 4');
-    type = t;
+    if (t === 0xff || t === 0xfe) {
+      if (to === null) throw new InputError(f('to'), 'L1→L2 and upgrade transactions need a recipient');
+      l1 = {
+        type: t,
+        mint: opt(o, 'mint') === undefined ? 0n : parseU256(o.mint, f('mint'), q),
+        refundRecipient:
+          opt(o, 'refundRecipient') === undefined ? from : parseAddress(o.refundRecipient, f('refundRecipient')),
+        gasPerPubdataLimit:
+          opt(o, 'gasPerPubdataLimit') === undefined
+            ? 800n
+            : parseU64(o.gasPerPubdataLimit, f('gasPerPubdataLimit'), q),
+        factoryDeps: expectArray(opt(o, 'factoryDeps') ?? [], f('factoryDeps')).map((c, i) =>
+          parseData(c, fieldPath(f('factoryDeps'), i)),
+        ),
+      };
+    } else if (t !== 0 && t !== 1 && t !== 2 && t !== 4)
+      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2, 4, 0xff or 0xfe, got ${t}`);
+    else type = t;
   }
+  for (const k of ['mint', 'refundRecipient', 'gasPerPubdataLimit', 'factoryDeps'])
+    if (l1 === undefined && opt(o, k) !== undefined)
+      throw new InputError(f(k), 'only L1→L2 (type 0xff) and upgrade (type 0xfe) transactions have this field');
   const label = opt(o, 'label') === undefined ? undefined : expectString(o.label, f('label'));
   return {
     ...(label !== undefined ? { label } : {}),
@@ -247,6 +289,7 @@ function parseTx(v: unknown, base: string): ScenarioTx {
       : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
     accessList,
     ...(authorizationList !== undefined ? { authorizationList } : {}),
+    ...(l1 !== undefined ? { l1 } : {}),
   };
 }
 
@@ -269,7 +312,12 @@ export function parseScenario(text: string, name: string): Scenario {
     const p = expectString(o.profile, prefix + 'profile');
     if (p === 'ethereum') profile = ethereum;
     else if (p === 'zksync') profile = zksync;
-    else throw new InputError(prefix + 'profile', `expected "ethereum" or "zksync", got ${JSON.stringify(p)}`);
+    else if (p === 'zksync-p256') profile = zksyncWithP256;
+    else
+      throw new InputError(
+        prefix + 'profile',
+        `expected "ethereum", "zksync" or "zksync-p256", got ${JSON.stringify(p)}`,
+      );
   }
   let fork: ForkName | undefined;
   if (opt(o, 'fork') !== undefined) {
@@ -285,6 +333,19 @@ export function parseScenario(text: string, name: string): Scenario {
     fork = found.name;
   }
   const block = parseBlock(opt(o, 'block'), prefix + 'block');
+  const zkBlock = zksyncBlockFields(opt(o, 'block'), prefix + 'block');
+  if (profile.native === null && (zkBlock.nativePrice !== undefined || zkBlock.gasPerPubdata !== undefined))
+    throw new InputError(prefix + 'block', 'nativePrice and gasPerPubdata need a zksync profile');
+  const txsRaw = opt(o, 'transactions');
+  if (profile.native === null && Array.isArray(txsRaw))
+    txsRaw.forEach((t, i) => {
+      const ty = typeof t === 'object' && t !== null ? (t as Record<string, unknown>).type : undefined;
+      if (ty === 255 || ty === 254 || ty === '0xff' || ty === '0xfe')
+        throw new InputError(
+          fieldPath(prefix + 'transactions', i) + '.type',
+          'L1→L2 and upgrade transactions need a zksync profile',
+        );
+    });
   const pre = new Map<Address, AccountInit>();
   const byAddress = new Map<Address, AbiEntry[]>();
   if (opt(o, 'pre') !== undefined) {
@@ -329,6 +390,21 @@ export function parseScenario(text: string, name: string): Scenario {
     pre,
     transactions: txs,
     labels,
+    ...zkBlock,
     abis: { all, byAddress },
   };
+}
+
+/** The zksync block metadata in `block`: native price and gas per pubdata (both optional). */
+function zksyncBlockFields(v: unknown, base: string): { nativePrice?: bigint; gasPerPubdata?: bigint } {
+  if (v === undefined || typeof v !== 'object' || v === null) return {};
+  const o = v as Record<string, unknown>;
+  const out: { nativePrice?: bigint; gasPerPubdata?: bigint } = {};
+  if (opt(o, 'nativePrice') !== undefined) {
+    out.nativePrice = parseU256(o.nativePrice, fieldPath(base, 'nativePrice'), q);
+    if (out.nativePrice === 0n) throw new InputError(fieldPath(base, 'nativePrice'), 'must be positive');
+  }
+  if (opt(o, 'gasPerPubdata') !== undefined)
+    out.gasPerPubdata = parseU64(o.gasPerPubdata, fieldPath(base, 'gasPerPubdata'), q);
+  return out;
 }

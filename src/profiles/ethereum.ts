@@ -21,5 +21,6 @@ export const ethereum: Profile = Object.freeze({
   forks: Object.freeze(['Cancun', 'Prague', 'Osaka'] as const),
   blobOpcodesStubbed: false,
   ergsPerGas: 1,
+  p256Precompile: false,
   native: null,
 });

@@ -1,4 +1,4 @@
 // Profile registry.
 export type { Profile } from './types.js';
 export { ethereum } from './ethereum.js';
-export { zksync } from './zksync.js';
+export { zksync, zksyncWithP256 } from './zksync.js';

@@ -40,6 +40,8 @@ export interface Profile {
   readonly blobOpcodesStubbed: boolean;
   /** Gas to ergs (ZKsync: 256, brief §7); Ethereum keeps plain gas (1). */
   readonly ergsPerGas: number;
+  /** ZKsync OS's `p256_precompile` feature: P256 verify at 0x100 (`p256_verify.rs`); off in default builds. */
+  readonly p256Precompile: boolean;
   /** The native resource (brief §7): null = not metered (Ethereum). */
   readonly native: NativeCosts | null;
 }

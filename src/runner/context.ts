@@ -45,6 +45,8 @@ export interface RunEnvironment {
   readonly observer?: RunObserver;
   /** Price of one unit of native (zksync; brief §7.3); absent = the simulation rate of 100 native per gas. */
   readonly nativePrice?: bigint;
+  /** Block gas per pubdata byte (zksync, brief §7.3); absent = 1 (the non-EIP-712 user limit). */
+  readonly gasPerPubdata?: bigint;
   /** The transaction's native meter (zksync profile); set by `processTransaction`, absent = unmetered. */
   native?: NativeMeter;
 }

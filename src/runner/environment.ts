@@ -5,6 +5,7 @@ import type { LaunchParams } from '../ee/types.js';
 import { EvmFrame, type StepTracer } from '../ee/evm/interpreter.js';
 import { buildInstructionTable } from '../ee/evm/opcodes.js';
 import type { InstructionTable } from '../ee/evm/frame.js';
+import { zksyncP256VerifyPrecompile } from '../hooks/precompiles/100-p256VerifyZksync.js';
 import { addPrecompiles } from '../hooks/precompileHooks.js';
 import { HookRegistry } from '../hooks/registry.js';
 import { addSystemContracts } from '../hooks/zksync/index.js';
@@ -16,16 +17,20 @@ import { forkByName, SUPPORTED_FORKS, type Fork, type ForkName } from '../forks/
 import { checkEnvironmentOptions } from './arguments.js';
 import type { RunEnvironment, RunObserver } from './context.js';
 
-/** Tables by profile refund rule and fork opcodes: one per combination, shared by every frame. */
+/** Tables by the profile's knobs and the fork's opcodes: one per combination, shared by every frame. */
 const tables = new Map<string, InstructionTable>();
 
 /** The instruction table of a profile at a fork, built on first use and cached (selected once per environment). */
 export function instructionTableFor(profile: Profile, fork: Fork = resolveFork(profile)): InstructionTable {
   const clz = fork.evm.clz === true;
-  const key = `${profile.sstoreRefunds}|${clz}`;
+  const key = `${profile.sstoreRefunds}|${profile.blobOpcodesStubbed}|${clz}`;
   let t = tables.get(key);
   if (!t) {
-    t = buildInstructionTable({ sstoreRefunds: profile.sstoreRefunds, clz });
+    t = buildInstructionTable({
+      sstoreRefunds: profile.sstoreRefunds,
+      blobOpcodesStubbed: profile.blobOpcodesStubbed,
+      clz,
+    });
     tables.set(key, t);
   }
   return t;
@@ -45,6 +50,7 @@ export function resolveFork(profile: Profile, fork?: Fork | ForkName | string): 
 export function hooksFor(profile: Profile, fork: Fork = resolveFork(profile)): HookRegistry {
   const registry = new HookRegistry();
   if (profile.hooks.precompiles) addPrecompiles(registry, fork.precompiles);
+  if (profile.p256Precompile) addPrecompiles(registry, [zksyncP256VerifyPrecompile]);
   if (profile.hooks.systemContracts) addSystemContracts(registry);
   return registry;
 }
@@ -67,6 +73,8 @@ export interface EnvironmentOptions {
   readonly hooks?: HookRegistry;
   /** zksync: price of one unit of native; native per gas = ceil(gas price / native price) (brief §7.3). */
   readonly nativePrice?: bigint;
+  /** zksync: block gas per pubdata byte (default 1). */
+  readonly gasPerPubdata?: bigint;
 }
 
 /** Builds a `RunEnvironment` for `runTillCompletion`, `runSingleInteraction` and `processTransaction`. */
@@ -86,6 +94,7 @@ export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
     createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
     maxDepth: opts.maxDepth,
     nativePrice: opts.nativePrice,
+    gasPerPubdata: opts.gasPerPubdata,
     inspect: opts.inspect,
     observer: opts.observer,
   };

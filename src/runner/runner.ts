@@ -19,7 +19,7 @@ import type { Overlay } from '../system/world.js';
 import type { FrameOutcome } from '../../machines/frame.machine.js';
 import { checkSingleInteraction, checkSpawnRequest } from './arguments.js';
 import type { RunEnvironment } from './context.js';
-import { calleeCode, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
+import { calleeCode, chargeCodeLoad, isCallcode, isDelegate, prepareCall, runHook, transferValue } from './call.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
 import { frameLogic, type FrameActorRef, type FrameInfo, type FrameKind } from './frameActor.js';
 
@@ -39,19 +39,18 @@ interface Frame {
   readonly actor: FrameActorRef;
   readonly ee: ExecutionEnvironment;
   readonly rollback: Overlay;
-  readonly gasKept: bigint;
+  /** Ergs the caller kept aside (its 1/64 etc.), returned with this frame's result (brief §2.3). */
+  readonly ergsKept: bigint;
   readonly gasGiven: bigint;
   readonly created: Address | null;
   point: PreemptionPoint;
   /** Instructions of this frame already charged to the native meter. */
   stepsCharged: number;
-  /** Sub-gas ergs this frame holds (0..255; only hooks with an ergs step cost create them, brief §7). */
+  /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
   ergsFraction: number;
 }
 
 const EMPTY = new Uint8Array(0);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const ERGS_PER_GAS = 256n;
 
 /** Runs the loop for one initial request inside the runner actor (see `runTillCompletion`). */
 class Loop {
@@ -60,6 +59,7 @@ class Loop {
   private readonly maxDepth: number;
   /** Ergs remainder travelling with the result being handed to the parent (see `Frame.ergsFraction`). */
   private carry = 0;
+  private readonly ergsPerGas: bigint;
 
   constructor(
     private readonly env: RunEnvironment,
@@ -67,6 +67,21 @@ class Loop {
     private readonly stopChild: (child: AnyActorRef) => void,
   ) {
     this.maxDepth = env.maxDepth ?? 1024;
+    this.ergsPerGas = BigInt(env.profile.ergsPerGas);
+  }
+
+  /** The spawning frame's whole ergs: its EE's gas plus its sub-gas remainder, which moves with them. */
+  private callerErgs(gas: bigint): bigint {
+    const top = this.stack[this.stack.length - 1];
+    const fraction = top ? top.ergsFraction : 0;
+    if (top) top.ergsFraction = 0;
+    return gas * this.ergsPerGas + BigInt(fraction);
+  }
+
+  /** Ergs handed back to the parent: whole gas for its EE, the remainder carried into its frame. */
+  private giveBack(ergs: bigint): bigint {
+    this.carry = Number(ergs % this.ergsPerGas);
+    return ergs / this.ergsPerGas;
   }
 
   run(request: SpawnRequest): RunOutcome {
@@ -96,9 +111,10 @@ class Loop {
   private spawnCall(req: ExternalCallRequest, depth: number, isEntry: boolean): CallResult | null {
     const { env } = this;
     this.carry = 0;
-    const prep = prepareCall(env, req, isEntry);
+    const prep = prepareCall(env, req, isEntry, this.callerErgs(req.gasAvailable));
     if (!prep.ok) return { status: 'failedToExecute', gasReturned: 0n, returnData: EMPTY };
-    const { gasToPass, gasKept } = prep;
+    const { ergsToPass, ergsKept } = prep;
+    const gasToPass = ergsToPass / this.ergsPerGas;
     const world = env.system.world;
     const special = this.isSpecial(req.callee);
     const code = special ? EMPTY : calleeCode(env, req.callee);
@@ -118,7 +134,7 @@ class Loop {
     const answer = (status: 'success' | 'revert'): CallResult => {
       if (status !== 'success') world.revert(rollback);
       this.closeActor(actor, 'frame.answer', status, 0n, EMPTY);
-      return { status, gasReturned: gasToPass + gasKept, returnData: EMPTY };
+      return { status, gasReturned: this.giveBack(ergsToPass + ergsKept), returnData: EMPTY };
     };
 
     const depthExceeded = depth > this.maxDepth;
@@ -131,46 +147,15 @@ class Loop {
       if (!hook) return answer('success'); // hookless special address: an empty account (brief §2.6 step 6)
       actor.send({ type: 'frame.run' });
       this.observeState(actor);
-      // The hook's own step cost is in ergs (1 gas = 256 ergs): it sees the whole gas left after it, the
-      // remainder goes back to the caller with the result (brief §7.2, §10.12).
-      let hookBudget = gasToPass;
-      let fraction = 0;
-      const stepErgs = BigInt(hook.stepErgs ?? 0);
-      if (stepErgs > 0n) {
-        const ergs = gasToPass * ERGS_PER_GAS - stepErgs;
-        if (ergs < 0n) return answer('revert');
-        hookBudget = ergs / ERGS_PER_GAS;
-        fraction = Number(ergs % ERGS_PER_GAS);
-      }
-      // Hooks count gas in numbers; no hook can use 2^53 gas, so clamp what they see.
-      const hookGas = hookBudget > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(hookBudget);
-      const r = hook.run(
-        {
-          caller: req.caller,
-          address: req.callee,
-          calldata: req.calldata,
-          value: req.value,
-          modifier: req.modifier,
-          gas: hookGas,
-          callerIsEvm: !isEntry,
-        },
-        world,
-      );
+      const r = runHook(env, hook, req, ergsToPass, isEntry);
       actor.send({ type: 'ee.end' });
       this.observeState(actor);
-      if (env.native && hook.nativeCost)
-        env.native.charge(
-          hook.nativeCost(env.native.costs, req.calldata.length, r.status === 'halt' ? hookGas : hookGas - r.gasLeft),
-        );
       if (r.status !== 'success') world.revert(rollback);
-      const gasLeft = r.status === 'halt' ? 0n : hookBudget - BigInt(hookGas - r.gasLeft);
-      this.carry = r.status === 'halt' ? 0 : fraction;
-      const data = r.status === 'halt' ? EMPTY : r.returnData;
-      this.finishActor(actor, r.status, gasToPass - gasLeft, data);
+      this.finishActor(actor, r.status, (ergsToPass - r.ergsLeft) / this.ergsPerGas, r.returnData);
       return {
         status: r.status,
-        gasReturned: gasLeft + gasKept,
-        returnData: data,
+        gasReturned: this.giveBack(r.ergsLeft + ergsKept),
+        returnData: r.returnData,
         ...(r.status === 'halt' ? { haltReason: 'PrecompileFailure' } : {}),
       };
     }
@@ -192,7 +177,8 @@ class Loop {
       isConstructor: false,
       depth,
     });
-    this.push(actor, ee, code, rollback, gasKept, gasToPass, null);
+    chargeCodeLoad(env, code);
+    this.push(actor, ee, code, rollback, ergsKept, ergsToPass, null);
     return null;
   }
 
@@ -211,9 +197,11 @@ class Loop {
   private spawnDeployment(req: DeploymentRequest, depth: number, isEntry: boolean): DeploymentResult | null {
     const { env } = this;
     this.carry = 0;
-    const prep = prepareDeployment(env, req, depth, isEntry);
-    if (!prep.ok) return { status: 'revert', gasReturned: prep.gasReturned, address: 0n, returnData: EMPTY };
-    const { address, constructorGas, gasKept } = prep;
+    const prep = prepareDeployment(env, req, depth, isEntry, this.callerErgs(req.gasAvailable));
+    if (!prep.ok)
+      return { status: 'revert', gasReturned: this.giveBack(prep.ergsReturned), address: 0n, returnData: EMPTY };
+    const { address, constructorErgs, ergsKept } = prep;
+    const constructorGas = constructorErgs / this.ergsPerGas;
     const kind: FrameKind = req.scheme;
     const actor = this.openActor(kind, depth, req.deployer, address, address, req.value, constructorGas, req.initcode);
     const rollback = env.system.world.snapshot();
@@ -230,7 +218,7 @@ class Loop {
       isConstructor: true,
       depth,
     });
-    this.push(actor, ee, req.initcode, rollback, gasKept, constructorGas, address);
+    this.push(actor, ee, req.initcode, rollback, ergsKept, constructorErgs, address);
     return null;
   }
 
@@ -241,8 +229,8 @@ class Loop {
     ee: ExecutionEnvironment,
     code: Uint8Array,
     rollback: Overlay,
-    gasKept: bigint,
-    gasGiven: bigint,
+    ergsKept: bigint,
+    ergsGiven: bigint,
     created: Address | null,
   ): void {
     actor.send({ type: 'frame.run' });
@@ -253,11 +241,11 @@ class Loop {
       actor,
       ee,
       rollback,
-      gasKept,
-      gasGiven,
+      ergsKept,
+      gasGiven: ergsGiven / this.ergsPerGas,
       created,
       point: ee.start(),
-      ergsFraction: 0,
+      ergsFraction: Number(ergsGiven % this.ergsPerGas),
       stepsCharged: 0,
     };
     this.stack.push(frame);
@@ -267,13 +255,9 @@ class Loop {
 
   /** Feeds a child's result back into the parent EE (continue-after-call / continue-after-deployment). */
   private resume(frame: Frame, result: CallResult | DeploymentResult): void {
-    if (this.carry !== 0) {
-      // Merge the child's sub-gas ergs; whole gas units go back with the result.
-      const ergs = frame.ergsFraction + this.carry;
-      this.carry = 0;
-      frame.ergsFraction = ergs % 256;
-      if (ergs >= 256) result = { ...result, gasReturned: result.gasReturned + BigInt(ergs >> 8) };
-    }
+    // The frame gave all its ergs to the request; the sub-gas part of what came back is its remainder now.
+    frame.ergsFraction = this.carry;
+    this.carry = 0;
     frame.actor.send({ type: 'child.done' });
     this.observeState(frame.actor);
     frame.point = 'address' in result ? frame.ee.continueAfterDeployment(result) : frame.ee.continueAfterCall(result);
@@ -316,7 +300,9 @@ class Loop {
       if (frame.created === null) returnData = EMPTY;
     }
     if (status !== 'success') world.revert(frame.rollback);
-    this.carry = status === 'halt' ? 0 : frame.ergsFraction; // a halt burns every erg
+    // A halt burns every erg of the frame (its remainder too); success and revert return them.
+    const ergsLeft = status === 'halt' ? 0n : gasLeft * this.ergsPerGas + BigInt(frame.ergsFraction);
+    const gasReturned = this.giveBack(ergsLeft + frame.ergsKept);
     this.finishActor(
       frame.actor,
       status,
@@ -325,7 +311,6 @@ class Loop {
       end.haltReason,
       frame.created ?? undefined,
     );
-    const gasReturned = gasLeft + frame.gasKept;
     if (frame.created !== null)
       return { status, gasReturned, address: status === 'success' ? frame.created : 0n, returnData };
     return { status, gasReturned, returnData, ...(end.haltReason !== undefined ? { haltReason: end.haltReason } : {}) };

@@ -91,6 +91,8 @@ export interface Overlay {
   readonly created: AddressSet;
   readonly destructed: AddressSet;
   readonly touched: AddressSet;
+  /** Accounts whose code was set by the deployer hook: their bytecode is not published (zksync pubdata). */
+  readonly unpublished: AddressSet;
   readonly refund: number;
   readonly logs: Cons<Log> | null;
   readonly messages: Cons<L2ToL1Message> | null;
@@ -104,6 +106,7 @@ function emptyOverlay(): Overlay {
     created: new Map(),
     destructed: new Map(),
     touched: new Map(),
+    unpublished: new Map(),
     refund: 0,
     logs: null,
     messages: null,
@@ -445,6 +448,34 @@ export class WorldState {
 
   markDestructed(addr: Address): void {
     addIn(this.w.destructed as AddressSet, addr);
+  }
+
+  /** `set_bytecode_details` marks the account `not_publish_bytecode` (zksync pubdata, `account_cache.rs`). */
+  markBytecodeUnpublished(addr: Address): void {
+    addIn(this.w.unpublished as AddressSet, addr);
+  }
+
+  isBytecodeUnpublished(addr: Address): boolean {
+    return readHas(this.r.unpublished, addr);
+  }
+
+  /** True if the slot holds a non-zero value in the committed base ("exists in the tree"). */
+  committedSlotExists(addr: Address, slot: bigint): boolean {
+    return this.base.get(addr)?.storage.has(slot) ?? false;
+  }
+
+  /** Every account the transaction has read or written: address, value at transaction start, current value. */
+  *txAccounts(): Generator<[Address, AccountRecord, AccountRecord]> {
+    for (const [addr, account] of entriesOf(this.r.accounts))
+      yield [addr, this.base.get(addr)?.account ?? NONEXISTENT, account];
+  }
+
+  /** Every slot the transaction has read or written: address, slot, value at transaction start, current value. */
+  *txSlots(): Generator<[Address, bigint, bigint, bigint]> {
+    for (const [addr, buckets] of entriesOf(this.r.storage)) {
+      const committed = this.base.get(addr)?.storage;
+      for (const slots of buckets.values()) for (const [k, v] of slots) yield [addr, k, committed?.get(k) ?? 0n, v];
+    }
   }
 
   get refund(): number {

@@ -121,6 +121,18 @@ function txResult(
       `, return ${shortData(tx.returnData!, max)}`,
   );
   if (tx.revertReason) out.push(`  ${p.bold('revert reason:')} ${p.red(tx.revertReason.text)}`);
+  const zk = tx.zksync;
+  if (zk) {
+    const d = zk.pubdata;
+    out.push(
+      `  ${p.bold('pubdata:')} ${d.total} bytes (state diffs ${d.stateDiffs}, bytecodes ${d.bytecodes}, messages ${d.messages})` +
+        ` at ${big(d.gasPerPubdata)} gas/byte, native used ${big(zk.nativeUsed)}`,
+    );
+    if (zk.l1)
+      out.push(
+        `  ${p.bold(zk.l1.kind === 'upgrade' ? 'upgrade:' : 'L1→L2:')} fee ${big(zk.l1.fee)} to 0x8001, refund ${big(zk.l1.refund)} to ${name(zk.l1.refundRecipient)}`,
+      );
+  }
   out.push(`  ${p.bold('logs:')} ${tx.logs.length === 0 ? p.dim('none') : ''}`);
   for (const l of tx.logs)
     out.push(

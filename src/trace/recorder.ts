@@ -21,6 +21,7 @@ import {
   type RunTrace,
   type StepEntry,
   type StorageAccess,
+  type ZksyncTxInfo,
   type TimelineEntry,
   type TxTrace,
 } from './schema.js';
@@ -85,6 +86,8 @@ export type TxEnd =
       readonly gasRefunded: bigint;
       readonly returnData: Uint8Array;
       readonly createdAddress?: Address;
+      /** zksync: pubdata, native and the L1-transaction settlement (the receipt's fields). */
+      readonly zksync?: ZksyncTxInfo;
       readonly logs: readonly {
         readonly address: Address;
         readonly topics: readonly bigint[];
@@ -210,6 +213,15 @@ export class TraceRecorder implements RunObserver, StepTracer {
     const text = end.valid
       ? `transaction ${t.index} ${end.status}, gas used ${end.gasUsed}`
       : `transaction ${t.index} rejected: ${end.error}`;
+    // Frames still open were cut short by a transaction-fatal error (zksync: out of native, brief §7.1):
+    // they end halted and rolled back with the transaction.
+    if (end.valid)
+      for (let i = this.stack.length - 1; i >= 0; i--) {
+        const f = this.stack[i]!;
+        Object.assign(f, { outcome: 'halt', gasUsed: f.gas, reverted: true, haltReason: end.haltReason ?? 'aborted' });
+        this.rollBack(f, f.id);
+        f.endSeq = this.push('bootloader', 'frame.close', `abort frame #${f.id}: ${f.haltReason}`, f);
+      }
     const endSeq = this.push('bootloader', 'tx.end', text, null);
     const stateChanges = this.world && this.before ? diffCommitted(this.before, snapshotCommitted(this.world)) : [];
     const logs: LogEntry[] = [];
@@ -239,6 +251,7 @@ export class TraceRecorder implements RunObserver, StepTracer {
           gasRefunded: hex(end.gasRefunded),
           returnData: bytesToHex(end.returnData),
           ...(end.createdAddress !== undefined ? { createdAddress: addr(end.createdAddress) } : {}),
+          ...(end.zksync !== undefined ? { zksync: end.zksync } : {}),
           logs,
           stateChanges,
           endSeq,

@@ -2,7 +2,8 @@
 // `processTransaction` and optionally records it (TraceRecorder), step-traces it (EIP-3155) and forwards
 // xstate inspection to the runner and every frame actor.
 import type { InspectionEvent, Observer } from 'xstate';
-import type { Scenario, ScenarioTx } from '../input/scenario.js';
+import type { Scenario, ScenarioL1Fields, ScenarioTx } from '../input/scenario.js';
+import { processL1Transaction, type L1Receipt, type L1Transaction } from '../tx/l1.js';
 import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
 import { addressToHex } from '../crypto/bytes.js';
 import { createEnvironment } from '../runner/environment.js';
@@ -12,7 +13,7 @@ import type { Transaction } from '../tx/types.js';
 import { AbiRegistry } from './abi.js';
 import { annotateTrace } from './annotate.js';
 import { TraceRecorder } from './recorder.js';
-import type { RunTrace } from './schema.js';
+import type { RunTrace, ZksyncTxInfo } from './schema.js';
 
 export interface RunScenarioOptions {
   /** Record the run into a `RunTrace` (default true). */
@@ -68,6 +69,49 @@ export function toTransaction(t: ScenarioTx, world: WorldState, chainId: bigint)
   };
 }
 
+/** An L1→L2 or upgrade transaction from its scenario entry. */
+function toL1Transaction(t: ScenarioTx, l1: ScenarioL1Fields): L1Transaction {
+  return {
+    type: l1.type,
+    from: t.from,
+    to: t.to ?? 0n,
+    gasLimit: t.gasLimit,
+    gasPerPubdataLimit: l1.gasPerPubdataLimit,
+    maxFeePerGas: t.maxFeePerGas ?? t.gasPrice ?? 0n,
+    maxPriorityFeePerGas: t.maxPriorityFeePerGas ?? 0n,
+    nonce: t.nonce ?? 0n,
+    value: t.value,
+    mint: l1.mint,
+    refundRecipient: l1.refundRecipient,
+    data: t.data,
+    factoryDeps: l1.factoryDeps,
+  };
+}
+
+const hex = (v: bigint): string => `0x${v.toString(16)}`;
+
+/** The zksync part of a receipt as the trace records it (`TxTrace.zksync`). */
+function zksyncInfo(r: TxResult): ZksyncTxInfo | undefined {
+  if (!r.valid || r.pubdata === undefined || r.nativeUsed === undefined) return undefined;
+  const { gasPerPubdata, ...bytes } = r.pubdata;
+  const l1 = 'l1' in r ? (r as { l1: L1Receipt }).l1 : undefined;
+  return {
+    pubdata: { ...bytes, gasPerPubdata: hex(gasPerPubdata) },
+    nativeUsed: hex(r.nativeUsed),
+    ...(l1
+      ? {
+          l1: {
+            kind: l1.kind,
+            txHash: `0x${l1.txHash.toString(16).padStart(64, '0')}`,
+            fee: hex(l1.fee),
+            refundRecipient: `0x${l1.refundRecipient.toString(16).padStart(40, '0')}`,
+            refund: hex(l1.refund),
+          },
+        }
+      : {}),
+  };
+}
+
 /** Executes every transaction of `scenario` in order against its pre-state. */
 export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): ScenarioRun {
   const world = WorldState.fromAccounts(scenario.pre);
@@ -94,13 +138,22 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     ...(recorder ? { observer: recorder } : {}),
     ...(tracer ? { tracer } : {}),
     ...(opts.inspect ? { inspect: opts.inspect } : {}),
+    ...(scenario.nativePrice !== undefined ? { nativePrice: scenario.nativePrice } : {}),
+    ...(scenario.gasPerPubdata !== undefined ? { gasPerPubdata: scenario.gasPerPubdata } : {}),
   });
   const transactions: Transaction[] = [];
   const results: TxResult[] = [];
   scenario.transactions.forEach((st, i) => {
     const tx = toTransaction(st, world, scenario.block.chainId);
-    recorder?.beginTransaction({ ...tx, from: tx.sender, ...(st.label !== undefined ? { label: st.label } : {}) });
-    const result = processTransaction(env, tx);
+    recorder?.beginTransaction({
+      ...tx,
+      from: tx.sender,
+      ...(st.l1 ? { type: st.l1.type } : {}),
+      ...(st.label !== undefined ? { label: st.label } : {}),
+    });
+    const result = st.l1
+      ? processL1Transaction(env, toL1Transaction(st, st.l1), { firstInBlock: i === 0 })
+      : processTransaction(env, tx);
     if (recorder) {
       if (result.valid) {
         recorder.endTransaction({
@@ -111,6 +164,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
           gasRefunded: result.gasRefunded,
           returnData: result.returnData,
           ...(result.createdAddress !== undefined ? { createdAddress: result.createdAddress } : {}),
+          ...(zksyncInfo(result) ? { zksync: zksyncInfo(result) } : {}),
           logs: result.logs,
         });
       } else {

@@ -46,6 +46,8 @@ export interface TxTrace {
   readonly gasRefunded?: Hex;
   readonly returnData?: Hex;
   readonly createdAddress?: Hex;
+  /** zksync profile: pubdata by kind and its price, native used, an L1 transaction's settlement. */
+  readonly zksync?: ZksyncTxInfo;
   /** The function the transaction calls, when an ABI names it (src/trace/abi.ts). */
   readonly call?: Decoded;
   /** Decoded revert data of a reverted transaction. */
@@ -205,4 +207,26 @@ export interface TimelineEntry {
   /** Short machine-readable kind: tx.start, frame.open, frame.state, storage.read, storage.write, balance, nonce, code, log, snapshot.revert, frame.close, tx.end. */
   readonly kind: string;
   readonly text: string;
+}
+
+/** What the zksync profile adds to a transaction's trace (issue #12: pubdata in the receipt and the viewer). */
+export interface ZksyncTxInfo {
+  /** Pubdata bytes by kind (state diffs, published bytecodes, L2→L1 messages) and the gas price per byte. */
+  readonly pubdata: {
+    readonly stateDiffs: number;
+    readonly bytecodes: number;
+    readonly messages: number;
+    readonly total: number;
+    readonly gasPerPubdata: Hex;
+  };
+  /** Native used by the transaction (intrinsic, validation, execution, pubdata). */
+  readonly nativeUsed: Hex;
+  /** An L1→L2 (0xff) or upgrade (0xfe) transaction: its hash, the fee minted to 0x8001 and the refund. */
+  readonly l1?: {
+    readonly kind: 'priority' | 'upgrade';
+    readonly txHash: Hex;
+    readonly fee: Hex;
+    readonly refundRecipient: Hex;
+    readonly refund: Hex;
+  };
 }

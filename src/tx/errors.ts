@@ -21,6 +21,10 @@ export type TxErrorCode =
   | 'GasLimitAboveBlock'
   | 'IntrinsicGasTooLow'
   | 'OutOfNativeDuringValidation'
+  | 'GasPerPubdataTooHigh'
+  | 'UpgradeTxNotFirst'
+  | 'UpgradeTxFailed'
+  | 'DepositTooLow'
   | 'InitcodeTooLarge'
   | 'SetCodeCreate'
   | 'SetCodeEmptyList'
@@ -51,6 +55,10 @@ export const TX_ERROR_EXCEPTIONS: Readonly<Record<TxErrorCode, readonly string[]
   GasLimitAboveBlock: ['GAS_ALLOWANCE_EXCEEDED'],
   IntrinsicGasTooLow: ['INTRINSIC_GAS_TOO_LOW'],
   OutOfNativeDuringValidation: ['OUT_OF_NATIVE_RESOURCES_DURING_VALIDATION'], // ZKsync OS's own name (brief §7.3)
+  GasPerPubdataTooHigh: ['GAS_PER_PUBDATA_TOO_HIGH'], // ZKsync OS's own name (process_transaction.rs)
+  UpgradeTxNotFirst: ['UPGRADE_TX_NOT_FIRST'], // ZKsync OS InvalidTransaction::UpgradeTxNotFirst
+  UpgradeTxFailed: ['UPGRADE_TX_FAILED'], // InvalidTransaction::UpgradeTxFailed
+  DepositTooLow: ['DEPOSIT_TOO_LOW'], // ZKsync OS: internal error 'Deposited amount too low'
   InitcodeTooLarge: ['INITCODE_SIZE_EXCEEDED'],
   SetCodeCreate: ['TYPE_4_TX_CONTRACT_CREATION'],
   SetCodeEmptyList: ['TYPE_4_EMPTY_AUTHORIZATION_LIST'],
@@ -258,6 +266,48 @@ export class OutOfNativeDuringValidationError extends TxValidationError {
     readonly nativeRequired: bigint,
   ) {
     super(`native limit ${nativeLimit} does not cover the intrinsic native ${nativeRequired}`);
+  }
+}
+
+/** ZKsync: the block's gas per pubdata exceeds the transaction's limit (1 for types 0-2, `validate`). */
+export class GasPerPubdataTooHighError extends TxValidationError {
+  readonly code = 'GasPerPubdataTooHigh' as const;
+  constructor(
+    readonly blockGasPerPubdata: bigint,
+    readonly userLimit: bigint,
+  ) {
+    super(`block gas per pubdata ${blockGasPerPubdata} exceeds the transaction's limit ${userLimit}`);
+  }
+}
+
+/** ZKsync: an upgrade transaction (0xFE) that is not the first of its block (`process_transaction`). */
+export class UpgradeTxNotFirstError extends TxValidationError {
+  readonly code = 'UpgradeTxNotFirst' as const;
+  constructor() {
+    super('an upgrade transaction must be the first transaction of its block');
+  }
+}
+
+/** ZKsync: an upgrade transaction that did not succeed (`process_l1_transaction`: upgrades must succeed). */
+export class UpgradeTxFailedError extends TxValidationError {
+  readonly code = 'UpgradeTxFailed' as const;
+  constructor(readonly outcome: string) {
+    super(`the upgrade transaction failed (${outcome})`);
+  }
+}
+
+/**
+ * ZKsync: an L1 transaction whose deposit (reserved[0]) is below value + gas limit × price. ZKsync OS
+ * treats it as an internal error (`require_internal!`, the block aborts); this runner rejects the
+ * transaction instead and changes nothing.
+ */
+export class DepositTooLowError extends TxValidationError {
+  readonly code = 'DepositTooLow' as const;
+  constructor(
+    readonly deposited: bigint,
+    readonly needed: bigint,
+  ) {
+    super(`deposited ${deposited} does not cover value + gas limit × price ${needed}`);
   }
 }
 

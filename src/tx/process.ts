@@ -2,11 +2,11 @@
 // revm's handler: validate, buy gas, warm the access list, authorize (EIP-7702), execute, refund, pay the
 // coinbase, commit.
 import type { Address, HaltReason } from '../ee/types.js';
-import type { Log, L2ToL1Message } from '../system/world.js';
+import type { Log, L2ToL1Message, Overlay } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
 import type { TxValidationError } from './errors.js';
-import { blobGasUsed, effectiveGasPrice } from './fees.js';
+import { blobGasUsed, effectiveGasPrice, feeCap } from './fees.js';
 import { floorDataGas, intrinsicGas } from './intrinsic.js';
 import { applyAuthorizations } from './authorization.js';
 import { delegationTarget } from '../runner/delegation.js';
@@ -14,8 +14,19 @@ import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { checkTransactionArguments } from './arguments.js';
 import { MAX_REFUND_QUOTIENT } from '../ee/evm/gas.js';
-import { NativeMeter, OutOfNativeError, nativePerGas } from '../system/resources.js';
-import { OutOfNativeDuringValidationError } from './errors.js';
+import { NativeMeter, OutOfNativeError, accountWriteNative, nativePerGas } from '../system/resources.js';
+import { GasPerPubdataTooHighError, OutOfNativeDuringValidationError } from './errors.js';
+import type { TxPubdata } from '../system/pubdata.js';
+import { NONEXISTENT } from '../system/world.js';
+import { l2ValidationNative } from './validationNative.js';
+import {
+  currentPubdata,
+  enoughForPubdata,
+  payForTransaction,
+  refundFromCollector,
+  sweepToCoinbase,
+  type PubdataPrice,
+} from './bootloaderFees.js';
 
 /** Result of a transaction that was executed (valid). */
 export interface TxReceipt {
@@ -28,6 +39,10 @@ export interface TxReceipt {
   readonly logs: readonly Log[];
   readonly messages: readonly L2ToL1Message[];
   readonly haltReason?: string;
+  /** zksync: the transaction's pubdata (bytes by kind) and its price, charged from native (brief §7.3). */
+  readonly pubdata?: TxPubdata & { readonly gasPerPubdata: bigint };
+  /** zksync: native used by the transaction (intrinsic, calldata, validation, execution, pubdata). */
+  readonly nativeUsed?: bigint;
 }
 
 /** An invalid transaction: nothing changed, no fee was charged. */
@@ -39,6 +54,9 @@ export interface TxRejection {
 }
 
 export type TxResult = TxReceipt | TxRejection;
+
+/** The user's gas-per-pubdata limit of types 0-2 (basic_bootloader constants.rs DEFAULT_GAS_PER_PUBDATA). */
+const DEFAULT_GAS_PER_PUBDATA = 1n;
 
 /**
  * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
@@ -54,19 +72,38 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     world.discard();
     return checked;
   }
-  buyGas(env, tx, sender, checked.price);
+  const bought = buyGas(env, tx, sender, checked);
+  if (bought !== null) {
+    world.discard();
+    return bought;
+  }
   warmAccessList(env, tx);
   authorize(env, tx);
-  const out = execute(env, tx, sender.nonce, checked.native?.meter);
+  let out = execute(env, tx, sender.nonce, checked.native);
+  let pubdata: TxPubdata | undefined;
+  if (checked.native) ({ out, pubdata } = settlePubdata(env, out, checked.native));
   const gas = refund(env, tx, out, checked);
   payCoinbase(env, gas.used, checked.price);
-  return commit(env, out, gas);
+  return commit(env, out, gas, checked.native, pubdata);
+}
+
+/** The zksync native budget of a transaction (brief §7.3). */
+interface NativeBudget {
+  readonly meter: NativeMeter;
+  readonly perGas: bigint;
+  /** Computational native above 2^36, given back after execution for pubdata. */
+  readonly withheld: number;
+  readonly pubdataPrice: PubdataPrice;
+  /** Pubdata of the validation phase (nonce bump, fee transfer), charged then. */
+  validationPubdata: number;
+  /** The F_tx snapshot, for the pubdata revert. */
+  txRollback?: Overlay;
 }
 
 /** What validation grants: the effective gas price and, on zksync, the native budget. */
 interface Validated {
   readonly price: bigint;
-  readonly native?: { readonly meter: NativeMeter; readonly perGas: bigint };
+  readonly native?: NativeBudget;
 }
 
 /** The sender's account as it was before the transaction. */
@@ -99,25 +136,63 @@ function validate(env: RunEnvironment, tx: Transaction, sender: SenderAccount): 
     return { valid: false, error, errors: [error] };
   }
   const computational = limit - upfront;
-  const meter = new NativeMeter(
-    costs,
-    Number(computational < costs.maxComputational ? computational : costs.maxComputational),
-  );
+  const capped = computational < costs.maxComputational ? computational : costs.maxComputational;
+  const meter = new NativeMeter(costs, Number(capped));
   meter.used = Number(upfront);
-  return { price, native: { meter, perGas } };
+  const gasPerPubdata = env.gasPerPubdata ?? 1n;
+  // process_transaction.rs validate: the user's limit (DEFAULT_GAS_PER_PUBDATA = 1 for non-EIP-712 types)
+  // must cover the block's gas per pubdata.
+  if (gasPerPubdata > DEFAULT_GAS_PER_PUBDATA) {
+    const error = new GasPerPubdataTooHighError(gasPerPubdata, DEFAULT_GAS_PER_PUBDATA);
+    return { valid: false, error, errors: [error] };
+  }
+  const pubdataPrice = { gasPerPubdata, nativePerPubdata: gasPerPubdata * perGas };
+  return {
+    price,
+    native: { meter, perGas, withheld: Number(computational - capped), pubdataPrice, validationPubdata: 0 },
+  };
 }
 
-/** Phase 2 — buy gas (and blob gas) and bump the nonce: outside any frame, never rolled back (brief §2.8). */
-function buyGas(env: RunEnvironment, tx: Transaction, sender: SenderAccount, price: bigint): void {
+/**
+ * Phase 2 — buy gas (and blob gas) and bump the nonce: outside any frame, never rolled back (brief §2.8).
+ * ZKsync moves the fee to its collector 0x8001 now (`eoa.rs pay_for_transaction`, `ensure_payment`), so
+ * BALANCE(0x8001) is right during execution, charges native for it and then the validation pubdata; a
+ * native shortfall here makes the transaction invalid.
+ */
+function buyGas(env: RunEnvironment, tx: Transaction, sender: SenderAccount, validated: Validated): TxRejection | null {
   const { system, profile } = env;
+  const price = validated.price;
   const blobFee = blobGasUsed(tx) * system.block.blobBaseFee;
   system.tx = {
     origin: tx.sender,
     gasPrice: price,
     blobHashes: profile.blobOpcodesStubbed ? [] : tx.blobVersionedHashes,
   };
-  system.world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
-  system.world.setNonce(tx.sender, sender.nonce + 1n);
+  const collector = profile.feeCollector;
+  const native = validated.native;
+  system.native = native?.meter;
+  try {
+    if (native) {
+      const costs = native.meter.costs;
+      native.meter.charge(l2ValidationNative(costs, tx, sender !== NONEXISTENT)); // reads, hashes, ecrecover
+      native.meter.charge(accountWriteNative(costs)); // `increment_nonce`
+    }
+    if (collector !== null) payForTransaction(system, tx.sender, collector, feeCap(tx), tx.gasLimit, price);
+    else system.world.setBalance(tx.sender, sender.balance - tx.gasLimit * price - blobFee);
+    system.world.setNonce(tx.sender, sender.nonce + 1n);
+    if (native) {
+      native.validationPubdata = currentPubdata(system).total;
+      native.meter.charge(Number(BigInt(native.validationPubdata) * native.pubdataPrice.nativePerPubdata));
+    }
+  } catch (e) {
+    if (!(e instanceof OutOfNativeError) || !native) throw e;
+    const used = BigInt(native.meter.used);
+    const error = new OutOfNativeDuringValidationError(used - BigInt(native.meter.remaining), used);
+    return { valid: false, error, errors: [error] };
+  } finally {
+    system.native = undefined;
+  }
+  return null;
 }
 
 /** Phase 3 — the warm set (EIP-2929/2930/3651): sender, recipient, precompiles, coinbase, access list. */
@@ -161,12 +236,15 @@ function execute(
   env: RunEnvironment,
   tx: Transaction,
   senderNonce: bigint,
-  meter: NativeMeter | undefined,
+  native: NativeBudget | undefined,
 ): RunOutcome {
   const world = env.system.world;
   const gas = tx.gasLimit - intrinsicGas(tx, env.txParams.gas);
   const txRollback = world.snapshot();
+  const meter = native?.meter;
+  if (native) native.txRollback = txRollback;
   env.native = meter;
+  env.system.native = meter;
   try {
     return runTopFrame(env, tx, gas, senderNonce);
   } catch (e) {
@@ -178,7 +256,38 @@ function execute(
     return halted('OutOfNative');
   } finally {
     env.native = undefined;
+    env.system.native = undefined;
   }
+}
+
+/**
+ * Phase 4b (zksync) — pubdata (brief §7.3): reclaim the withheld native; the execution's pubdata must be
+ * payable, else the transaction reverts to F_tx (`check_enough_resources_for_pubdata`); then it is charged
+ * (`refund_transaction`, from native only). The F_tx snapshot is the overlay before execution: a reverted
+ * outcome's state was already rolled back by the runner, so only a successful one needs undoing here.
+ */
+function settlePubdata(
+  env: RunEnvironment,
+  out: RunOutcome,
+  native: NativeBudget,
+): { out: RunOutcome; pubdata: TxPubdata } {
+  const { meter, pubdataPrice, validationPubdata } = native;
+  meter.reclaim(native.withheld);
+  if (
+    out.status === 'success' &&
+    !enoughForPubdata(meter, currentPubdata(env.system), validationPubdata, pubdataPrice)
+  ) {
+    env.system.world.revert(native.txRollback!);
+    out = {
+      status: 'revert',
+      gasLeft: out.gasLeft,
+      returnData: out.returnData,
+      haltReason: 'NotEnoughNativeForPubdata',
+    };
+  }
+  const pubdata = currentPubdata(env.system);
+  meter.used += Number(BigInt(pubdata.total - validationPubdata) * pubdataPrice.nativePerPubdata);
+  return { out, pubdata };
 }
 
 /** Runs the transaction's call or deployment (brief §8.2 step 8). */
@@ -240,31 +349,39 @@ function refund(env: RunEnvironment, tx: Transaction, out: RunOutcome, validated
   // EIP-7623: gas used is at least the calldata floor (applied after the refund).
   const floor = floorDataGas(tx, env.txParams.gas);
   if (gasLimit - gasLeft < floor) gasLeft = gasLimit - floor;
-  system.credit(tx.sender, gasLeft * validated.price);
+  const collector = env.profile.feeCollector;
+  // ZKsync: the collector holds gasLimit × price and refunds the unused part (`refund_transaction`).
+  if (collector !== null) refundFromCollector(system, collector, tx.sender, gasLeft * validated.price);
+  else system.credit(tx.sender, gasLeft * validated.price);
   return { used: gasLimit - gasLeft, refunded };
 }
 
 /**
- * Phase 6 — pay the coinbase: the priority part of the price (the base fee burns). ZKsync collects the whole
- * effective price at the bootloader address and sweeps it to the coinbase after the transaction (brief §8.2
- * step 11).
+ * Phase 6 — pay the coinbase: the priority part of the price (the base fee burns). ZKsync's collector already
+ * holds the fee (paid before execution, refund deducted): its whole balance is swept to the coinbase after the
+ * transaction (`bootloader/mod.rs run_prepared`, brief §8.2 step 11).
  */
 function payCoinbase(env: RunEnvironment, gasUsed: bigint, price: bigint): void {
   const { system, profile } = env;
   const { world, block } = system;
-  const fee = gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price);
-  const collector = profile.feeCollector ?? block.coinbase;
-  system.credit(collector, fee);
-  world.touch(collector); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
-  if (profile.feeCollector !== null && collector !== block.coinbase) {
-    const swept = world.getAccount(collector).balance;
-    if (swept !== 0n) world.setBalance(collector, 0n);
-    system.credit(block.coinbase, swept);
+  const collector = profile.feeCollector;
+  if (collector !== null) {
+    world.touch(collector);
+    sweepToCoinbase(system, collector, block.coinbase);
+    return;
   }
+  system.credit(block.coinbase, gasUsed * (profile.chargePriorityFee ? price - block.baseFee : price));
+  world.touch(block.coinbase); // geth pays the coinbase even a zero fee, which touches it (EIP-161)
 }
 
 /** Phase 7 — commit the overlay (deleting empty touched accounts where the profile says so) and report. */
-function commit(env: RunEnvironment, out: RunOutcome, gas: GasSettlement): TxReceipt {
+function commit(
+  env: RunEnvironment,
+  out: RunOutcome,
+  gas: GasSettlement,
+  native?: NativeBudget,
+  pubdata?: TxPubdata,
+): TxReceipt {
   const world = env.system.world;
   const logs = world.logs; // a reverted top frame already rolled its logs back
   const messages = world.messages;
@@ -279,5 +396,7 @@ function commit(env: RunEnvironment, out: RunOutcome, gas: GasSettlement): TxRec
     logs,
     messages,
     haltReason: out.haltReason,
+    ...(native && pubdata ? { pubdata: { ...pubdata, gasPerPubdata: native.pubdataPrice.gasPerPubdata } } : {}),
+    ...(native ? { nativeUsed: BigInt(native.meter.used) } : {}),
   };
 }

@@ -8,7 +8,10 @@ import { MockHost } from './mockHost.js';
 import type { Asm } from './bytecode.js';
 
 export const CANCUN_TABLE: InstructionTable = buildInstructionTable(CANCUN_CONFIG);
-export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({ sstoreRefunds: false });
+export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({
+  sstoreRefunds: false,
+  blobOpcodesStubbed: false,
+});
 
 export const THIS = 0xc0den;
 export const CALLER = 0xca11e4n;

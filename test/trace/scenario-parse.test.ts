@@ -51,7 +51,9 @@ describe('parseScenario', () => {
       /^s\.json › transactions\[0\]\.from: address must be 20 bytes/,
     );
     expect(err({ transactions: [{ from: FROM, colour: 1 }] })).toBe('s.json › transactions[0].colour: unknown field');
-    expect(err({ transactions: [], profile: 'geth' })).toMatch(/^s\.json › profile: expected "ethereum" or "zksync"/);
+    expect(err({ transactions: [], profile: 'geth' })).toMatch(
+      /^s\.json › profile: expected "ethereum", "zksync" or "zksync-p256", got "geth"/,
+    );
     expect(err({})).toBe('s.json › transactions: missing field');
     expect(err({ pre: { [FROM]: { balance: '-1' } }, transactions: [] })).toMatch(
       /pre\.0x1111111111111111111111111111111111111111\.balance: negative quantity/,

@@ -96,8 +96,11 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   set(Op.CHAINID, row('CHAINID', blk.chainid, G.GAS_BASE, 0, 1));
   set(Op.SELFBALANCE, row('SELFBALANCE', env.selfbalance, G.GAS_SELFBALANCE, 0, 1));
   set(Op.BASEFEE, row('BASEFEE', blk.basefee, G.GAS_BASE, 0, 1));
-  set(Op.BLOBHASH, row('BLOBHASH', blk.blobhash, G.GAS_BLOBHASH, 1, 1));
-  set(Op.BLOBBASEFEE, row('BLOBBASEFEE', blk.blobbasefee, G.GAS_BLOBBASEFEE, 0, 1));
+  set(Op.BLOBHASH, row('BLOBHASH', config.blobOpcodesStubbed ? blk.blobhashStub : blk.blobhash, G.GAS_BLOBHASH, 1, 1));
+  set(
+    Op.BLOBBASEFEE,
+    row('BLOBBASEFEE', config.blobOpcodesStubbed ? blk.blobbasefeeStub : blk.blobbasefee, G.GAS_BLOBBASEFEE, 0, 1),
+  );
 
   set(Op.POP, row('POP', stk.pop, G.GAS_BASE, 1, 0));
   set(Op.MLOAD, row('MLOAD', mem.mload, G.GAS_VERY_LOW, 1, 1));

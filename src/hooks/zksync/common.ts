@@ -2,6 +2,7 @@
 // a gas meter with the Rust `charge` semantics, and the revert-without-burning result.
 import { CallModifier } from '../../ee/types.js';
 import type { HookCall, HookResult } from '../registry.js';
+import { HOOK_STEP_COST_ERGS } from './constants.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -18,30 +19,48 @@ export class HookInternalError extends Error {
 }
 
 /**
- * Gas available to a hook. `charge` follows `BaseResources::charge`: on a shortfall the gas is set to
- * 0 and the charge fails (the hook then reverts with nothing left, brief §7.1).
+ * Ergs available to a hook. `chargeErgs` follows `BaseResources::charge`: on a shortfall the ergs are set
+ * to 0 and the charge fails (the hook then reverts with nothing left, brief §7.1). EVM gas costs are
+ * charged as gas × ergsPerGas.
  */
-export class GasMeter {
-  constructor(public gas: number) {}
+export class ErgsMeter {
+  constructor(
+    public ergs: number,
+    readonly ergsPerGas: number,
+  ) {}
 
-  charge(amount: number): boolean {
-    if (amount > this.gas) {
-      this.gas = 0;
+  chargeErgs(amount: number): boolean {
+    if (amount > this.ergs) {
+      this.ergs = 0;
       return false;
     }
-    this.gas -= amount;
+    this.ergs -= amount;
     return true;
+  }
+
+  chargeGas(gas: number): boolean {
+    return this.chargeErgs(gas * this.ergsPerGas);
   }
 }
 
-/** `make_error_return_state`: reverted, empty data, the remaining gas is **not** burned (brief §6.1). */
-export function revert(gasLeft: number): HookResult {
-  return { status: 'revert', gasLeft, returnData: EMPTY };
+/** `make_error_return_state`: reverted, empty data, the remaining ergs are **not** burned (brief §6.1). */
+export function revert(ergsLeft: number): HookResult {
+  return { status: 'revert', ergsLeft, returnData: EMPTY };
 }
 
 /** A successful completion with `returnData`. */
-export function success(gasLeft: number, returnData: Uint8Array = EMPTY): HookResult {
-  return { status: 'success', gasLeft, returnData };
+export function success(ergsLeft: number, returnData: Uint8Array = EMPTY): HookResult {
+  return { status: 'success', ergsLeft, returnData };
+}
+
+/**
+ * The 10-erg step every system hook charges after its value and modifier pre-checks (`l1_messenger.rs`,
+ * `l2_base_token.rs`, `contract_deployer.rs`: `resources.charge(Ergs(10))` in the `_inner` function); a
+ * call refused by the pre-checks keeps those ergs. Null when the ergs ran out (revert with 0).
+ */
+export function chargeStep(call: HookCall): ErgsMeter | null {
+  const meter = new ErgsMeter(call.ergs, call.ergsPerGas);
+  return meter.chargeErgs(HOOK_STEP_COST_ERGS) ? meter : null;
 }
 
 /** The modifier pre-check every system hook shares (brief §6.3-§6.5). */

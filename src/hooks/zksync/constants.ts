@@ -29,10 +29,5 @@ export const L1_MESSAGE_SENT_TOPIC = 0x3a36e47291f4201faf137fab081d92295bce2d53b
 /** EVM MAX_CODE_SIZE: the deployer hook's bytecode length bound (brief §6.5). */
 export const MAX_EVM_BYTECODE_LENGTH = 24576;
 
-/**
- * The step cost each system hook charges: 10 ergs (brief §6.3-§6.5, §7.2). The runner charges it in ergs
- * before the hook runs (`SystemHook.stepErgs`) and keeps the sub-gas remainder with the calling frame.
- */
+/** The step cost each system hook charges after its pre-checks: 10 ergs (`l1_messenger.rs` etc., brief §6.3-§6.5). */
 export const HOOK_STEP_COST_ERGS = 10;
-/** Whole gas the hook bodies charge for the step themselves: none, the runner charged it in ergs. */
-export const STEP_COST_GAS = 0;

@@ -4,12 +4,14 @@
 import { keccak256Word, KECCAK_EMPTY } from '../../crypto/keccak.js';
 import type { Address } from '../../ee/types.js';
 import type { WorldState } from '../../system/world.js';
+import { blake2sWord } from '../../crypto/blake2s.js';
+import { accountWriteNative, coldAccountNative } from '../../system/resources.js';
 import type { HookCall, HookResult, SystemHook } from '../registry.js';
 import {
   addressAt,
   addressWordIsClean,
+  chargeStep,
   checkModifier,
-  GasMeter,
   revert,
   selectorOf,
   success,
@@ -19,8 +21,6 @@ import {
   L2_COMPLEX_UPGRADER_ADDRESS,
   MAX_EVM_BYTECODE_LENGTH,
   SET_BYTECODE_DETAILS_EVM_SELECTOR,
-  STEP_COST_GAS,
-  HOOK_STEP_COST_ERGS,
 } from './constants.js';
 
 /** Decoded `setBytecodeDetailsEVM` arguments. */
@@ -46,42 +46,52 @@ export function decodeSetBytecodeDetails(calldata: Uint8Array): BytecodeDetails 
 }
 
 /**
- * The code the details describe. ZKsync OS only writes the hashes and lengths into the account
- * properties (the preimage is expected to be known to the state); this runner keeps code inline, so it
- * resolves the preimage now from `world.preimages` (keccak256 → code): by `bytecodeHash`, else by
- * `observableHash`. The preimage must have the given length and its keccak256 must equal
- * `observableHash` (what EXTCODEHASH reports); anything else reverts. `bytecodeHash` is otherwise
- * opaque: ZKsync OS's own (non-keccak) bytecode hash may be passed if the preimage is registered under
- * its keccak hash. Length 0 with the empty-code hash clears the code.
+ * The code the details describe. ZKsync OS writes the hashes and lengths into the account properties
+ * (`account_cache.rs set_bytecode_details`); the code itself is the preimage of `bytecodeHash`, its
+ * Blake2s hash, fetched from the preimage oracle when the account is called (an upgrade transaction
+ * supplies it as a factory dependency). This runner keeps code inline, so it resolves the preimage now
+ * from `world.preimages`: by `bytecodeHash` with `blake2s(code) == bytecodeHash` (the Rust form), or, for
+ * preimages registered under their keccak hash, `keccak(code) == bytecodeHash`. The preimage must have
+ * the given length and its keccak256 must equal `observableHash` (EXTCODEHASH; this runner derives it from
+ * the code); anything else reverts. Length 0 with the empty-code hash clears the code.
  */
 export function resolveBytecode(world: WorldState, d: BytecodeDetails): Uint8Array | null {
   if (d.bytecodeLength === 0) return d.observableHash === KECCAK_EMPTY ? new Uint8Array(0) : null;
   const code = world.preimages.get(d.bytecodeHash) ?? world.preimages.get(d.observableHash);
   if (code === undefined || code.length !== d.bytecodeLength) return null;
-  return keccak256Word(code) === d.observableHash ? code : null;
+  const observable = keccak256Word(code);
+  if (observable !== d.observableHash) return null;
+  if (d.bytecodeHash !== observable && blake2sWord(code) !== d.bytecodeHash) return null;
+  return code;
 }
 
 function run(call: HookCall, world: WorldState): HookResult {
   const modifier = checkModifier(call, 'contract deployer');
-  if (call.value !== 0n || !modifier.ok) return revert(call.gas);
-  const meter = new GasMeter(call.gas);
-  // Brief §6: the hook's own step cost is 10 ergs, not representable in whole gas units: charged as 0.
-  meter.charge(STEP_COST_GAS);
-  if (selectorOf(call.calldata) !== SET_BYTECODE_DETAILS_EVM_SELECTOR) return revert(meter.gas);
-  if (modifier.isStatic) return revert(meter.gas);
-  if (call.caller !== L2_COMPLEX_UPGRADER_ADDRESS) return revert(meter.gas);
+  if (call.value !== 0n || !modifier.ok) return revert(call.ergs);
+  const meter = chargeStep(call);
+  if (meter === null) return revert(0);
+  if (selectorOf(call.calldata) !== SET_BYTECODE_DETAILS_EVM_SELECTOR) return revert(meter.ergs);
+  if (modifier.isStatic) return revert(meter.ergs);
+  if (call.caller !== L2_COMPLEX_UPGRADER_ADDRESS) return revert(meter.ergs);
   const details = decodeSetBytecodeDetails(call.calldata);
-  if (details === null) return revert(meter.gas);
+  if (details === null) return revert(meter.ergs);
   const code = resolveBytecode(world, details);
-  if (code === null) return revert(meter.gas);
-  // `set_bytecode_details` charges native only (the preimage is not published): no gas (brief §6.5).
+  if (code === null) return revert(meter.ergs);
+  // `set_bytecode_details` charges native only, under infinite ergs: materialize (cold if first touched)
+  // and write the account properties; the preimage is not published (`not_publish_bytecode`).
+  const native = call.native;
+  if (native) {
+    const cold = world.accessAccount(details.address);
+    native.charge(accountWriteNative(native.costs));
+    if (cold) native.charge(coldAccountNative(native.costs, world.exists(details.address)));
+  }
   world.setCode(details.address, code);
-  return success(meter.gas);
+  world.markBytecodeUnpublished(details.address);
+  return success(meter.ergs);
 }
 
 /** The contract deployer system hook. */
 export const contractDeployerHook: SystemHook = Object.freeze({
   name: 'contractDeployer',
-  stepErgs: HOOK_STEP_COST_ERGS,
   run,
 });

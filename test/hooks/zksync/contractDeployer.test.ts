@@ -1,11 +1,23 @@
 // Contract deployer hook 0x8006 (brief §6.5): setBytecodeDetailsEVM, only from 0x800f, code from a
 // preimage known to the state; strict checks revert without burning gas.
+import { blake2s } from '@noble/hashes/blake2.js';
 import { describe, expect, it } from 'vitest';
 import { KECCAK_EMPTY } from '../../../src/crypto/keccak.js';
 import { CallModifier } from '../../../src/ee/types.js';
 import { contractDeployerHook, HookInternalError } from '../../../src/hooks/zksync/index.js';
 import { WorldState } from '../../../src/system/world.js';
-import { be, cat, hex, hookCall, keccak, SET_BYTECODE_DETAILS_EVM, setBytecodeDetailsCalldata } from './helpers.js';
+import {
+  be,
+  cat,
+  hex,
+  hookCall,
+  keccak,
+  SET_BYTECODE_DETAILS_EVM,
+  setBytecodeDetailsCalldata,
+  ergsAfterRefusal,
+  toHex,
+  type HookCallOptions,
+} from './helpers.js';
 
 const DEPLOYER = 0x8006n;
 const UPGRADER = 0x800fn;
@@ -14,7 +26,7 @@ const CODE = hex('600160005260206000f3'); // returns the word 1
 const HASH = keccak(CODE);
 const LEN = BigInt(CODE.length);
 
-function run(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}, preimages: Uint8Array[] = [CODE]) {
+function run(calldata: Uint8Array, o: HookCallOptions = {}, preimages: Uint8Array[] = [CODE]) {
   const world = WorldState.fromAccounts([[TARGET, { balance: 5n, nonce: 2n }]]);
   for (const p of preimages) world.preimages.set(keccak(p), p);
   const r = contractDeployerHook.run(
@@ -24,26 +36,29 @@ function run(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}, preim
   return { r, world, account: world.getAccount(TARGET) };
 }
 
-function expectRevertNoBurn(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}, preimages?: Uint8Array[]) {
+function expectRevertNoBurn(calldata: Uint8Array, o: HookCallOptions = {}, preimages?: Uint8Array[]) {
   const { r, account } = run(calldata, o, preimages);
-  expect(r).toEqual({ status: 'revert', gasLeft: o.gas ?? 100_000, returnData: new Uint8Array(0) });
+  expect(r).toEqual({ status: 'revert', ergsLeft: ergsAfterRefusal(o), returnData: new Uint8Array(0) });
   expect(account.code.length).toBe(0);
 }
 
 describe('contract deployer 0x8006: setBytecodeDetailsEVM(address,bytes32,uint32,bytes32)', () => {
   it('sets the code from the registered preimage, keeps nonce and balance, costs no gas, returns empty', () => {
     const { r, account } = run(setBytecodeDetailsCalldata(TARGET, HASH, LEN, HASH));
-    expect(r).toEqual({ status: 'success', gasLeft: 100_000, returnData: new Uint8Array(0) });
+    expect(r).toEqual({ status: 'success', ergsLeft: 100_000 * 256 - 10, returnData: new Uint8Array(0) });
     expect(account.code).toEqual(CODE);
     expect(account.codeHash).toBe(HASH);
     expect(account.nonce).toBe(2n);
     expect(account.balance).toBe(5n);
   });
 
-  it('accepts an opaque bytecode hash when the preimage is found by the observable (keccak) hash', () => {
-    const { r, account } = run(setBytecodeDetailsCalldata(TARGET, 0x01234567n, LEN, HASH));
-    expect(r.status).toBe('success');
-    expect(account.code).toEqual(CODE);
+  it('takes the bytecode hash as ZKsync OS does: blake2s of the preimage (account_cache.rs deploy_code)', () => {
+    const blake = BigInt(toHex(blake2s(CODE)));
+    const byBlake = run(setBytecodeDetailsCalldata(TARGET, blake, LEN, HASH));
+    expect(byBlake.r.status).toBe('success');
+    expect(byBlake.account.code).toEqual(CODE);
+    // A hash that is neither the blake2s nor the keccak of the preimage is refused.
+    expect(run(setBytecodeDetailsCalldata(TARGET, 0x01234567n, LEN, HASH)).r.status).toBe('revert');
   });
 
   it('creates the account when missing and works from an EVM caller frame too', () => {

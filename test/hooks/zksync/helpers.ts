@@ -72,18 +72,42 @@ export function setBytecodeDetailsCalldata(
   return cat(SET_BYTECODE_DETAILS_EVM, be(address), be(bytecodeHash), be(length), be(observableHash));
 }
 
-/** A hook call with defaults: a plain CALL from an EVM contract with 100000 gas. */
-export function hookCall(address: Address, calldata: Uint8Array, o: Partial<HookCall> = {}): HookCall {
+/** Options of `hookCall`: any call field, and `gas` (default 100000) given as gas × 256 ergs. */
+export type HookCallOptions = Partial<HookCall> & { readonly gas?: number };
+
+/** A hook call with defaults: a plain CALL from an EVM contract with 100000 gas (1 gas = 256 ergs). */
+export function hookCall(address: Address, calldata: Uint8Array, o: HookCallOptions = {}): HookCall {
+  const { gas, ...rest } = o;
   return {
     caller: 0xc0ffeen,
     address,
     calldata,
     value: 0n,
     modifier: CallModifier.NoModifier,
-    gas: 100_000,
+    ergs: (gas ?? 100_000) * 256,
+    ergsPerGas: 256,
     callerIsEvm: true,
-    ...o,
+    ...rest,
   };
+}
+
+const PRECHECK_MODIFIERS: readonly number[] = [
+  CallModifier.Delegate,
+  CallModifier.DelegateStatic,
+  CallModifier.EVMCallcode,
+  CallModifier.EVMCallcodeStatic,
+];
+
+/**
+ * Ergs a system hook returns when it refuses a call without other charges: all of them if the value or
+ * modifier pre-check refused it (before the 10-erg step), else all but the 10-erg step (`l1_messenger.rs`,
+ * `contract_deployer.rs`, `l2_base_token.rs`: the step is charged in `*_inner`, after the pre-checks).
+ */
+export function ergsAfterRefusal(o: HookCallOptions, valueAllowed = false): number {
+  const ergs = (o.gas ?? 100_000) * 256;
+  const refusedBeforeStep =
+    (!valueAllowed && (o.value ?? 0n) !== 0n) || PRECHECK_MODIFIERS.includes(o.modifier ?? CallModifier.NoModifier);
+  return refusedBeforeStep ? ergs : ergs - 10;
 }
 
 export const COINBASE = 0xc014ba5en;

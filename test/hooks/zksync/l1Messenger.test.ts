@@ -15,21 +15,23 @@ import {
   SEND_TO_L1,
   sendToL1Calldata,
   utf8,
+  ergsAfterRefusal,
+  type HookCallOptions,
 } from './helpers.js';
 
 const MESSENGER = 0x8008n;
 const SENDER = 0xc0ffeen;
 
-function run(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}) {
+function run(calldata: Uint8Array, o: HookCallOptions = {}) {
   const world = new WorldState();
   const r = l1MessengerHook.run(hookCall(MESSENGER, calldata, o), world);
   return { r, world };
 }
 
-function expectRevertNoBurn(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}) {
+function expectRevertNoBurn(calldata: Uint8Array, o: HookCallOptions = {}) {
   const { r, world } = run(calldata, o);
   expect(r.status).toBe('revert');
-  expect(r.gasLeft).toBe(o.gas ?? 100_000); // system hooks revert without burning (brief §6.1, §10.12)
+  expect(r.ergsLeft).toBe(ergsAfterRefusal(o)); // system hooks revert without burning (brief §6.1, §10.12)
   expect(r.returnData.length).toBe(0);
   expect(world.messages).toEqual([]);
   expect(world.logs).toEqual([]);
@@ -56,13 +58,13 @@ describe('L1 messenger 0x8008: sendToL1(bytes)', () => {
     expect(world.logs[0]!.data).toEqual(cat(be(32n), be(8n), pad32(message)));
   });
 
-  it('charges keccak 30 + 6/word and LOG3 375 + 3·375 + 8/byte of event data; the 10-ergs step is 0 gas', () => {
+  it('charges the 10-erg step, keccak 30 + 6/word and LOG3 375 + 3·375 + 8/byte of event data, in ergs', () => {
     const message = new Uint8Array(33).fill(7); // 2 words hashed; event data 32 + 32 + 64 = 128 bytes
     const { r } = run(sendToL1Calldata(message), { gas: 50_000 });
     expect(r.status).toBe('success');
     const keccakGas = 30 + 6 * 2;
     const logGas = 375 + 375 * 3 + 8 * 128;
-    expect(r.gasLeft).toBe(50_000 - keccakGas - logGas);
+    expect(r.ergsLeft).toBe((50_000 - keccakGas - logGas) * 256 - 10);
   });
 
   it('accepts an empty message and extra trailing words (only the length bound and word alignment are checked)', () => {
@@ -79,13 +81,14 @@ describe('L1 messenger 0x8008: sendToL1(bytes)', () => {
 
   it('an out-of-gas charge reverts with all gas consumed and records nothing', () => {
     const calldata = sendToL1Calldata(utf8('x'));
-    const keccakOnly = run(calldata, { gas: 35 });
-    expect(keccakOnly.r).toEqual({ status: 'revert', gasLeft: 0, returnData: new Uint8Array(0) });
+    // The 10-erg step comes first: 36 gas of ergs leaves 36·256 − 10, short of the 36-gas keccak.
+    const keccakOnly = run(calldata, { gas: 36 });
+    expect(keccakOnly.r).toEqual({ status: 'revert', ergsLeft: 0, returnData: new Uint8Array(0) });
     // Enough for the hash but not the event: the hook reverts (the runner rolls the message back).
-    const noLog = run(calldata, { gas: 36 + 2267 });
+    const noLog = run(calldata, { ergs: (36 + 2268) * 256 + 9 });
     expect(noLog.r.status).toBe('revert');
-    expect(noLog.r.gasLeft).toBe(0);
-    expect(run(calldata, { gas: 36 + 2268 }).r).toMatchObject({ status: 'success', gasLeft: 0 });
+    expect(noLog.r.ergsLeft).toBe(0);
+    expect(run(calldata, { ergs: (36 + 2268) * 256 + 10 }).r).toMatchObject({ status: 'success', ergsLeft: 0 });
   });
 
   describe('rejections (revert, no gas burned)', () => {

@@ -16,6 +16,8 @@ import {
   WITHDRAW_WITH_MESSAGE,
   withdrawCalldata,
   withdrawWithMessageCalldata,
+  ergsAfterRefusal,
+  type HookCallOptions,
 } from './helpers.js';
 
 const BASE_TOKEN = 0x800an;
@@ -23,15 +25,15 @@ const SENDER = 0xc0ffeen;
 const RECEIVER = 0x1111222233334444555566667777888899990000n;
 
 /** The runner has already moved the value to 0x800a: the world starts with that balance there. */
-function run(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}, balance = o.value ?? 0n) {
+function run(calldata: Uint8Array, o: HookCallOptions = {}, balance = o.value ?? 0n) {
   const world = WorldState.fromAccounts([[BASE_TOKEN, { balance }]]);
   const r = l2BaseTokenHook.run(hookCall(BASE_TOKEN, calldata, o), world);
   return { r, world, balance: world.getAccount(BASE_TOKEN).balance };
 }
 
-function expectRevertNoBurn(calldata: Uint8Array, o: Parameters<typeof hookCall>[2] = {}) {
+function expectRevertNoBurn(calldata: Uint8Array, o: HookCallOptions = {}) {
   const { r, world } = run(calldata, o);
-  expect(r).toEqual({ status: 'revert', gasLeft: o.gas ?? 100_000, returnData: new Uint8Array(0) });
+  expect(r).toEqual({ status: 'revert', ergsLeft: ergsAfterRefusal(o, true), returnData: new Uint8Array(0) });
   expect(world.messages).toEqual([]);
   expect(world.logs).toEqual([]);
 }
@@ -59,11 +61,13 @@ describe('L2 base token 0x800a: withdraw(address)', () => {
     expect(balance).toBe(7n);
   });
 
-  it('charges keccak of the 56-byte message (30 + 6·2) from an EVM caller, nothing from an EOA', () => {
-    expect(run(withdrawCalldata(RECEIVER), { value: 1n, gas: 1000 }).r.gasLeft).toBe(1000 - 42);
-    expect(run(withdrawCalldata(RECEIVER), { value: 1n, gas: 1000, callerIsEvm: false }).r.gasLeft).toBe(1000);
-    const oog = run(withdrawCalldata(RECEIVER), { value: 1n, gas: 41 });
-    expect(oog.r).toEqual({ status: 'revert', gasLeft: 0, returnData: new Uint8Array(0) });
+  it('charges the step, the burn (warm access 100 gas, EVM caller only) and keccak of the 56-byte message', () => {
+    // update_account_nominal_token_balance under the caller's EE; Keccak256Impl charges whatever the EE.
+    expect(run(withdrawCalldata(RECEIVER), { value: 1n, gas: 1000 }).r.ergsLeft).toBe((1000 - 100 - 42) * 256 - 10);
+    const fromEoa = run(withdrawCalldata(RECEIVER), { value: 1n, gas: 1000, callerIsEvm: false });
+    expect(fromEoa.r.ergsLeft).toBe((1000 - 42) * 256 - 10);
+    const oog = run(withdrawCalldata(RECEIVER), { value: 1n, gas: 142 });
+    expect(oog.r).toEqual({ status: 'revert', ergsLeft: 0, returnData: new Uint8Array(0) });
   });
 
   it('a zero-value withdrawal is recorded', () => {
@@ -97,7 +101,7 @@ describe('L2 base token 0x800a: withdraw(address)', () => {
       const c = withdrawCalldata(RECEIVER);
       c[4] = 1;
       const { r, world } = run(c, { value: 9n });
-      expect(r).toEqual({ status: 'revert', gasLeft: 100_000, returnData: new Uint8Array(0) });
+      expect(r).toEqual({ status: 'revert', ergsLeft: 100_000 * 256 - 10 - 100 * 256, returnData: new Uint8Array(0) });
       expect(world.messages).toEqual([]);
       // The burn happened inside the hook; the runner's frame rollback undoes it (see the scenarios).
     });
@@ -147,7 +151,9 @@ describe('L2 base token 0x800a: withdrawWithMessage(address,bytes)', () => {
 
   it('charges keccak of the whole message from an EVM caller', () => {
     const data = new Uint8Array(30); // message 106 bytes = 4 words
-    expect(run(withdrawWithMessageCalldata(RECEIVER, data), { gas: 500 }).r.gasLeft).toBe(500 - (30 + 6 * 4));
+    expect(run(withdrawWithMessageCalldata(RECEIVER, data), { gas: 500 }).r.ergsLeft).toBe(
+      (500 - 100 - (30 + 6 * 4)) * 256 - 10,
+    );
   });
 
   describe('rejections (revert, no gas burned)', () => {

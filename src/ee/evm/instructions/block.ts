@@ -61,3 +61,15 @@ export function blobbasefee(f: Frame): Status {
   f.stack.push(f.host.block.blobBaseFee);
   return Status.Continue;
 }
+
+/** ZKsync OS `blobhash`: always 0, whatever the index (`evm_interpreter/src/instructions/environment.rs`). */
+export function blobhashStub(f: Frame): Status {
+  f.stack.setTop(0n);
+  return Status.Continue;
+}
+
+/** ZKsync OS `blobbasefee`: always 1 (`evm_interpreter/src/instructions/environment.rs`). */
+export function blobbasefeeStub(f: Frame): Status {
+  f.stack.push(1n);
+  return Status.Continue;
+}

@@ -63,6 +63,7 @@ export function keccak256(f: Frame): Status {
   if (cost > f.gas) return Status.OutOfGas;
   f.gas -= cost;
   const o = n === 0 ? 0 : Number(off);
+  if (n !== 0) f.host.hashed?.(n); // ZKsync: the keccak system function's native (`sha3` in system.rs)
   s.setTop(keccak256Word(f.memory.buf.subarray(o, o + n)));
   return Status.Continue;
 }
