@@ -27,6 +27,7 @@ export const LAYERS = [
   ['scenarios', ['src/input/scenario.ts']],
   ['state tests', ['src/statetest/']],
   ['trace', ['src/trace/']],
+  ['node', ['src/node/']],
   ['cli', ['src/cli/']],
   ['public API', ['src/index.ts']],
 ];

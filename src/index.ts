@@ -78,6 +78,9 @@ export { runStateTestCase, worldStateRoot, type CaseResult, type RunCaseOptions 
 export { DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
 export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange } from './statetest/postStateDiff.js';
 
+// The development node (`zkos node`)
+export { startNode, type StartNodeOptions, type RunningNode } from './node/start.js';
+
 // Seeing a run
 export { InputError } from './input/parse.js';
 export { ArgumentError } from './input/arguments.js';

@@ -8,6 +8,7 @@ const USAGE = `usage: zkos <command> [options]
 commands:
   run [scenario.json]      execute a scenario (default: the seed's flow diagram) and print the frame tree
   statetest <file|dir>...  run Ethereum GeneralStateTests (Cancun) and compare state roots
+  node                     an in-memory JSON-RPC development node (anvil-like) over the runner
 
 Run 'zkos <command> --help' for the options of a command.`;
 
@@ -22,6 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'statetest': {
       const { statetestCommand } = await import('./statetest.js');
       return statetestCommand(rest);
+    }
+    case 'node': {
+      const { nodeCommand } = await import('./node.js');
+      return nodeCommand(rest);
     }
     case '--version':
     case '-V':

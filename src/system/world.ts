@@ -213,6 +213,20 @@ function* membersOf(m: AddressSet): Generator<Address> {
   for (const shard of m.values()) yield* shard;
 }
 
+/**
+ * One change `commit` made to the committed base, with the value before and after: an account record
+ * (null = no account) or one storage slot (0 = absent). A list of them undoes and redoes commits
+ * (`undoCommitted` / `redoCommitted`): the node's block history and `evm_revert`.
+ */
+export type CommittedChange =
+  | {
+      readonly addr: Address;
+      readonly slot?: undefined;
+      readonly before: AccountRecord | null;
+      readonly after: AccountRecord | null;
+    }
+  | { readonly addr: Address; readonly slot: bigint; readonly before: bigint; readonly after: bigint };
+
 /** One `[address, { nonce?, balance?, code?, storage? }]` pair of `fromAccounts`. */
 function checkAccountEntry(c: ArgumentChecker, entry: unknown, field: string): [Address, AccountInit] {
   if (!Array.isArray(entry) || entry.length !== 2) c.fail(field, 'must be an [address, account] pair');
@@ -245,6 +259,8 @@ export class WorldState {
   private readonly base = new Map<Address, BaseAccount>();
   private overlay: Overlay = emptyOverlay();
   private draft: Draft<Overlay> | null = null;
+  /** When set, `commit` appends every change it makes to the base (one branch per commit, not per opcode). */
+  commitJournal: CommittedChange[] | null = null;
   /** Code preimages by keccak hash (code deposited or supplied by the user; zksync deployer hook). */
   readonly preimages = new Map<bigint, Uint8Array>();
 
@@ -510,28 +526,86 @@ export class WorldState {
    */
   commit(deleteEmptyTouched: boolean): void {
     const o = this.snapshot();
+    const j = this.commitJournal;
     for (const [addr, account] of entriesOf(o.accounts)) {
       const entry = this.base.get(addr);
       if (account === NONEXISTENT) continue;
-      if (entry) entry.account = account;
-      else this.base.set(addr, { account, storage: new Map() });
+      if (entry) {
+        if (j !== null && entry.account !== account) j.push({ addr, before: entry.account, after: account });
+        entry.account = account;
+      } else {
+        if (j !== null) j.push({ addr, before: null, after: account });
+        this.base.set(addr, { account, storage: new Map() });
+      }
     }
     for (const [addr, buckets] of entriesOf(o.storage)) {
       const entry = this.base.get(addr);
       if (!entry) continue; // storage of an account that does not exist is unobservable
       for (const slots of buckets.values())
         for (const [k, v] of slots) {
+          if (j !== null) {
+            const before = entry.storage.get(k) ?? 0n;
+            if (before !== v) j.push({ addr, slot: k, before, after: v });
+          }
           if (v === 0n) entry.storage.delete(k);
           else entry.storage.set(k, v);
         }
     }
-    for (const addr of membersOf(o.destructed)) this.base.delete(addr);
+    for (const addr of membersOf(o.destructed)) this.deleteCommitted(addr);
     if (deleteEmptyTouched)
       for (const addr of membersOf(o.touched)) {
         const e = this.base.get(addr);
-        if (e?.account.isEmpty) this.base.delete(addr);
+        if (e?.account.isEmpty) this.deleteCommitted(addr);
       }
     this.overlay = emptyOverlay();
+  }
+
+  private deleteCommitted(addr: Address): void {
+    const entry = this.base.get(addr);
+    if (entry === undefined) return;
+    const j = this.commitJournal;
+    if (j !== null) {
+      for (const [slot, before] of entry.storage) j.push({ addr, slot, before, after: 0n });
+      j.push({ addr, before: entry.account, after: null });
+    }
+    this.base.delete(addr);
+  }
+
+  /** Undoes committed changes (newest first); the overlay must be empty (between transactions). */
+  undoCommitted(changes: readonly CommittedChange[], from = 0): void {
+    this.discard();
+    for (let i = changes.length - 1; i >= from; i--) {
+      const c = changes[i]!;
+      if (c.slot === undefined) this.putRecord(c.addr, c.before);
+      else this.putSlot(c.addr, c.slot, c.before);
+    }
+  }
+
+  /** Re-applies committed changes (oldest first), the inverse of `undoCommitted`. */
+  redoCommitted(changes: readonly CommittedChange[], from = 0): void {
+    this.discard();
+    for (let i = from; i < changes.length; i++) {
+      const c = changes[i]!;
+      if (c.slot === undefined) this.putRecord(c.addr, c.after);
+      else this.putSlot(c.addr, c.slot, c.after);
+    }
+  }
+
+  private putRecord(addr: Address, account: AccountRecord | null): void {
+    if (account === null) {
+      this.base.delete(addr);
+      return;
+    }
+    const entry = this.base.get(addr);
+    if (entry) entry.account = account;
+    else this.base.set(addr, { account, storage: new Map() });
+  }
+
+  private putSlot(addr: Address, slot: bigint, value: bigint): void {
+    const entry = this.base.get(addr);
+    if (!entry) return;
+    if (value === 0n) entry.storage.delete(slot);
+    else entry.storage.set(slot, value);
   }
 
   /** Drops every uncommitted change (an invalid transaction changes nothing). */
@@ -543,6 +617,11 @@ export class WorldState {
   /** Committed accounts (after `commit`), for state roots and dumps. */
   committedAccounts(): IterableIterator<[Address, BaseAccount]> {
     return this.base.entries();
+  }
+
+  /** One committed account with its storage (undefined if absent); read-only use (incremental roots). */
+  committedAccount(addr: Address): Readonly<BaseAccount> | undefined {
+    return this.base.get(addr);
   }
 
   /** Number of committed accounts. */
