@@ -84,7 +84,7 @@ function recoverSender(sigHash: Uint8Array, r: bigint, s: bigint, recovery: numb
   }
 }
 
-const FIELD_COUNT: Readonly<Record<TxType, number>> = { 0: 9, 1: 11, 2: 12, 3: 14 };
+const FIELD_COUNT: Readonly<Record<TxType, number>> = { 0: 9, 1: 11, 2: 12, 3: 14, 4: 13 };
 
 /** Decodes a raw signed transaction (legacy or typed 1–3; a blob transaction in its network form too). */
 export function decodeRawTransaction(raw: Uint8Array): SignedTx {
@@ -225,6 +225,19 @@ function unsignedFields(tx: Transaction): RlpInput[] {
         al,
         tx.maxFeePerBlobGas ?? 0n,
         tx.blobVersionedHashes.map((h) => bigTo(h, 32)),
+      ];
+    case 4: // EIP-7702 (src/tx/setCodeEncoding.ts has the decoder)
+      return [
+        tx.chainId,
+        tx.nonce,
+        tx.maxPriorityFeePerGas ?? 0n,
+        tx.maxFeePerGas ?? 0n,
+        tx.gasLimit,
+        to,
+        tx.value,
+        tx.data,
+        al,
+        (tx.authorizationList ?? []).map((a) => [a.chainId, bigTo(a.address, 20), a.nonce, a.yParity, a.r, a.s]),
       ];
   }
 }

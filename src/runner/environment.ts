@@ -16,6 +16,7 @@ import type { WorldState } from '../system/world.js';
 import { forkByName, SUPPORTED_FORKS, type Fork, type ForkName } from '../forks/index.js';
 import { checkEnvironmentOptions } from './arguments.js';
 import type { RunEnvironment, RunObserver } from './context.js';
+import type { TxValidationParams } from '../tx/validate.js';
 
 /** Tables by the profile's knobs and the fork's opcodes: one per combination, shared by every frame. */
 const tables = new Map<string, InstructionTable>();
@@ -44,6 +45,11 @@ export function resolveFork(profile: Profile, fork?: Fork | ForkName | string): 
   if (!profile.forks.includes(found.name))
     throw new RangeError(`the ${profile.name} profile runs ${profile.forks.join(', ')}, not ${found.name}`);
   return found;
+}
+
+/** The transaction rules in force: the profile's own (zksync) or the fork's. */
+export function txParamsFor(profile: Profile, fork: Fork = resolveFork(profile)): TxValidationParams {
+  return profile.tx ?? fork.tx;
 }
 
 /** The hook registry a profile asks for at a fork (the fork's precompiles; ZKsync system contracts). */
@@ -89,7 +95,7 @@ export function createEnvironment(opts: EnvironmentOptions): RunEnvironment {
     system,
     profile: opts.profile,
     fork,
-    txParams: opts.profile.tx ?? fork.tx,
+    txParams: txParamsFor(opts.profile, fork),
     hooks: opts.hooks ?? hooksFor(opts.profile, fork),
     createEvm: (params: LaunchParams) => new EvmFrame(params, system, table, tracer),
     maxDepth: opts.maxDepth,
