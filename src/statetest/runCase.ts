@@ -73,8 +73,9 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
     const tx = buildTransaction(test, c.index);
     const fork = forkByName(c.fork);
     if (fork === undefined) throw new RangeError(`unsupported fork ${c.fork}`);
-    // The blob base fee follows the fork's update fraction (EIP-7691 changed it).
-    const block = { ...test.env, blobBaseFee: blobBaseFeeAt(fork, test.env.excessBlobGas, test.env.timestamp) };
+    // The blob base fee follows the fork's update fraction (EIP-7691 changed it). A state test names its fork,
+    // not a chain: the fork's own schedule applies whatever the timestamp (mainnet's BPO dates do not).
+    const block = { ...test.env, blobBaseFee: blobBaseFeeAt(fork, test.env.excessBlobGas, 0n) };
     const env = createEnvironment({
       profile: opts.profile ?? ethereum,
       fork,
