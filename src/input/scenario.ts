@@ -77,6 +77,8 @@ export interface Scenario {
   readonly labels: ReadonlyMap<Address, string>;
   /** zksync block metadata: price of one unit of native, gas per pubdata byte (`block.nativePrice`, `block.gasPerPubdata`). */
   readonly nativePrice?: bigint;
+  /** EIP-2935 (Prague+): `block.parentHash`, stored in the history contract before the first transaction. */
+  readonly parentHash?: bigint;
   readonly gasPerPubdata?: bigint;
   /** Contract ABIs for decoding calls, events and errors: for every account, and per account. */
   readonly abis?: ScenarioAbis;
@@ -113,6 +115,7 @@ const BLOCK_KEYS = [
   'excessBlobGas',
   'nativePrice',
   'gasPerPubdata',
+  'parentHash',
 ];
 const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage', 'abi'];
 const TX_KEYS = [
@@ -391,8 +394,16 @@ export function parseScenario(text: string, name: string): Scenario {
     transactions: txs,
     labels,
     ...zkBlock,
+    ...parentHashOf(opt(o, 'block'), prefix + 'block'),
     abis: { all, byAddress },
   };
+}
+
+/** `block.parentHash` (a 32-byte word or a quantity), for the EIP-2935 block-start call. */
+function parentHashOf(v: unknown, base: string): { parentHash?: bigint } {
+  if (v === undefined || typeof v !== 'object' || v === null) return {};
+  const x = opt(v as Record<string, unknown>, 'parentHash');
+  return x === undefined ? {} : { parentHash: parseSlot(x, fieldPath(base, 'parentHash')) };
 }
 
 /** The zksync block metadata in `block`: native price and gas per pubdata (both optional). */

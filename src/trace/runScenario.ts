@@ -7,6 +7,7 @@ import { processL1Transaction, type L1Receipt, type L1Transaction } from '../tx/
 import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
 import { addressToHex } from '../crypto/bytes.js';
 import { createEnvironment } from '../runner/environment.js';
+import { storeParentBlockHash } from '../runner/blockHashHistory.js';
 import { WorldState } from '../system/world.js';
 import { processTransaction, type TxResult } from '../tx/process.js';
 import type { Transaction } from '../tx/types.js';
@@ -141,6 +142,8 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     ...(scenario.nativePrice !== undefined ? { nativePrice: scenario.nativePrice } : {}),
     ...(scenario.gasPerPubdata !== undefined ? { gasPerPubdata: scenario.gasPerPubdata } : {}),
   });
+  // EIP-2935: with a parent hash and the history contract deployed, the block starts with its system call.
+  if (scenario.parentHash !== undefined) storeParentBlockHash(env, scenario.parentHash);
   const transactions: Transaction[] = [];
   const results: TxResult[] = [];
   scenario.transactions.forEach((st, i) => {

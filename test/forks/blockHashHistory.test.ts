@@ -12,6 +12,8 @@ import { createEnvironment } from '../../src/runner/environment.js';
 import { WorldState, type AccountInit } from '../../src/system/world.js';
 import { processTransaction } from '../../src/tx/process.js';
 import { asm } from '../helpers/bytecode.js';
+import { parseScenario } from '../../src/input/scenario.js';
+import { runScenario } from '../../src/trace/runScenario.js';
 import { BLOCK } from '../runner/helpers.js';
 import { ONE_ETH, SENDER, tx } from './helpers.js';
 
@@ -75,5 +77,26 @@ describe('EIP-2935 block-hash history', () => {
     storeParentBlockHash(env, PARENT);
     processTransaction(env, tx({ to: C }));
     expect(world.sload(C, 0n)).toBe((block.number - 1n) * 7n);
+  });
+
+  it('zkos run scenarios: block.parentHash runs the call before the first transaction (recorded run too)', () => {
+    const history = '0x0000f90827f1c53a10cb7a02335b175320002935';
+    const text = JSON.stringify({
+      fork: 'Prague',
+      block: { number: '0x2710', parentHash: '0x' + PARENT.toString(16).padStart(64, '0') },
+      pre: {
+        [history]: { code: '0x' + Buffer.from(HISTORY_CODE).toString('hex'), nonce: '0x1' },
+        '0x1111111111111111111111111111111111111111': { balance: '0xde0b6b3a7640000' },
+      },
+      transactions: [
+        { from: '0x1111111111111111111111111111111111111111', to: history, data: '0x' + '0'.repeat(60) + '270f' },
+      ],
+    });
+    for (const record of [false, true]) {
+      const run = runScenario(parseScenario(text, 's.json'), { record });
+      const r = run.results[0]!;
+      expect(r.valid && r.status).toBe('success');
+      expect(r.valid && r.returnData).toEqual(word(PARENT));
+    }
   });
 });
