@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { diffCase, type FuzzCase } from './harness.js';
 import { fuzzCase } from './generator.js';
+import type { FuzzFork } from './forkInputs.js';
 
 /**
  * Mismatch kinds already reported to the engine owners (docs/robustness.md, test/fuzz/regressions/); the
@@ -28,6 +29,8 @@ export interface CampaignOptions {
   cases: number;
   seed: number;
   level?: number;
+  /** Fork both engines run (default Cancun). */
+  fork?: FuzzFork;
   /** Mismatch kinds to ignore (known, reported bugs); a case fails on any other kind. */
   ignore?: readonly string[];
   /** Stop at the first finding (unit tests). */
@@ -53,7 +56,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignResult
   let ran = 0;
   let duplicates = 0;
   let seed = opts.seed;
-  const arb = fuzzCase(opts.level ?? 2);
+  const arb = fuzzCase(opts.level ?? 2, opts.fork ?? 'Cancun');
   while (ran < opts.cases) {
     // Runs before the first failure count as cases; after it fast-check is shrinking, and a smaller case is
     // accepted only if it fails with the same mismatch kinds (so a shrink never wanders to another bug).

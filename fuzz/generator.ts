@@ -5,9 +5,18 @@
 // DELEGATECALL/CALLCODE-free routes; nested CREATE/CREATE2 carry their own generated init and runtime code.
 // Everything is generated as a structure (shrinkable by fast-check) and compiled to bytecode.
 import fc from 'fast-check';
-import { addrHex, asm, qty, toHex, type Asm, type OpName } from './asm.js';
-import { COINBASE, SENDER, type FuzzAccount, type FuzzCase } from './harness.js';
+import { addrHex, asm, fromHex, qty, toHex, type Asm, type OpName } from './asm.js';
+import { COINBASE, SECRET_KEY, SENDER, type FuzzAccount, type FuzzAuthorization, type FuzzCase } from './harness.js';
+import { AUTH_KEYS, AUTHORITIES, lastPrecompile, precompileInputs, type FuzzFork } from './forkInputs.js';
+import { signAuthorization } from '../src/tx/authorization.js';
+import { designatorFor } from '../src/runner/delegation.js';
 import { U256_MAX } from '../src/encoding/limits.js';
+
+/**
+ * The fork the arbitraries are being built for (set by `caseSpec` while it constructs them; fast-check builds
+ * the whole tree eagerly). Cancun keeps the original generator unchanged, so old seeds replay.
+ */
+let FORK: FuzzFork = 'Cancun';
 
 export const CONTRACTS: readonly bigint[] = [0n, 1n, 2n, 3n].map(
   (i) => 0xc0de000000000000000000000000000000000000n + i,
@@ -73,11 +82,15 @@ export type Target =
   | { k: 'nobody'; n: number }
   | { k: 'self' }
   | { k: 'caller' }
-  | { k: 'coinbase' };
+  | { k: 'coinbase' }
+  | { k: 'authority'; i: number };
 
 function target(minContract: number): fc.Arbitrary<Target> {
   const arbs: fc.WeightedArbitrary<Target>[] = [
-    { weight: 3, arbitrary: fc.integer({ min: 1, max: 10 }).map((n) => ({ k: 'precompile' as const, n })) },
+    {
+      weight: 3,
+      arbitrary: fc.integer({ min: 1, max: lastPrecompile(FORK) }).map((n) => ({ k: 'precompile' as const, n })),
+    },
     {
       weight: 1,
       arbitrary: fc.constantFrom<Target>(
@@ -90,6 +103,16 @@ function target(minContract: number): fc.Arbitrary<Target> {
     },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }).map((n) => ({ k: 'nobody' as const, n })) },
   ];
+  if (FORK !== 'Cancun') {
+    // EIP-7702 authorities (some delegated in the pre-state or by the transaction) and P256VERIFY's address.
+    arbs.push(
+      {
+        weight: 3,
+        arbitrary: fc.integer({ min: 0, max: AUTHORITIES.length - 1 }).map((i) => ({ k: 'authority' as const, i })),
+      },
+      { weight: 1, arbitrary: fc.constant({ k: 'precompile' as const, n: 0x100 }) },
+    );
+  }
   if (minContract < CONTRACTS.length) {
     arbs.push({
       weight: 6,
@@ -152,7 +175,13 @@ const CALL_OPS = ['CALL', 'CALLCODE', 'DELEGATECALL', 'STATICCALL'] as const;
 export type Snip =
   | { k: 'bin'; op: (typeof BIN_OPS)[number]; a: bigint; b: bigint; sink: Sink }
   | { k: 'tern'; op: 'ADDMOD' | 'MULMOD'; a: bigint; b: bigint; c: bigint; sink: Sink }
-  | { k: 'un'; op: 'ISZERO' | 'NOT' | 'CALLDATALOAD' | 'BLOCKHASH' | 'BLOBHASH' | 'MLOAD'; a: bigint; sink: Sink }
+  | {
+      k: 'un';
+      op: 'ISZERO' | 'NOT' | 'CALLDATALOAD' | 'BLOCKHASH' | 'BLOBHASH' | 'MLOAD' | 'CLZ';
+      a: bigint;
+      sink: Sink;
+    }
+  | { k: 'pcall'; name: string; address: bigint; input: string; gas: bigint | 'all'; sink: Sink }
   | { k: 'env'; op: (typeof ENV0)[number]; sink: Sink }
   | { k: 'acct'; op: 'BALANCE' | 'EXTCODESIZE' | 'EXTCODEHASH'; who: Target; sink: Sink }
   | { k: 'mstore'; op: 'MSTORE' | 'MSTORE8'; off: bigint; val: bigint }
@@ -244,6 +273,37 @@ function term(level: number, owner: number, initcode: boolean): fc.Arbitrary<Ter
   return fc.oneof(...arbs);
 }
 
+/** Prague/Osaka additions: curated precompile calls (BLS, P256, MODEXP bounds) and CLZ (Osaka). */
+function forkSnippets(): fc.WeightedArbitrary<Snip>[] {
+  if (FORK === 'Cancun') return [];
+  const inputs = precompileInputs(FORK);
+  const out: fc.WeightedArbitrary<Snip>[] = [
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({
+          k: fc.constant('pcall' as const),
+          pick: fc.integer({ min: 0, max: inputs.length - 1 }),
+          gas: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('all' as const) },
+            { weight: 1, arbitrary: fc.constantFrom(0n, 500n, 3000n, 6900n, 20_000n, 100_000n) },
+          ),
+          sink,
+        })
+        .map(({ pick, gas, sink }) => {
+          const p = inputs[pick]!;
+          return { k: 'pcall' as const, name: p.name, address: p.address, input: toHex(p.input), gas, sink };
+        }),
+    },
+  ];
+  if (FORK === 'Osaka')
+    out.push({
+      weight: 3,
+      arbitrary: fc.record({ k: fc.constant('un' as const), op: fc.constant('CLZ' as const), a: edgeValue, sink }),
+    });
+  return out;
+}
+
 function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
   const tgt = target(owner + 1);
   const arbs: fc.WeightedArbitrary<Snip>[] = [
@@ -284,6 +344,7 @@ function snippet(level: number, owner: number): fc.Arbitrary<Snip> {
         sink,
       }),
     },
+    ...forkSnippets(),
     { weight: 3, arbitrary: fc.record({ k: fc.constant('env' as const), op: fc.constantFrom(...ENV0), sink }) },
     {
       weight: 2,
@@ -439,6 +500,9 @@ function targetAddress(a: Asm, t: Target): void {
     case 'coinbase':
       a.op('COINBASE');
       break;
+    case 'authority':
+      a.push(AUTHORITIES[t.i]!);
+      break;
   }
 }
 
@@ -472,6 +536,17 @@ function emitSnip(a: Asm, s: Snip): void {
       a.op(s.op);
       emitSink(a, s.sink);
       return;
+    case 'pcall': {
+      const input = fromHex(s.input);
+      a.storeBytes(input, 0);
+      a.push(64).push(0).push(input.length).push(0).push(s.address);
+      if (s.gas === 'all') a.op('GAS');
+      else a.push(s.gas);
+      a.op('STATICCALL');
+      emitSink(a, s.sink);
+      a.push(0).op('MLOAD').push(3).op('SSTORE'); // the first output word
+      return;
+    }
     case 'acct':
       targetAddress(a, s.who);
       a.op(s.op);
@@ -588,12 +663,44 @@ export function compileProgram(p: Program): Uint8Array {
 
 // ---- whole cases ----
 
+/** An EIP-7702 authorization as generated: who signs, for which chain and delegate, nonce and signature shape. */
+export interface AuthSpec {
+  /** AUTHORITIES index, or -1 for the transaction's sender. */
+  who: number;
+  chainId: bigint;
+  to: Target | { k: 'zero' };
+  /** Added to the authority's nonce in the pre-state (the sender's: after its own bump). */
+  nonceDelta: bigint;
+  sig: 'ok' | 'highS' | 'yParity2' | 'r0';
+}
+
+/** Pre-state of one authority. */
+export interface AuthorityPre {
+  kind: 'absent' | 'eoa' | 'delegated' | 'code';
+  nonce: bigint;
+  delegate: number;
+}
+
+/** Gas limit: absolute, or relative to the EIP-7623 floor / the EIP-7825 cap. */
+export type GasSpec = bigint | { above: bigint } | 'floor-1' | 'floor' | 'floor+1' | 'cap' | 'cap+1';
+
 export interface CaseSpec {
+  fork?: FuzzFork;
   contracts: { program: Program; balance: bigint; nonce: bigint; storage: [bigint, bigint][] }[];
   tx:
-    | { k: 'call'; to: Target; value: bigint; data: bigint[]; gasLimit: bigint; type: 0 | 2 }
-    | { k: 'create'; init: Program; value: bigint; gasLimit: bigint; type: 0 | 2 };
+    | {
+        k: 'call';
+        to: Target;
+        value: bigint;
+        data: bigint[];
+        gasLimit: GasSpec;
+        type: 0 | 2 | 4;
+        bulk?: { n: number; byte: number };
+        auths?: AuthSpec[];
+      }
+    | { k: 'create'; init: Program; value: bigint; gasLimit: GasSpec; type: 0 | 2 | 4; auths?: AuthSpec[] };
   senderNonce: bigint;
+  authorities?: AuthorityPre[];
 }
 
 const gasLimit = fc.oneof(
@@ -605,8 +712,56 @@ const gasLimit = fc.oneof(
   { weight: 1, arbitrary: fc.bigInt({ min: 400_000n, max: 3_000_000n }) },
 );
 
+/** Prague+: also limits at the calldata floor and (meaningful in Osaka) at the transaction gas cap. */
+const forkGasLimit: fc.Arbitrary<GasSpec> = fc.oneof(
+  { weight: 2, arbitrary: gasLimit },
+  // Most cases: the intrinsic gas (authorizations and bulk calldata included) plus what `gasLimit` leaves.
+  { weight: 5, arbitrary: gasLimit.map((g) => ({ above: g - 21_000n })) },
+  { weight: 2, arbitrary: fc.constantFrom<GasSpec>('floor-1', 'floor', 'floor+1') },
+  { weight: 1, arbitrary: fc.constantFrom<GasSpec>('cap', 'cap+1') },
+);
+
+function authSpec(): fc.Arbitrary<AuthSpec> {
+  return fc.record({
+    who: fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: AUTHORITIES.length - 1 }) },
+      { weight: 1, arbitrary: fc.constant(-1) },
+    ),
+    chainId: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(1n, 0n) }, { weight: 1, arbitrary: fc.constant(2n) }),
+    to: fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.integer({ min: 0, max: CONTRACTS.length - 1 }).map((i) => ({ k: 'contract' as const, i })),
+      },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 0x11 }).map((n) => ({ k: 'precompile' as const, n })) },
+      { weight: 1, arbitrary: fc.constant({ k: 'precompile' as const, n: 0x100 }) },
+      { weight: 1, arbitrary: fc.constant({ k: 'nobody' as const, n: 0 }) },
+      { weight: 2, arbitrary: fc.constant({ k: 'zero' as const }) },
+      {
+        weight: 2,
+        arbitrary: fc.integer({ min: 0, max: AUTHORITIES.length - 1 }).map((i) => ({ k: 'authority' as const, i })),
+      },
+    ),
+    nonceDelta: fc.oneof({ weight: 6, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.constantFrom(1n, 2n) }),
+    sig: fc.oneof(
+      { weight: 8, arbitrary: fc.constant('ok' as const) },
+      { weight: 1, arbitrary: fc.constantFrom('highS' as const, 'yParity2' as const, 'r0' as const) },
+    ),
+  });
+}
+
 /** The case arbitrary: 4 contracts, a call (mostly to C0) or a creation. `level` bounds nesting. */
-export function caseSpec(level = 2): fc.Arbitrary<CaseSpec> {
+export function caseSpec(level = 2, fork: FuzzFork = 'Cancun'): fc.Arbitrary<CaseSpec> {
+  const previous = FORK;
+  FORK = fork;
+  try {
+    return buildCaseSpec(level, fork);
+  } finally {
+    FORK = previous;
+  }
+}
+
+function buildCaseSpec(level: number, fork: FuzzFork): fc.Arbitrary<CaseSpec> {
   const contract = (i: number) =>
     fc.record({
       program: program(level, i),
@@ -632,10 +787,57 @@ export function caseSpec(level = 2): fc.Arbitrary<CaseSpec> {
     gasLimit,
     type: fc.constantFrom(0 as const, 2 as const),
   });
+  if (fork === 'Cancun')
+    return fc.record({
+      contracts: fc.tuple(contract(0), contract(1), contract(2), contract(3)),
+      tx: fc.oneof({ weight: 5, arbitrary: txCall }, { weight: 1, arbitrary: txCreate }),
+      senderNonce: fc.constantFrom(0n, 3n),
+    });
+  const auths = fc.oneof(
+    { weight: 12, arbitrary: fc.array(authSpec(), { minLength: 1, maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constant([] as AuthSpec[]) },
+  );
+  const bulk = fc.record({ n: fc.constantFrom(0, 64, 300, 1000), byte: fc.constantFrom(0, 1, 0xff) });
+  const forkCall = fc.record({
+    k: fc.constant('call' as const),
+    to: fc.oneof(
+      { weight: 6, arbitrary: fc.constant({ k: 'contract' as const, i: 0 }) },
+      {
+        weight: 3,
+        arbitrary: fc.integer({ min: 0, max: AUTHORITIES.length - 1 }).map((i) => ({ k: 'authority' as const, i })),
+      },
+      { weight: 2, arbitrary: target(1) },
+    ),
+    value: fc.constantFrom(0n, 1n, 10n ** 9n),
+    data: fc.array(edgeValue, { maxLength: 3 }),
+    gasLimit: forkGasLimit,
+    type: fc.constantFrom(0 as const, 2 as const, 4 as const, 4 as const),
+    bulk,
+    auths,
+  });
+  const forkCreate = fc.record({
+    k: fc.constant('create' as const),
+    init: program(level, -1, true),
+    value: fc.constantFrom(0n, 1n),
+    gasLimit: forkGasLimit,
+    // A type-4 creation is invalid (EIP-7702: no `to`).
+    type: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(0 as const, 2 as const) },
+      { weight: 1, arbitrary: fc.constant(4 as const) },
+    ),
+    auths,
+  });
+  const authorityPre = fc.record({
+    kind: fc.constantFrom('absent' as const, 'eoa' as const, 'eoa' as const, 'delegated' as const, 'code' as const),
+    nonce: fc.constantFrom(0n, 1n),
+    delegate: fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
+  });
   return fc.record({
+    fork: fc.constant(fork),
     contracts: fc.tuple(contract(0), contract(1), contract(2), contract(3)),
-    tx: fc.oneof({ weight: 5, arbitrary: txCall }, { weight: 1, arbitrary: txCreate }),
+    tx: fc.oneof({ weight: 5, arbitrary: forkCall }, { weight: 1, arbitrary: forkCreate }),
     senderNonce: fc.constantFrom(0n, 3n),
+    authorities: fc.array(authorityPre, { minLength: AUTHORITIES.length, maxLength: AUTHORITIES.length }),
   });
 }
 
@@ -657,9 +859,67 @@ function staticAddress(t: Target): bigint | null {
       return NOBODY + BigInt(t.n);
     case 'coinbase':
       return COINBASE;
+    case 'authority':
+      return AUTHORITIES[t.i]!;
     default:
       return CONTRACTS[0]!;
   }
+}
+
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+function targetOf(t: AuthSpec['to']): bigint {
+  return t.k === 'zero' ? 0n : staticAddress(t)!;
+}
+
+/** Signs an authorization spec; invalid shapes are derived from a valid signature. */
+function buildAuthorization(a: AuthSpec, spec: CaseSpec): FuzzAuthorization {
+  const pre = a.who < 0 ? undefined : spec.authorities?.[a.who];
+  const base = a.who < 0 ? spec.senderNonce + 1n : pre?.kind === 'absent' ? 0n : (pre?.nonce ?? 0n);
+  const signed = signAuthorization(a.who < 0 ? SECRET_KEY : AUTH_KEYS[a.who]!, {
+    chainId: a.chainId,
+    address: targetOf(a.to),
+    nonce: base + a.nonceDelta,
+  });
+  let { yParity, r, s } = signed;
+  if (a.sig === 'highS') {
+    s = SECP256K1_N - s;
+    yParity = 1n - yParity;
+  } else if (a.sig === 'yParity2') yParity = 2n;
+  else if (a.sig === 'r0') r = 0n;
+  return {
+    chainId: qty(signed.chainId),
+    address: addrHex(signed.address),
+    nonce: qty(signed.nonce),
+    yParity: qty(yParity),
+    r: qty(r),
+    s: qty(s),
+  };
+}
+
+/** EIP-7623 floor of `data` (21000 + 10 × tokens). */
+function floorOf(data: string): bigint {
+  const bytes = fromHex(data);
+  let tokens = 0n;
+  for (const b of bytes) tokens += b === 0 ? 1n : 4n;
+  return 21000n + 10n * tokens;
+}
+
+/** Intrinsic gas as Prague prices it (calldata, creation, EIP-7702 tuples). */
+function intrinsicOf(data: string, create: boolean, auths: number): bigint {
+  const bytes = fromHex(data);
+  let gas = 21000n + 25000n * BigInt(auths);
+  for (const b of bytes) gas += b === 0 ? 4n : 16n;
+  if (create) gas += 32000n + 2n * BigInt(Math.ceil(bytes.length / 32));
+  return gas;
+}
+
+function resolveGas(g: GasSpec, data: string, create = false, auths = 0): bigint {
+  if (typeof g === 'bigint') return g;
+  if (typeof g === 'object') return intrinsicOf(data, create, auths) + g.above;
+  if (g === 'cap') return 1n << 24n;
+  if (g === 'cap+1') return (1n << 24n) + 1n;
+  return floorOf(data) + (g === 'floor-1' ? -1n : g === 'floor' ? 0n : 1n);
 }
 
 /** Compiles a spec into a FuzzCase. */
@@ -677,16 +937,52 @@ export function buildCase(spec: CaseSpec): FuzzCase {
       storage,
     };
   });
+  spec.authorities?.forEach((a, i) => {
+    if (a.kind === 'absent') return;
+    const code =
+      a.kind === 'delegated'
+        ? toHex(designatorFor(CONTRACTS[a.delegate]!))
+        : a.kind === 'code'
+          ? toHex(compileProgram(spec.contracts[a.delegate]!.program))
+          : '0x';
+    pre[addrHex(AUTHORITIES[i]!)] = { balance: qty(10n ** 9n), nonce: qty(a.nonce), code, storage: {} };
+  });
   const t = spec.tx;
-  const common = { type: t.type, nonce: qty(spec.senderNonce), value: qty(t.value), gasLimit: qty(t.gasLimit) };
+  const fork = spec.fork !== undefined ? { fork: spec.fork } : {};
+  const authorizationList =
+    t.type === 4 ? { authorizationList: (t.auths ?? []).map((a) => buildAuthorization(a, spec)) } : {};
+  const common = { type: t.type, nonce: qty(spec.senderNonce), value: qty(t.value) };
   if (t.k === 'call') {
     const to = staticAddress(t.to)!;
-    return { pre, tx: { ...common, to: addrHex(to), data: wordsBytes(t.data) } };
+    const bulk = t.bulk && t.bulk.n > 0 ? t.bulk.byte.toString(16).padStart(2, '0').repeat(t.bulk.n) : '';
+    const data = wordsBytes(t.data) + bulk;
+    return {
+      ...fork,
+      pre,
+      tx: {
+        ...common,
+        gasLimit: qty(resolveGas(t.gasLimit, data, false, t.type === 4 ? (t.auths?.length ?? 0) : 0)),
+        to: addrHex(to),
+        data,
+        ...authorizationList,
+      },
+    };
   }
-  return { pre, tx: { ...common, to: null, data: toHex(compileProgram(t.init)) } };
+  const data = toHex(compileProgram(t.init));
+  return {
+    ...fork,
+    pre,
+    tx: {
+      ...common,
+      gasLimit: qty(resolveGas(t.gasLimit, data, true, t.type === 4 ? (t.auths?.length ?? 0) : 0)),
+      to: null,
+      data,
+      ...authorizationList,
+    },
+  };
 }
 
 /** The FuzzCase arbitrary. */
-export function fuzzCase(level = 2): fc.Arbitrary<FuzzCase> {
-  return caseSpec(level).map(buildCase);
+export function fuzzCase(level = 2, fork: FuzzFork = 'Cancun'): fc.Arbitrary<FuzzCase> {
+  return caseSpec(level, fork).map(buildCase);
 }

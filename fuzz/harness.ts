@@ -6,7 +6,7 @@ import { createBlock } from '@ethereumjs/block';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { MerkleStateManager } from '@ethereumjs/statemanager';
-import { createFeeMarket1559Tx, createLegacyTx } from '@ethereumjs/tx';
+import { createEOACode7702Tx, createFeeMarket1559Tx, createLegacyTx } from '@ethereumjs/tx';
 import {
   Account,
   Address as EjsAddress,
@@ -28,6 +28,7 @@ import { WorldState, type AccountInit } from '../src/system/world.js';
 import { processTransaction } from '../src/tx/process.js';
 import type { Transaction } from '../src/tx/types.js';
 import { addrHex, fromHex, qty, toHex } from './asm.js';
+import type { FuzzFork } from './forkInputs.js';
 
 /** The standard state-test key (sender 0xa94f…bf0b). */
 export const SECRET_KEY = fromHex('0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8');
@@ -55,12 +56,32 @@ export interface FuzzAccount {
   storage: Record<string, string>;
 }
 
+/** One signed EIP-7702 authorization, hex quantities (address: 20-byte hex). */
+export interface FuzzAuthorization {
+  chainId: string;
+  address: string;
+  nonce: string;
+  yParity: string;
+  r: string;
+  s: string;
+}
+
 /** One differential case, as saved under test/fuzz/regressions/. All numbers are hex quantities. */
 export interface FuzzCase {
   /** Free text: what it reproduces, the seed, the mismatch. */
   description?: string;
+  /** Fork both engines run (default Cancun, as every case saved before forks existed). */
+  fork?: FuzzFork;
   pre: Record<string, FuzzAccount>;
-  tx: { type: 0 | 2; nonce: string; to: string | null; value: string; data: string; gasLimit: string };
+  tx: {
+    type: 0 | 2 | 4;
+    nonce: string;
+    to: string | null;
+    value: string;
+    data: string;
+    gasLimit: string;
+    authorizationList?: FuzzAuthorization[];
+  };
 }
 
 export interface AccountView {
@@ -107,6 +128,18 @@ export function caseTransaction(c: FuzzCase): Transaction {
     ...(t.type === 0 ? { gasPrice: 10n } : { maxFeePerGas: 10n, maxPriorityFeePerGas: 2n }),
     accessList: [],
     blobVersionedHashes: [],
+    ...(t.authorizationList !== undefined
+      ? {
+          authorizationList: t.authorizationList.map((a) => ({
+            chainId: BigInt(a.chainId),
+            address: BigInt(a.address),
+            nonce: BigInt(a.nonce),
+            yParity: BigInt(a.yParity),
+            r: BigInt(a.r),
+            s: BigInt(a.s),
+          })),
+        }
+      : {}),
     sender: SENDER,
   };
 }
@@ -114,7 +147,13 @@ export function caseTransaction(c: FuzzCase): Transaction {
 /** zkos-runner, `ethereum` profile. */
 export function runOurs(c: FuzzCase): { outcome: Outcome; accounts: Map<bigint, AccountView> } {
   const world = WorldState.fromAccounts(preAccounts(c));
-  const env = createEnvironment({ profile: ethereum, world, block: FUZZ_BLOCK, blockHashes: stateTestBlockHash });
+  const env = createEnvironment({
+    profile: ethereum,
+    fork: c.fork ?? 'Cancun',
+    world,
+    block: FUZZ_BLOCK,
+    blockHashes: stateTestBlockHash,
+  });
   const r = processTransaction(env, caseTransaction(c));
   const accounts = new Map<bigint, AccountView>();
   for (const [a, { account, storage }] of world.committedAccounts()) {
@@ -149,7 +188,13 @@ export function runOurs(c: FuzzCase): { outcome: Outcome; accounts: Map<bigint, 
   };
 }
 
-let common: Common | undefined;
+type AuthorizationBytes = [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+const commons = new Map<FuzzFork, Common>();
+const HARDFORKS: Record<FuzzFork, Hardfork> = {
+  Cancun: Hardfork.Cancun,
+  Prague: Hardfork.Prague,
+  Osaka: Hardfork.Osaka,
+};
 const ejsAddr = (a: bigint): EjsAddress => new EjsAddress(setLengthLeft(bigIntToBytes(a), 20));
 
 /** BLOCKHASH as geth's state tests (and `stateTestBlockHash`): keccak of the decimal block number. */
@@ -167,11 +212,16 @@ export async function runEthereumjs(
   c: FuzzCase,
 ): Promise<{ outcome: Outcome; read: (addr: bigint, slots: Iterable<bigint>) => Promise<AccountView | undefined> }> {
   // ethereumjs needs a KZG library for the point-evaluation precompile: the same one the engine uses.
-  common ??= new Common({
-    chain: Mainnet,
-    hardfork: Hardfork.Cancun,
-    customCrypto: { kzg: new KZG(trustedSetup) as never },
-  });
+  const fork = c.fork ?? 'Cancun';
+  let common = commons.get(fork);
+  if (common === undefined) {
+    common = new Common({
+      chain: Mainnet,
+      hardfork: HARDFORKS[fork],
+      customCrypto: { kzg: new KZG(trustedSetup) as never },
+    });
+    commons.set(fork, common);
+  }
   const sm = new MerkleStateManager({ common });
   for (const [addr, a] of preAccounts(c)) {
     await sm.putAccount(ejsAddr(addr), new Account(a.nonce, a.balance));
@@ -207,14 +257,32 @@ export async function runEthereumjs(
     value: BigInt(t.value),
     data: fromHex(t.data),
   };
-  const tx =
-    t.type === 0
-      ? createLegacyTx({ ...base, gasPrice: 10n }, { common }).sign(SECRET_KEY)
-      : createFeeMarket1559Tx({ ...base, chainId: 1n, maxFeePerGas: 10n, maxPriorityFeePerGas: 2n }, { common }).sign(
-          SECRET_KEY,
-        );
   let outcome: Outcome;
   try {
+    // Construction may reject the transaction (EIP-7702 shape, EIP-7825 cap): that is an invalid outcome too.
+    const fee = { chainId: 1n, maxFeePerGas: 10n, maxPriorityFeePerGas: 2n };
+    const tx =
+      t.type === 0
+        ? createLegacyTx({ ...base, gasPrice: 10n }, { common }).sign(SECRET_KEY)
+        : t.type === 2
+          ? createFeeMarket1559Tx({ ...base, ...fee }, { common }).sign(SECRET_KEY)
+          : createEOACode7702Tx(
+              {
+                ...base,
+                ...fee,
+                authorizationList: (t.authorizationList ?? []).map(
+                  (a): AuthorizationBytes => [
+                    bigIntToUnpaddedBytes(BigInt(a.chainId)),
+                    setLengthLeft(bigIntToBytes(BigInt(a.address)), 20),
+                    bigIntToUnpaddedBytes(BigInt(a.nonce)),
+                    bigIntToUnpaddedBytes(BigInt(a.yParity)),
+                    bigIntToUnpaddedBytes(BigInt(a.r)),
+                    bigIntToUnpaddedBytes(BigInt(a.s)),
+                  ],
+                ),
+              },
+              { common },
+            ).sign(SECRET_KEY);
     const r = await runTx(vm, { tx, block, skipHardForkValidation: true });
     const err = r.execResult.exceptionError?.error;
     outcome = {

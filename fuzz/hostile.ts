@@ -397,7 +397,7 @@ export function runHostile(s: HostileScenario): HostileRun {
   const t0 = performance.now();
   const results: TxResult[] = [];
   for (const t of s.txs) {
-    const env = createEnvironment({ profile: ethereum, world, block: block(s.blockGasLimit) });
+    const env = createEnvironment({ profile: ethereum, fork: 'Cancun', world, block: block(s.blockGasLimit) });
     results.push(processTransaction(env, t));
   }
   const ms = performance.now() - t0;

@@ -1,7 +1,7 @@
 // `npm run fuzz -- [options]`: long differential campaigns, the hostile-execution report and the bad-input
 // property at scale.
 //
-//   node dist/fuzz/main.js [diff] --cases N --seed S [--level L] [--save DIR] [--ignore kind,kind]
+//   node dist/fuzz/main.js [diff] --cases N --seed S [--fork Cancun|Prague|Osaka] [--level L] [--save DIR] [--ignore kind,kind]
 //   node dist/fuzz/main.js hostile [--only NAME]     time and peak memory of each hostile scenario
 //   node dist/fuzz/main.js badinput --cases N --seed S
 import { spawnSync } from 'node:child_process';
@@ -36,11 +36,19 @@ async function diff(argv: string[]): Promise<number> {
   const level = int(argv, '--level', 2);
   const save = flag(argv, '--save');
   const ignore = (flag(argv, '--ignore') ?? KNOWN_KINDS.join(',')).split(',').filter(Boolean);
-  console.log(`differential campaign: ${cases} cases, seed ${seed}, level ${level}, ignoring [${ignore.join(', ')}]`);
+  const fork = flag(argv, '--fork', 'Cancun')!;
+  if (fork !== 'Cancun' && fork !== 'Prague' && fork !== 'Osaka') {
+    console.error(`fuzz: --fork must be Cancun, Prague or Osaka, got '${fork}'`);
+    return 2;
+  }
+  console.log(
+    `differential campaign: ${fork}, ${cases} cases, seed ${seed}, level ${level}, ignoring [${ignore.join(', ')}]`,
+  );
   const r = await runCampaign({
     cases,
     seed,
     level,
+    fork,
     ignore,
     onProgress: (n) => process.stderr.write(`\r${n}/${cases}`),
     onFinding: (f) => {

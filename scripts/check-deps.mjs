@@ -19,6 +19,7 @@ export const LAYERS = [
   ['system', ['src/system/']],
   ['hooks', ['src/hooks/']],
   ['transaction rules', ['src/tx/']],
+  ['forks', ['src/forks/']],
   ['profiles', ['src/profiles/']],
   ['statecharts', ['machines/']],
   ['runner', ['src/runner/']],

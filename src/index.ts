@@ -1,4 +1,4 @@
-// zkos-runner public API: the ZKsync OS runner flow over a Cancun EVM, every frame an xstate actor.
+// zkos-runner public API: the ZKsync OS runner flow over an Ethereum EVM (Cancun, Prague, Osaka), every frame an xstate actor.
 
 // Entry points (seed "Entrypoints")
 export {
@@ -15,7 +15,7 @@ export { createStepper, type Stepper, type StepView, type StepFrame } from './de
 
 // Transactions
 export { processTransaction, type TxReceipt, type TxRejection, type TxResult } from './tx/process.js';
-export type { Transaction, TxType, AccessList, AccessListEntry } from './tx/types.js';
+export type { Transaction, TxType, AccessList, AccessListEntry, Authorization } from './tx/types.js';
 export { validateTransaction, collectValidationErrors } from './tx/validate.js';
 export { TxValidationError } from './tx/errors.js';
 export { intrinsicGas } from './tx/intrinsic.js';
@@ -23,8 +23,25 @@ export { addressFromSecretKey } from './tx/sender.js';
 export { makeTx, type TxInit, type MakeTxContext } from './tx/makeTx.js';
 export { DEFAULT_BLOCK } from './runner/defaultBlock.js';
 
-// Profiles
+// Profiles and forks
 export { ethereum, zksync, type Profile } from './profiles/index.js';
+export {
+  cancun,
+  prague,
+  osaka,
+  FORKS,
+  SUPPORTED_FORKS,
+  LATEST_FORK,
+  forkByName,
+  type Fork,
+  type ForkName,
+  type BlobSchedule,
+} from './forks/index.js';
+export { blobBaseFeeAt, blobScheduleAt, nextExcessBlobGas } from './forks/blob.js';
+export { signAuthorization, recoverAuthority, authorizationHash } from './tx/authorization.js';
+export { encodeSetCodeTx, decodeSetCodeTx, setCodeTxSigningHash, signSetCodeTx } from './tx/setCodeEncoding.js';
+export { delegationTarget, designatorFor } from './runner/delegation.js';
+export { storeParentBlockHash, HISTORY_STORAGE_ADDRESS } from './runner/blockHashHistory.js';
 
 // World state and system
 export {
@@ -60,7 +77,7 @@ export {
 // State tests
 export { loadStateTestFile, parseStateTestFile, casesForFork, buildTransaction } from './statetest/fixture.js';
 export { runStateTestCase, worldStateRoot, type CaseResult, type RunCaseOptions } from './statetest/runCase.js';
-export { SUPPORTED_FORKS, DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
+export { DEFAULT_FORKS, isSupportedFork, type SupportedFork } from './statetest/forks.js';
 export { postStateDiff, formatPostStateDiff, type AccountDiff, type FieldChange } from './statetest/postStateDiff.js';
 
 // The development node (`zkos node`)

@@ -268,7 +268,12 @@ function loadScenario(opts: Options): Scenario | number {
     }
     throw e;
   }
-  if (opts.profile) scenario = { ...scenario, profile: opts.profile === 'zksync' ? zksync : ethereum };
+  if (opts.profile) {
+    const profile = opts.profile === 'zksync' ? zksync : ethereum;
+    // A fork the new profile cannot run (zksync: Cancun only) falls back to the profile's own.
+    const { fork, ...rest } = scenario;
+    scenario = { ...rest, profile, ...(fork !== undefined && profile.forks.includes(fork) ? { fork } : {}) };
+  }
   return scenario;
 }
 

@@ -17,6 +17,7 @@ import {
 } from './parse.js';
 import { type AbiEntry, parseAbi } from './abi.js';
 import { ethereum, zksync, zksyncWithP256, type Profile } from '../profiles/index.js';
+import { forkByName, SUPPORTED_FORKS, type ForkName } from '../forks/index.js';
 import type { BlockContext } from '../ee/host.js';
 import { DEFAULT_BLOCK } from '../runner/defaultBlock.js';
 import type { AccountInit } from '../system/world.js';
@@ -36,6 +37,8 @@ export interface ScenarioTx {
   readonly maxFeePerGas?: bigint;
   readonly maxPriorityFeePerGas?: bigint;
   readonly accessList: readonly AccessListEntry[];
+  /** Type 4 (EIP-7702): unsigned authorizations naming their authority; nonce undefined = the authority's. */
+  readonly authorizationList?: readonly ScenarioAuthorization[];
   /** zksync L1→L2 (type 0xff) and upgrade (0xfe) transactions: the fields only they have. */
   readonly l1?: ScenarioL1Fields;
 }
@@ -52,11 +55,21 @@ export interface ScenarioL1Fields {
   readonly factoryDeps: readonly Uint8Array[];
 }
 
+/** A scenario authorization: no signature, the authority is named directly. */
+export interface ScenarioAuthorization {
+  readonly authority: Address;
+  readonly address: Address;
+  readonly chainId?: bigint;
+  readonly nonce?: bigint;
+}
+
 /** A parsed scenario. */
 export interface Scenario {
   readonly name: string;
   readonly description?: string;
   readonly profile: Profile;
+  /** Ethereum fork as the file names it; absent: the profile's (Osaka for `ethereum`; `zksync` runs Cancun only). */
+  readonly fork?: ForkName;
   readonly block: BlockContext;
   readonly pre: ReadonlyMap<Address, AccountInit>;
   readonly transactions: readonly ScenarioTx[];
@@ -64,6 +77,8 @@ export interface Scenario {
   readonly labels: ReadonlyMap<Address, string>;
   /** zksync block metadata: price of one unit of native, gas per pubdata byte (`block.nativePrice`, `block.gasPerPubdata`). */
   readonly nativePrice?: bigint;
+  /** EIP-2935 (Prague+): `block.parentHash`, stored in the history contract before the first transaction. */
+  readonly parentHash?: bigint;
   readonly gasPerPubdata?: bigint;
   /** Contract ABIs for decoding calls, events and errors: for every account, and per account. */
   readonly abis?: ScenarioAbis;
@@ -78,6 +93,7 @@ const TOP_KEYS = [
   '$schema',
   'description',
   'profile',
+  'fork',
   'block',
   'pre',
   'transactions',
@@ -99,6 +115,7 @@ const BLOCK_KEYS = [
   'excessBlobGas',
   'nativePrice',
   'gasPerPubdata',
+  'parentHash',
 ];
 const ACCOUNT_KEYS = ['balance', 'nonce', 'code', 'storage', 'abi'];
 const TX_KEYS = [
@@ -115,6 +132,7 @@ const TX_KEYS = [
   'maxFeePerGas',
   'maxPriorityFeePerGas',
   'accessList',
+  'authorizationList',
   'type',
   'mint',
   'refundRecipient',
@@ -187,6 +205,20 @@ function parseAccessList(v: unknown, base: string): AccessListEntry[] {
   });
 }
 
+function parseAuthorizationList(v: unknown, base: string): ScenarioAuthorization[] {
+  return expectArray(v, base).map((e, i) => {
+    const b = fieldPath(base, i);
+    const o = expectObject(e, b);
+    rejectUnknownKeys(o, ['authority', 'address', 'chainId', 'nonce'], b);
+    return {
+      authority: parseAddress(requireKey(o, 'authority', b), fieldPath(b, 'authority')),
+      address: parseAddress(requireKey(o, 'address', b), fieldPath(b, 'address')),
+      ...(opt(o, 'chainId') !== undefined ? { chainId: parseU256(o.chainId, fieldPath(b, 'chainId'), q) } : {}),
+      ...(opt(o, 'nonce') !== undefined ? { nonce: parseU64(o.nonce, fieldPath(b, 'nonce'), q) } : {}),
+    };
+  });
+}
+
 function parseTx(v: unknown, base: string): ScenarioTx {
   const o = expectObject(v, base);
   rejectUnknownKeys(o, TX_KEYS, base);
@@ -211,10 +243,18 @@ function parseTx(v: unknown, base: string): ScenarioTx {
     throw new InputError(f('gasPrice'), 'give either gasPrice or maxFeePerGas/maxPriorityFeePerGas, not both');
   }
   const accessList = opt(o, 'accessList') === undefined ? [] : parseAccessList(o.accessList, f('accessList'));
-  let type: TxType = gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
+  const authorizationList =
+    opt(o, 'authorizationList') === undefined
+      ? undefined
+      : parseAuthorizationList(o.authorizationList, f('authorizationList'));
+  if (authorizationList !== undefined && gasPrice !== undefined)
+    throw new InputError(f('gasPrice'), 'a set-code transaction (authorizationList) takes maxFeePerGas, not gasPrice');
+  let type: TxType = authorizationList !== undefined ? 4 : gasPrice !== undefined ? (accessList.length > 0 ? 1 : 0) : 2;
   let l1: ScenarioL1Fields | undefined;
   if (opt(o, 'type') !== undefined) {
     const t = Number(parseU64(o.type, f('type'), q));
+    if ((t === 4) !== (authorizationList !== undefined))
+      throw new InputError(f('type'), 'type 4 goes with an authorizationList, and only type 4');
     if (t === 0xff || t === 0xfe) {
       if (to === null) throw new InputError(f('to'), 'L1→L2 and upgrade transactions need a recipient');
       l1 = {
@@ -230,8 +270,8 @@ function parseTx(v: unknown, base: string): ScenarioTx {
           parseData(c, fieldPath(f('factoryDeps'), i)),
         ),
       };
-    } else if (t !== 0 && t !== 1 && t !== 2)
-      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2, 0xff or 0xfe, got ${t}`);
+    } else if (t !== 0 && t !== 1 && t !== 2 && t !== 4)
+      throw new InputError(f('type'), `scenario transactions are of type 0, 1, 2, 4, 0xff or 0xfe, got ${t}`);
     else type = t;
   }
   for (const k of ['mint', 'refundRecipient', 'gasPerPubdataLimit', 'factoryDeps'])
@@ -251,6 +291,7 @@ function parseTx(v: unknown, base: string): ScenarioTx {
       ? { gasPrice: gasPrice ?? 10n }
       : { maxFeePerGas: maxFeePerGas ?? 10n, maxPriorityFeePerGas: maxPriorityFeePerGas ?? 1n }),
     accessList,
+    ...(authorizationList !== undefined ? { authorizationList } : {}),
     ...(l1 !== undefined ? { l1 } : {}),
   };
 }
@@ -280,6 +321,19 @@ export function parseScenario(text: string, name: string): Scenario {
         prefix + 'profile',
         `expected "ethereum", "zksync" or "zksync-p256", got ${JSON.stringify(p)}`,
       );
+  }
+  let fork: ForkName | undefined;
+  if (opt(o, 'fork') !== undefined) {
+    const name = expectString(o.fork, prefix + 'fork');
+    const found = forkByName(name);
+    if (found === undefined)
+      throw new InputError(
+        prefix + 'fork',
+        `expected one of ${SUPPORTED_FORKS.join(', ')}, got ${JSON.stringify(name)}`,
+      );
+    if (!profile.forks.includes(found.name))
+      throw new InputError(prefix + 'fork', `the ${profile.name} profile runs ${profile.forks.join(', ')} only`);
+    fork = found.name;
   }
   const block = parseBlock(opt(o, 'block'), prefix + 'block');
   const zkBlock = zksyncBlockFields(opt(o, 'block'), prefix + 'block');
@@ -334,13 +388,22 @@ export function parseScenario(text: string, name: string): Scenario {
     name,
     ...(description !== undefined ? { description } : {}),
     profile,
+    ...(fork !== undefined ? { fork } : {}),
     block,
     pre,
     transactions: txs,
     labels,
     ...zkBlock,
+    ...parentHashOf(opt(o, 'block'), prefix + 'block'),
     abis: { all, byAddress },
   };
+}
+
+/** `block.parentHash` (a 32-byte word or a quantity), for the EIP-2935 block-start call. */
+function parentHashOf(v: unknown, base: string): { parentHash?: bigint } {
+  if (v === undefined || typeof v !== 'object' || v === null) return {};
+  const x = opt(v as Record<string, unknown>, 'parentHash');
+  return x === undefined ? {} : { parentHash: parseSlot(x, fieldPath(base, 'parentHash')) };
 }
 
 /** The zksync block metadata in `block`: native price and gas per pubdata (both optional). */

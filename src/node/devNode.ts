@@ -7,6 +7,8 @@ import { WorldState as World } from '../system/world.js';
 import type { TxResult } from '../tx/process.js';
 import type { Transaction, TxType } from '../tx/types.js';
 import { collectValidationErrors } from '../tx/validate.js';
+import { resolveFork, txParamsFor } from '../runner/environment.js';
+import { delegationTarget } from '../system/delegation.js';
 import { type Block, Chain, type ExecOptions } from './chain.js';
 import { type DevAccount, deriveDevAccounts } from './devAccounts.js';
 import { haltMessage, revertReason } from './evmErrors.js';
@@ -169,8 +171,9 @@ export class DevNode {
       block: this.chain.blockContext(),
       senderNonce: sender.nonce,
       senderBalance: sender.balance,
-      senderHasCode: sender.code.length > 0,
-      params: this.profile.tx,
+      senderHasCode:
+        sender.code.length > 0 && !(resolveFork(this.profile).setCode && delegationTarget(sender.code) !== null),
+      params: txParamsFor(this.profile),
     }).filter((e) => !(e.code === 'NonceTooHigh' && tx.nonce <= pending + 1024n)); // future nonces wait in the pool
     if (errors.length > 0) throw new RpcError(SERVER_ERROR, gethMessage(errors[0]!, tx, sender.code));
     let queued = this.pool.get(tx.sender);
@@ -299,7 +302,7 @@ export class DevNode {
       const from = req.from ?? 0n;
       if (w.getAccount(from).code.length > 0) w.setCode(from, new Uint8Array(0));
       w.commit(false);
-      const built = this.callTransaction(req, w, gas ?? req.gas ?? this.chain.gasLimit);
+      const built = this.callTransaction(req, w, gas ?? req.gas ?? this.defaultGas());
       tx = built.tx;
       const journalFrom = this.chain.journal.length;
       const r = this.chain.execute(n, tx, exec, built.noBaseFee);
@@ -307,6 +310,12 @@ export class DevNode {
       return r;
     });
     return { result, tx };
+  }
+
+  /** Gas of a call or estimate without `gas`: the block gas limit, capped at EIP-7825's 2^24 from Osaka (as geth). */
+  private defaultGas(): bigint {
+    const cap = txParamsFor(this.profile).maxTxGas;
+    return cap !== undefined && cap < this.chain.gasLimit ? cap : this.chain.gasLimit;
   }
 
   /** eth_call: the return data, or geth's errors (code 3 with data for a revert). */
@@ -317,7 +326,7 @@ export class DevNode {
 
   /** eth_estimateGas: the lowest gas limit with which the call succeeds (binary search, as geth). */
   estimateGas(req: CallRequest, ref: BlockRef, overrides: ReadonlyMap<bigint, AccountOverride>): bigint {
-    const cap = req.gas ?? this.chain.gasLimit;
+    const cap = req.gas ?? this.defaultGas();
     const run = (gas: bigint) => this.simulate(req, ref, overrides, gas);
     const top = run(cap);
     if (!top.result.valid || top.result.status !== 'success') callOutcome(top.result, top.tx); // throws

@@ -2,6 +2,7 @@
 // runner's `Transaction` (sender recovered with secp256k1), and encode + sign one for eth_sendTransaction.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToBigInt } from '../crypto/bytes.js';
+import { decodeSetCodeTx } from '../tx/setCodeEncoding.js';
 import { keccak256, keccak256Word } from '../crypto/keccak.js';
 import { type RlpInput, type RlpValue, rlpDecode, rlpEncode } from '../encoding/rlp.js';
 import { addressFromPublicKey } from '../tx/sender.js';
@@ -84,12 +85,26 @@ function recoverSender(sigHash: Uint8Array, r: bigint, s: bigint, recovery: numb
   }
 }
 
-const FIELD_COUNT: Readonly<Record<TxType, number>> = { 0: 9, 1: 11, 2: 12, 3: 14 };
+const FIELD_COUNT: Readonly<Record<TxType, number>> = { 0: 9, 1: 11, 2: 12, 3: 14, 4: 13 };
 
-/** Decodes a raw signed transaction (legacy or typed 1–3; a blob transaction in its network form too). */
+/** An EIP-7702 envelope through the engine's strict decoder (src/tx/setCodeEncoding.ts). */
+function decodeSetCode(raw: Uint8Array): SignedTx {
+  let tx: Transaction;
+  try {
+    tx = decodeSetCodeTx(raw);
+  } catch (e) {
+    throw new TxDecodeError(`rlp: ${(e as Error).message}`);
+  }
+  const f = rlpDecode(raw.subarray(1)) as RlpValue[];
+  const [v, r, s] = [uint(f[10], 'yParity'), uint(f[11], 'r'), uint(f[12], 's')];
+  return { tx, hash: keccak256Word(raw), raw, v, r, s };
+}
+
+/** Decodes a raw signed transaction (legacy or typed 1–4; a blob transaction in its network form too). */
 export function decodeRawTransaction(raw: Uint8Array): SignedTx {
   if (raw.length === 0) throw new TxDecodeError('typed transaction too short');
   const first = raw[0]!;
+  if (first === 4) return decodeSetCode(raw);
   const type: TxType | null = first >= 0xc0 ? 0 : first === 1 || first === 2 || first === 3 ? first : null;
   if (type === null) throw new TxDecodeError('transaction type not supported');
   let payload = type === 0 ? raw : raw.subarray(1);
@@ -225,6 +240,19 @@ function unsignedFields(tx: Transaction): RlpInput[] {
         al,
         tx.maxFeePerBlobGas ?? 0n,
         tx.blobVersionedHashes.map((h) => bigTo(h, 32)),
+      ];
+    case 4: // EIP-7702 (src/tx/setCodeEncoding.ts has the decoder)
+      return [
+        tx.chainId,
+        tx.nonce,
+        tx.maxPriorityFeePerGas ?? 0n,
+        tx.maxFeePerGas ?? 0n,
+        tx.gasLimit,
+        to,
+        tx.value,
+        tx.data,
+        al,
+        (tx.authorizationList ?? []).map((a) => [a.chainId, bigTo(a.address, 20), a.nonce, a.yParity, a.r, a.s]),
       ];
   }
 }

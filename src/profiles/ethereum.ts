@@ -1,8 +1,8 @@
-// The `ethereum` profile: Cancun exactly as geth and revm execute it.
+// The `ethereum` profile: Ethereum exactly as geth and revm execute it, at the fork the environment names
+// (Cancun, Prague, Osaka; src/forks/).
 import type { Profile } from './types.js';
-import { ETHEREUM_CANCUN_TX_PARAMS } from '../tx/validate.js';
 
-/** Cancun semantics; passes the Ethereum GeneralStateTests. */
+/** Ethereum semantics; Cancun passes the Ethereum GeneralStateTests. */
 export const ethereum: Profile = Object.freeze({
   name: 'ethereum',
   specialAddressBound: null,
@@ -16,7 +16,9 @@ export const ethereum: Profile = Object.freeze({
   deleteEmptyTouched: true,
   feeCollector: null,
   chargePriorityFee: true,
-  tx: ETHEREUM_CANCUN_TX_PARAMS,
+  tx: null, // the fork's transaction rules
+  defaultFork: 'Osaka',
+  forks: Object.freeze(['Cancun', 'Prague', 'Osaka'] as const),
   blobOpcodesStubbed: false,
   ergsPerGas: 1,
   p256Precompile: false,

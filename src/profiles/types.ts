@@ -3,6 +3,7 @@
 import type { Address } from '../ee/types.js';
 import type { TxValidationParams } from '../tx/validate.js';
 import type { NativeCosts } from '../system/resources.js';
+import type { ForkName } from '../forks/types.js';
 
 /** Semantics selector for the runner, the EVM table and transaction processing. */
 export interface Profile {
@@ -29,8 +30,12 @@ export interface Profile {
   readonly feeCollector: Address | null;
   /** Whether the priority fee is charged (ZKsync: only with `charge_priority_fee`). */
   readonly chargePriorityFee: boolean;
-  /** Transaction validation and intrinsic-gas parameters (ZKsync: 18000 + 3000 ecrecover, brief §8.2). */
-  readonly tx: TxValidationParams;
+  /** Transaction validation and intrinsic-gas parameters (ZKsync: 18000 + 3000 ecrecover, brief §8.2); null: the fork's. */
+  readonly tx: TxValidationParams | null;
+  /** The fork an environment runs when none is named (`ethereum`: the latest; `zksync`: Cancun). */
+  readonly defaultFork: ForkName;
+  /** The forks this profile can run. */
+  readonly forks: readonly ForkName[];
   /** ZKsync OS stubs BLOBHASH to 0 and BLOBBASEFEE to 1 (brief §9). */
   readonly blobOpcodesStubbed: boolean;
   /** Gas to ergs (ZKsync: 256, brief §7); Ethereum keeps plain gas (1). */

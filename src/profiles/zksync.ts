@@ -78,6 +78,8 @@ export const zksync: Profile = Object.freeze({
   feeCollector: BOOTLOADER_FORMAL_ADDRESS, // brief §8.2 step 11
   chargePriorityFee: false, // brief §8.2 step 2
   tx: ZKSYNC_TX_PARAMS, // 18000 intrinsic + 3000 ecrecover during EOA validation (brief §8.2 step 3)
+  defaultFork: 'Cancun', // ZKsync OS keeps its own Cancun-based rules
+  forks: Object.freeze(['Cancun'] as const),
   blobOpcodesStubbed: true,
   ergsPerGas: 256,
   p256Precompile: false, // system_hooks `p256_precompile` feature: off by default

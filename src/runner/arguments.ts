@@ -5,6 +5,7 @@ import { ArgumentChecker, describeArgument as describe } from '../input/argument
 import { System } from '../system/system.js';
 import { WorldState } from '../system/world.js';
 import type { RunEnvironment } from './context.js';
+import { forkByName, SUPPORTED_FORKS } from '../forks/index.js';
 
 const BLOCK_FIELDS = [
   'coinbase',
@@ -37,7 +38,25 @@ export function checkProfile(c: ArgumentChecker, v: unknown, field: string): voi
   const p = c.object(v, field);
   if (p.name !== 'ethereum' && p.name !== 'zksync')
     c.fail(`${field}.name`, `must be "ethereum" or "zksync" (pass the exported ethereum or zksync profile)`);
-  c.object(p.tx, `${field}.tx`);
+  if (p.tx !== null) c.object(p.tx, `${field}.tx`); // null: the fork's transaction rules
+}
+
+/** `fork`: a supported name (case-insensitive) or a fork object, one the profile runs. */
+export function checkFork(c: ArgumentChecker, v: unknown, profile: unknown, field: string): void {
+  if (v === undefined) return;
+  const name = typeof v === 'string' ? v : (c.object(v, field).name as unknown);
+  const fork = typeof name === 'string' ? forkByName(name) : undefined;
+  if (fork === undefined)
+    c.fail(
+      field,
+      `must be one of ${SUPPORTED_FORKS.join(', ')} (a name or the exported fork object), got ${describe(v)}`,
+    );
+  const forks = (profile as { forks?: readonly string[] } | undefined)?.forks;
+  if (fork !== undefined && forks !== undefined && !forks.includes(fork.name))
+    c.fail(
+      field,
+      `the ${String((profile as { name?: unknown }).name)} profile runs ${forks.join(', ')}, not ${fork.name}`,
+    );
 }
 
 /** `createEnvironment(opts)`. */
@@ -45,6 +64,7 @@ export function checkEnvironmentOptions(opts: unknown): void {
   const c: ArgumentChecker = new ArgumentChecker('createEnvironment');
   const o = c.object(opts, 'options');
   checkProfile(c, o.profile, 'profile');
+  checkFork(c, o.fork, o.profile, 'fork');
   if (!(o.world instanceof WorldState))
     c.fail('world', `must be a WorldState (WorldState.fromAccounts([...])), got ${describe(o.world)}`);
   checkBlock(c, o.block, 'block');

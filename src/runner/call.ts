@@ -5,6 +5,7 @@ import { GAS_CALL_STIPEND, GAS_CALL_VALUE, GAS_NEW_ACCOUNT, accountAccessCost } 
 import type { SystemHook } from '../hooks/registry.js';
 import { allButOne64th, blakeNative } from '../system/resources.js';
 import type { RunEnvironment } from './context.js';
+import { codeToRun, delegationAccessCost } from './delegation.js';
 
 const STIPEND = BigInt(GAS_CALL_STIPEND);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -15,7 +16,7 @@ export type CallPreparation =
   | { readonly ok: true; readonly ergsToPass: bigint; readonly ergsKept: bigint };
 
 /** Addresses 0x01..0x0a are always warm (EIP-2929 adds the precompiles to every access list). */
-const isPrecompileAddress = (a: Address): boolean => a >= 1n && a <= 0x0an;
+const isPrecompileAddress = (env: RunEnvironment, a: Address): boolean => env.fork.precompileAddresses.has(a);
 
 export const isDelegate = (m: number): boolean => m === CallModifier.Delegate || m === CallModifier.DelegateStatic;
 export const isCallcode = (m: number): boolean =>
@@ -34,11 +35,12 @@ export function prepareCall(
   isEntry: boolean,
   callerErgs: bigint,
 ): CallPreparation {
-  const cold = env.system.accessAccount(req.callee) && !isPrecompileAddress(req.callee);
+  const cold = env.system.accessAccount(req.callee) && !isPrecompileAddress(env, req.callee);
   if (isEntry) return { ok: true, ergsToPass: callerErgs, ergsKept: 0n };
   const ergsPerGas = BigInt(env.profile.ergsPerGas);
 
   let cost = accountAccessCost(cold);
+  if (env.fork.setCode) cost += delegationAccessCost(env.system.world, req.callee); // EIP-7702
   const transfersValue = req.value !== 0n && !isDelegate(req.modifier);
   if (transfersValue) cost += GAS_CALL_VALUE;
   // NEWACCOUNT only for a plain CALL that moves value into an empty account (EIP-161); CALLCODE pays
@@ -93,6 +95,12 @@ export function runHook(
   );
   const ergsLeft = r.status === 'halt' ? 0n : ergs - BigInt(visible - r.ergsLeft);
   return { status: r.status, ergsLeft, returnData: r.status === 'halt' ? new Uint8Array(0) : r.returnData };
+}
+
+/** The code a call to `callee` runs (EIP-7702: a delegated account runs its delegate's code). */
+export function calleeCode(env: RunEnvironment, callee: Address): Uint8Array {
+  const world = env.system.world;
+  return env.fork.setCode ? codeToRun(world, callee) : world.getAccount(callee).code;
 }
 
 /**

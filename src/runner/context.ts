@@ -3,6 +3,8 @@ import type { InspectionEvent, Observer } from 'xstate';
 import type { ExecutionEnvironment, LaunchParams } from '../ee/types.js';
 import type { HookRegistry } from '../hooks/registry.js';
 import type { Profile } from '../profiles/types.js';
+import type { Fork } from '../forks/types.js';
+import type { TxValidationParams } from '../tx/validate.js';
 import type { System, SystemObserver } from '../system/system.js';
 import type { NativeMeter } from '../system/resources.js';
 import type { FrameInfo } from './frameActor.js';
@@ -37,6 +39,10 @@ export interface FrameClose {
 export interface RunEnvironment {
   readonly system: System;
   readonly profile: Profile;
+  /** The Ethereum fork (zksync: Cancun): precompiles, transaction rules, EIP-7702 delegation. */
+  readonly fork: Fork;
+  /** Transaction rules in force: the profile's own (zksync) or the fork's. */
+  readonly txParams: TxValidationParams;
   readonly hooks: HookRegistry;
   /** Creates the EE for a frame (the EVM interpreter with the profile's instruction table). */
   readonly createEvm: (params: LaunchParams) => ExecutionEnvironment;

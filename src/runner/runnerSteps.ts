@@ -12,7 +12,7 @@ import {
   type HaltReason,
 } from '../ee/types.js';
 import type { SystemHook } from '../hooks/registry.js';
-import { chargeCodeLoad, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
+import { calleeCode, chargeCodeLoad, isCallcode, isDelegate, prepareCall, transferValue } from './call.js';
 import { CompiledChart } from './chartLogic.js';
 import { depositCode, initConstructorAccount, prepareDeployment } from './deploy.js';
 import type { FrameActorEvent, FrameKind, FrameRecord } from './frameActor.js';
@@ -169,7 +169,7 @@ function planCall(rt: RunnerRuntime, f: FrameRecord, req: ExternalCallRequest): 
     // A hookless special address is an empty account (brief §2.6 step 6).
     return hook ? { hook } : { answer: 'success' };
   }
-  const code = env.system.world.getAccount(req.callee).code;
+  const code = calleeCode(env, req.callee); // EIP-7702: a delegated account runs its delegate's code
   if (code.length === 0) return { answer: 'success' }; // EOA shortcut, before the depth check (brief §2.3)
   if (depthExceeded) return { answer: 'revert', reason: 'CallDepthExceeded' };
   return { code };

@@ -24,7 +24,7 @@ import {
 } from '../input/parse.js';
 import { blobBaseFee } from '../tx/fees.js';
 import { addressFromSecretKey } from '../tx/sender.js';
-import type { AccessList, AccessListEntry, Transaction, TxType } from '../tx/types.js';
+import type { AccessList, AccessListEntry, Authorization, Transaction, TxType } from '../tx/types.js';
 
 /** An account of the pre-state. */
 export interface PreAccount {
@@ -50,6 +50,8 @@ export interface TxTemplate {
   readonly maxFeePerBlobGas?: bigint;
   readonly blobVersionedHashes?: readonly bigint[];
   readonly secretKey?: Uint8Array;
+  /** EIP-7702 list (execution-spec-tests form); present makes the transaction type 4. */
+  readonly authorizationList?: readonly Authorization[];
   /** From `secretKey` (checked against `sender` when both are given), else the `sender` field. */
   readonly sender: Address;
 }
@@ -83,7 +85,7 @@ export interface StateTest {
   readonly env: BlockContext;
   readonly pre: Map<Address, PreAccount>;
   readonly txTemplate: TxTemplate;
-  /** Cases of every fork, in file order; filter on `fork` (only Cancun is in scope). */
+  /** Cases of every fork, in file order; filter on `fork`. */
   readonly cases: readonly StateTestCase[];
 }
 
@@ -105,8 +107,11 @@ const TX_KEYS = [
   'accessLists',
   'secretKey',
   'sender',
+  'authorizationList',
 ];
-const CASE_KEYS = ['hash', 'logs', 'indexes', 'expectException', 'txbytes'];
+/** `state` is the full post-state some execution-spec-tests fixtures carry; the root is what we compare. */
+const CASE_KEYS = ['hash', 'logs', 'indexes', 'expectException', 'txbytes', 'state'];
+const AUTHORIZATION_KEYS = ['chainId', 'address', 'nonce', 'v', 'r', 's', 'yParity', 'signer'];
 const INDEX_KEYS = ['data', 'gas', 'value'];
 
 /** geth's default base fee for fixtures without `currentBaseFee`. */
@@ -221,6 +226,29 @@ function parseAccessList(json: unknown, path: string): AccessList {
   });
 }
 
+/**
+ * One execution-spec-tests authorization: chainId, address, nonce, v (= yParity), r, s; `signer` is
+ * informational (the authority is always recovered from the signature). Numbers stay unbounded for validation.
+ */
+function parseAuthorization(json: unknown, path: string): Authorization {
+  const o = expectObject(json, path);
+  rejectUnknownKeys(o, AUTHORIZATION_KEYS, path);
+  const f = (k: string): string => fieldPath(path, k);
+  const yParityRaw = o['yParity'] ?? o['v'];
+  if (yParityRaw === undefined) throw new InputError(f('yParity'), 'missing field (neither yParity nor v given)');
+  const yParity = parseQuantity(yParityRaw, f(o['yParity'] !== undefined ? 'yParity' : 'v'));
+  if (o['yParity'] !== undefined && o['v'] !== undefined && parseQuantity(o['v'], f('v')) !== yParity)
+    throw new InputError(f('v'), 'differs from yParity');
+  return {
+    chainId: parseQuantity(requireKey(o, 'chainId', path), f('chainId')),
+    address: parseAddress(requireKey(o, 'address', path), f('address')),
+    nonce: parseQuantity(requireKey(o, 'nonce', path), f('nonce')),
+    yParity,
+    r: parseQuantity(requireKey(o, 'r', path), f('r')),
+    s: parseQuantity(requireKey(o, 's', path), f('s')),
+  };
+}
+
 function nonEmptyArray(json: unknown, path: string): unknown[] {
   const a = expectArray(json, path);
   if (a.length === 0) throw new InputError(path, 'empty array');
@@ -282,6 +310,12 @@ function parseTxTemplate(json: unknown, path: string): TxTemplate {
     throw new InputError(f('maxFeePerGas'), 'missing field (required for a blob transaction)');
   }
 
+  const authorizationList = optional(t, 'authorizationList', (v) =>
+    expectArray(v, f('authorizationList')).map((a, i) => parseAuthorization(a, fieldPath(f('authorizationList'), i))),
+  );
+  if (authorizationList !== undefined && maxFeePerGas === undefined) {
+    throw new InputError(f('maxFeePerGas'), 'missing field (required for a set-code transaction)');
+  }
   const secretKey = optional(t, 'secretKey', (v) => parseWordBytes(v, f('secretKey')));
   const givenSender = optional(t, 'sender', (v) => parseAddress(v, f('sender')));
   let sender: Address;
@@ -317,6 +351,7 @@ function parseTxTemplate(json: unknown, path: string): TxTemplate {
     ...(maxFeePerBlobGas !== undefined && { maxFeePerBlobGas }),
     ...(blobVersionedHashes !== undefined && { blobVersionedHashes }),
     ...(secretKey !== undefined && { secretKey }),
+    ...(authorizationList !== undefined && { authorizationList }),
   };
 }
 
@@ -368,13 +403,14 @@ function checkRange(i: number, length: number, path: string, what: string): void
   if (i >= length) throw new InputError(path, `index ${i} out of range (transaction.${what} has ${length} entries)`);
 }
 
-/** The cases of `fork` (default Cancun). */
+/** The cases of `fork` (the `post` key, exactly; default Cancun). */
 export function casesForFork(test: StateTest, fork = 'Cancun'): StateTestCase[] {
   return test.cases.filter((c) => c.fork === fork);
 }
 
 /** The transaction type the template implies for data index `d`. */
 export function templateTxType(tx: TxTemplate, d: number): TxType {
+  if (tx.authorizationList !== undefined) return 4;
   if (tx.blobVersionedHashes !== undefined || tx.maxFeePerBlobGas !== undefined) return 3;
   if (tx.maxFeePerGas !== undefined) return 2;
   if (tx.accessLists !== undefined && tx.accessLists[d] != null) return 1;
@@ -405,6 +441,7 @@ export function buildTransaction(test: StateTest, index: CaseIndex): Transaction
     ...(type === 3 ? { maxFeePerBlobGas: t.maxFeePerBlobGas ?? 0n } : {}),
     accessList: t.accessLists?.[index.data] ?? [],
     blobVersionedHashes: t.blobVersionedHashes ?? [],
+    ...(type === 4 ? { authorizationList: t.authorizationList ?? [] } : {}),
     sender: t.sender,
   };
 }

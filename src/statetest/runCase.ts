@@ -12,6 +12,8 @@ import { WorldState, type Log } from '../system/world.js';
 import { matchesExpectedException } from '../tx/errors.js';
 import { processTransaction } from '../tx/process.js';
 import { buildTransaction, type StateTest, type StateTestCase } from './fixture.js';
+import { forkByName } from '../forks/index.js';
+import { blobBaseFeeAt } from '../forks/blob.js';
 
 /** The outcome of one case, in the shape of `zkos statetest --json`. */
 export interface CaseResult {
@@ -69,10 +71,16 @@ export function runStateTestCase(test: StateTest, c: StateTestCase, opts: RunCas
   let exceptionOk = c.expectException === undefined;
   try {
     const tx = buildTransaction(test, c.index);
+    const fork = forkByName(c.fork);
+    if (fork === undefined) throw new RangeError(`unsupported fork ${c.fork}`);
+    // The blob base fee follows the fork's update fraction (EIP-7691 changed it). A state test names its fork,
+    // not a chain: the fork's own schedule applies whatever the timestamp (mainnet's BPO dates do not).
+    const block = { ...test.env, blobBaseFee: blobBaseFeeAt(fork, test.env.excessBlobGas, 0n) };
     const env = createEnvironment({
       profile: opts.profile ?? ethereum,
+      fork,
       world,
-      block: test.env,
+      block,
       blockHashes: stateTestBlockHash,
       tracer: opts.tracer,
     });

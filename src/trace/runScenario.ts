@@ -7,6 +7,7 @@ import { processL1Transaction, type L1Receipt, type L1Transaction } from '../tx/
 import type { StepInfo, StepTracer } from '../ee/evm/trace.js';
 import { addressToHex } from '../crypto/bytes.js';
 import { createEnvironment } from '../runner/environment.js';
+import { storeParentBlockHash } from '../runner/blockHashHistory.js';
 import { WorldState } from '../system/world.js';
 import { processTransaction, type TxResult } from '../tx/process.js';
 import type { Transaction } from '../tx/types.js';
@@ -51,6 +52,20 @@ export function toTransaction(t: ScenarioTx, world: WorldState, chainId: bigint)
     ...(t.maxPriorityFeePerGas !== undefined ? { maxPriorityFeePerGas: t.maxPriorityFeePerGas } : {}),
     accessList: t.accessList,
     blobVersionedHashes: [],
+    ...(t.authorizationList !== undefined
+      ? {
+          authorizationList: t.authorizationList.map((a) => ({
+            chainId: a.chainId ?? chainId,
+            address: a.address,
+            // Default: the authority's nonce when it applies (after the sender's own bump).
+            nonce: a.nonce ?? world.getAccount(a.authority).nonce + (a.authority === t.from ? 1n : 0n),
+            yParity: 0n,
+            r: 0n,
+            s: 0n,
+            authority: a.authority,
+          })),
+        }
+      : {}),
     sender: t.from,
   };
 }
@@ -118,6 +133,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const tracer = keepSteps ? (opts.tracer ? tee(recorder, opts.tracer) : recorder) : opts.tracer;
   const env = createEnvironment({
     profile: scenario.profile,
+    fork: scenario.fork,
     world,
     block: scenario.block,
     ...(recorder ? { observer: recorder } : {}),
@@ -126,6 +142,8 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     ...(scenario.nativePrice !== undefined ? { nativePrice: scenario.nativePrice } : {}),
     ...(scenario.gasPerPubdata !== undefined ? { gasPerPubdata: scenario.gasPerPubdata } : {}),
   });
+  // EIP-2935: with a parent hash and the history contract deployed, the block starts with its system call.
+  if (scenario.parentHash !== undefined) storeParentBlockHash(env, scenario.parentHash);
   const transactions: Transaction[] = [];
   const results: TxResult[] = [];
   scenario.transactions.forEach((st, i) => {

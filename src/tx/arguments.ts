@@ -22,8 +22,8 @@ export function checkTransactionArguments(env: unknown, tx: unknown): void {
   checkRunEnvironment(c, env);
   const t = c.object(tx, 'tx');
   const type = t.type;
-  if (type !== 0 && type !== 1 && type !== 2 && type !== 3)
-    c.fail('tx.type', `must be 0, 1, 2 or 3 (makeTx builds a complete transaction), got ${String(type)}`);
+  if (type !== 0 && type !== 1 && type !== 2 && type !== 3 && type !== 4)
+    c.fail('tx.type', `must be 0, 1, 2, 3 or 4 (makeTx builds a complete transaction), got ${String(type)}`);
   c.bigint(t.chainId, 'tx.chainId');
   c.bigint(t.nonce, 'tx.nonce');
   c.bigint(t.gasLimit, 'tx.gasLimit');
@@ -41,4 +41,16 @@ export function checkTransactionArguments(env: unknown, tx: unknown): void {
     c.bigint(h, `tx.blobVersionedHashes[${i}]`);
   });
   if (t.maxFeePerBlobGas !== undefined) c.bigint(t.maxFeePerBlobGas, 'tx.maxFeePerBlobGas');
+  if (t.authorizationList !== undefined)
+    c.array(
+      t.authorizationList,
+      'tx.authorizationList',
+      'an array of { chainId, address, nonce, yParity, r, s }',
+    ).forEach((e, i) => {
+      const f = `tx.authorizationList[${i}]`;
+      const a = c.object(e, f);
+      c.address(a.address, `${f}.address`);
+      for (const k of ['chainId', 'nonce', 'yParity', 'r', 's'] as const) c.bigint(a[k], `${f}.${k}`);
+      if (a.authority !== undefined) c.address(a.authority, `${f}.authority`);
+    });
 }

@@ -25,7 +25,11 @@ export type TxErrorCode =
   | 'UpgradeTxNotFirst'
   | 'UpgradeTxFailed'
   | 'DepositTooLow'
-  | 'InitcodeTooLarge';
+  | 'InitcodeTooLarge'
+  | 'SetCodeCreate'
+  | 'SetCodeEmptyList'
+  | 'GasLimitAboveCap'
+  | 'IntrinsicGasBelowFloor';
 
 /**
  * `TransactionException.<NAME>` values (prefix omitted) each code satisfies. The first is the
@@ -56,6 +60,10 @@ export const TX_ERROR_EXCEPTIONS: Readonly<Record<TxErrorCode, readonly string[]
   UpgradeTxFailed: ['UPGRADE_TX_FAILED'], // InvalidTransaction::UpgradeTxFailed
   DepositTooLow: ['DEPOSIT_TOO_LOW'], // ZKsync OS: internal error 'Deposited amount too low'
   InitcodeTooLarge: ['INITCODE_SIZE_EXCEEDED'],
+  SetCodeCreate: ['TYPE_4_TX_CONTRACT_CREATION'],
+  SetCodeEmptyList: ['TYPE_4_EMPTY_AUTHORIZATION_LIST'],
+  GasLimitAboveCap: ['GAS_LIMIT_EXCEEDS_MAXIMUM'],
+  IntrinsicGasBelowFloor: ['INTRINSIC_GAS_BELOW_FLOOR_GAS_COST'],
 });
 
 /** A rule the transaction breaks. Returned (not thrown) by `validateTransaction`. */
@@ -80,7 +88,8 @@ export class FieldOverflowError extends TxValidationError {
   }
 
   override get exceptions(): readonly string[] {
-    return [...(FIELD_OVERFLOW_EXCEPTIONS[this.field] ?? []), ...TX_ERROR_EXCEPTIONS.FieldOverflow];
+    const key = this.field.split('[')[0]!; // authorizationList[i].nonce → authorizationList
+    return [...(FIELD_OVERFLOW_EXCEPTIONS[key] ?? []), ...TX_ERROR_EXCEPTIONS.FieldOverflow];
   }
 }
 
@@ -92,6 +101,7 @@ const FIELD_OVERFLOW_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   gasPrice: ['GASPRICE_OVERFLOW'],
   maxFeePerGas: ['GASPRICE_OVERFLOW'],
   maxPriorityFeePerGas: ['PRIORITY_OVERFLOW'],
+  authorizationList: ['TYPE_4_INVALID_AUTHORIZATION_FORMAT'],
 };
 
 /** The profile does not accept this transaction type. */
@@ -99,6 +109,12 @@ export class TypeNotSupportedError extends TxValidationError {
   readonly code = 'TypeNotSupported' as const;
   constructor(readonly txType: number) {
     super(`transaction type ${txType} not supported`);
+  }
+
+  /** execution-spec-tests also name a blob or set-code transaction before its fork (TYPE_n_TX_PRE_FORK). */
+  override get exceptions(): readonly string[] {
+    const preFork = this.txType === 3 || this.txType === 4 ? [`TYPE_${this.txType}_TX_PRE_FORK`] : [];
+    return [...TX_ERROR_EXCEPTIONS.TypeNotSupported, ...preFork];
   }
 }
 
@@ -314,6 +330,44 @@ export class InitcodeTooLargeError extends TxValidationError {
     readonly max: number,
   ) {
     super(`initcode size ${size} exceeds limit ${max}`);
+  }
+}
+
+/** EIP-7702: a set-code transaction must have a recipient. */
+export class SetCodeCreateError extends TxValidationError {
+  readonly code = 'SetCodeCreate' as const;
+  constructor() {
+    super('set-code (type 4) transaction cannot create a contract (to is empty)');
+  }
+}
+
+/** EIP-7702: a set-code transaction needs at least one authorization. */
+export class SetCodeEmptyListError extends TxValidationError {
+  readonly code = 'SetCodeEmptyList' as const;
+  constructor() {
+    super('set-code (type 4) transaction has an empty authorization list');
+  }
+}
+
+/** EIP-7825 (Osaka): the gas limit exceeds the per-transaction cap. */
+export class GasLimitAboveCapError extends TxValidationError {
+  readonly code = 'GasLimitAboveCap' as const;
+  constructor(
+    readonly gasLimit: bigint,
+    readonly cap: bigint,
+  ) {
+    super(`gas limit ${gasLimit} exceeds the transaction gas cap ${cap}`);
+  }
+}
+
+/** EIP-7623 (Prague): the gas limit does not cover the calldata floor. */
+export class IntrinsicGasBelowFloorError extends TxValidationError {
+  readonly code = 'IntrinsicGasBelowFloor' as const;
+  constructor(
+    readonly gasLimit: bigint,
+    readonly floorGas: bigint,
+  ) {
+    super(`gas limit ${gasLimit} below the calldata floor ${floorGas}`);
   }
 }
 

@@ -22,7 +22,16 @@ export interface TxGasParams {
   readonly initcodeWord: number;
   /** Largest initcode of a creation transaction (EIP-3860). */
   readonly maxInitcodeSize: number;
+  /** EIP-7623 TOTAL_COST_FLOOR_PER_TOKEN (Prague: 10); absent: no calldata floor. */
+  readonly floorPerToken?: number;
+  /** EIP-7702 PER_EMPTY_ACCOUNT_COST per authorization (Prague: 25000). */
+  readonly perAuthorization?: number;
+  /** EIP-7702 refund for an authority that already exists: PER_EMPTY_ACCOUNT_COST − PER_AUTH_BASE_COST. */
+  readonly existingAuthorityRefund?: number;
 }
+
+/** EIP-7623 STANDARD_TOKEN_COST: a non-zero calldata byte counts as 4 tokens, a zero byte as 1. */
+export const TOKENS_PER_NONZERO_BYTE = 4;
 
 /** Ethereum (Cancun). */
 export const ETHEREUM_TX_GAS_PARAMS: TxGasParams = Object.freeze({
@@ -60,12 +69,28 @@ export function calldataGas(data: Uint8Array, params: TxGasParams = ETHEREUM_TX_
   return BigInt(zeros) * BigInt(params.dataZeroByte) + BigInt(data.length - zeros) * BigInt(params.dataNonZeroByte);
 }
 
+/** EIP-7623 tokens in calldata: zero bytes + 4 × non-zero bytes. */
+export function calldataTokens(data: Uint8Array): bigint {
+  let zeros = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] === 0) zeros++;
+  return BigInt(zeros + TOKENS_PER_NONZERO_BYTE * (data.length - zeros));
+}
+
+/** EIP-7623 floor: base + floorPerToken × tokens (Prague: 21000 + 10 × tokens); 0 without a floor. */
+export function floorDataGas(tx: Pick<Transaction, 'data'>, params: TxGasParams = ETHEREUM_TX_GAS_PARAMS): bigint {
+  const perToken = params.floorPerToken;
+  if (perToken === undefined) return 0n;
+  return BigInt(params.base) + BigInt(perToken) * calldataTokens(tx.data);
+}
+
 /** Gas a transaction costs before its first instruction runs. */
 export function intrinsicGas(
-  tx: Pick<Transaction, 'to' | 'data' | 'accessList'>,
+  tx: Pick<Transaction, 'to' | 'data' | 'accessList' | 'authorizationList'>,
   params: TxGasParams = ETHEREUM_TX_GAS_PARAMS,
 ): bigint {
   let gas = BigInt(params.base) + calldataGas(tx.data, params);
+  const auths = tx.authorizationList?.length ?? 0;
+  if (auths > 0) gas += BigInt(auths) * BigInt(params.perAuthorization ?? 0);
   if (tx.to === null) {
     gas += BigInt(params.create);
     gas += BigInt(Math.ceil(tx.data.length / 32)) * BigInt(params.initcodeWord);

@@ -1,12 +1,15 @@
 // Transaction processing (brief §8.2 for ZKsync; geth's state transition for Ethereum) in named phases, as
-// revm's handler: validate, buy gas, warm the access list, execute, refund, pay the coinbase, commit.
+// revm's handler: validate, buy gas, warm the access list, authorize (EIP-7702), execute, refund, pay the
+// coinbase, commit.
 import type { Address, HaltReason } from '../ee/types.js';
 import type { Log, L2ToL1Message, Overlay } from '../system/world.js';
 import type { RunEnvironment } from '../runner/context.js';
 import { runSingleInteraction, runTillCompletion, type RunOutcome } from '../runner/runner.js';
 import type { TxValidationError } from './errors.js';
 import { blobGasUsed, effectiveGasPrice, feeCap } from './fees.js';
-import { intrinsicGas } from './intrinsic.js';
+import { floorDataGas, intrinsicGas } from './intrinsic.js';
+import { applyAuthorizations } from './authorization.js';
+import { delegationTarget } from '../runner/delegation.js';
 import type { Transaction } from './types.js';
 import { collectValidationErrors } from './validate.js';
 import { checkTransactionArguments } from './arguments.js';
@@ -55,8 +58,6 @@ export type TxResult = TxReceipt | TxRejection;
 /** The user's gas-per-pubdata limit of types 0-2 (basic_bootloader constants.rs DEFAULT_GAS_PER_PUBDATA). */
 const DEFAULT_GAS_PER_PUBDATA = 1n;
 
-const PRECOMPILES: readonly Address[] = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n];
-
 /**
  * Executes one transaction against `env.system.world` and commits it (an invalid one changes nothing).
  * `env.system.tx` is set from the transaction. The phases follow revm's handler: validate, buy gas, warm the
@@ -77,6 +78,7 @@ export function processTransaction(env: RunEnvironment, tx: Transaction): TxResu
     return bought;
   }
   warmAccessList(env, tx);
+  authorize(env, tx);
   let out = execute(env, tx, sender.nonce, checked.native);
   let pubdata: TxPubdata | undefined;
   if (checked.native) ({ out, pubdata } = settlePubdata(env, out, checked.native));
@@ -115,8 +117,9 @@ function validate(env: RunEnvironment, tx: Transaction, sender: SenderAccount): 
     block,
     senderNonce: sender.nonce,
     senderBalance: sender.balance,
-    senderHasCode: sender.code.length > 0,
-    params: profile.tx,
+    // EIP-7702 lets an account holding a delegation designator send transactions.
+    senderHasCode: sender.code.length > 0 && !(env.fork.setCode && delegationTarget(sender.code) !== null),
+    params: env.txParams,
   });
   if (errors.length > 0) return { valid: false, error: errors[0]!, errors };
 
@@ -197,11 +200,31 @@ function warmAccessList(env: RunEnvironment, tx: Transaction): void {
   const world = env.system.world;
   world.accessAccount(tx.sender);
   if (tx.to !== null) world.accessAccount(tx.to);
-  for (const p of PRECOMPILES) world.accessAccount(p);
+  for (const p of env.fork.precompileAddresses) world.accessAccount(p);
   world.accessAccount(env.system.block.coinbase);
   for (const entry of tx.accessList) {
     world.accessAccount(entry.address);
     for (const key of entry.storageKeys) world.accessSlot(entry.address, key);
+  }
+}
+
+/**
+ * Phase 3b — authorize (EIP-7702): the authorizations apply after the nonce bump, outside the call frame (a
+ * revert keeps them); then the recipient's delegate is warmed for free.
+ */
+function authorize(env: RunEnvironment, tx: Transaction): void {
+  if (!env.fork.setCode) return;
+  const { world, block } = env.system;
+  if (tx.authorizationList !== undefined) {
+    applyAuthorizations(tx.authorizationList, {
+      world,
+      chainId: block.chainId,
+      existingAuthorityRefund: env.txParams.gas.existingAuthorityRefund ?? 0,
+    });
+  }
+  if (tx.to !== null) {
+    const target = delegationTarget(world.getAccount(tx.to).code);
+    if (target !== null) world.accessAccount(target);
   }
 }
 
@@ -216,7 +239,7 @@ function execute(
   native: NativeBudget | undefined,
 ): RunOutcome {
   const world = env.system.world;
-  const gas = tx.gasLimit - intrinsicGas(tx, env.profile.tx.gas);
+  const gas = tx.gasLimit - intrinsicGas(tx, env.txParams.gas);
   const txRollback = world.snapshot();
   const meter = native?.meter;
   if (native) native.txRollback = txRollback;
@@ -270,7 +293,7 @@ function settlePubdata(
 /** Runs the transaction's call or deployment (brief §8.2 step 8). */
 function runTopFrame(env: RunEnvironment, tx: Transaction, gasAfterIntrinsic: bigint, senderNonce: bigint): RunOutcome {
   const world = env.system.world;
-  const execAt = BigInt(env.profile.tx.gas.createAtExecution);
+  const execAt = BigInt(env.txParams.gas.createAtExecution);
   if (tx.to !== null) {
     const call = { caller: tx.sender, callee: tx.to, calldata: tx.data, value: tx.value, gas: gasAfterIntrinsic };
     return runSingleInteraction(env, call);
@@ -323,6 +346,9 @@ function refund(env: RunEnvironment, tx: Transaction, out: RunOutcome, validated
     const nativeGas = BigInt(native.meter.used) / native.perGas;
     if (nativeGas > gasLimit - gasLeft) gasLeft = nativeGas >= gasLimit ? 0n : gasLimit - nativeGas;
   }
+  // EIP-7623: gas used is at least the calldata floor (applied after the refund).
+  const floor = floorDataGas(tx, env.txParams.gas);
+  if (gasLimit - gasLeft < floor) gasLeft = gasLimit - floor;
   const collector = env.profile.feeCollector;
   // ZKsync: the collector holds gasLimit × price and refunds the unused part (`refund_transaction`).
   if (collector !== null) refundFromCollector(system, collector, tx.sender, gasLeft * validated.price);

@@ -12,6 +12,10 @@ import {
   FeeCapBelowBaseFeeError,
   FieldOverflowError,
   GasLimitAboveBlockError,
+  GasLimitAboveCapError,
+  IntrinsicGasBelowFloorError,
+  SetCodeCreateError,
+  SetCodeEmptyListError,
   GasLimitPriceProductOverflowError,
   InitcodeTooLargeError,
   InsufficientFundsError,
@@ -32,15 +36,27 @@ import {
   tipCap,
   VERSIONED_HASH_VERSION_KZG,
 } from './fees.js';
-import { ETHEREUM_TX_GAS_PARAMS, intrinsicGas, ZKSYNC_TX_GAS_PARAMS, type TxGasParams } from './intrinsic.js';
+import {
+  ETHEREUM_TX_GAS_PARAMS,
+  floorDataGas,
+  intrinsicGas,
+  ZKSYNC_TX_GAS_PARAMS,
+  type TxGasParams,
+} from './intrinsic.js';
 import type { Transaction, TxType } from './types.js';
 
-/** Profile-dependent validation parameters. */
+const U8_MAX = 0xffn;
+
+/** Profile- and fork-dependent validation parameters. */
 export interface TxValidationParams {
   readonly gas: TxGasParams;
   readonly supportedTypes: readonly TxType[];
   /** Blob gas a single block (hence a transaction) may use. */
   readonly maxBlobGasPerBlock: bigint;
+  /** EIP-7825 (Osaka): largest transaction gas limit; absent: only the block limit. */
+  readonly maxTxGas?: bigint;
+  /** EIP-7594 (Osaka): most blobs one transaction may carry; absent: only the block limit. */
+  readonly maxBlobsPerTx?: number;
 }
 
 /** Ethereum Cancun. */
@@ -61,7 +77,7 @@ export interface TxValidationContext {
   readonly block: BlockContext;
   readonly senderNonce: bigint;
   readonly senderBalance: bigint;
-  /** EIP-3607: the sender account has non-empty code. */
+  /** EIP-3607: the sender account has code other than an EIP-7702 delegation designator. */
   readonly senderHasCode: boolean;
   /** Defaults to `ETHEREUM_CANCUN_TX_PARAMS`. */
   readonly params?: TxValidationParams;
@@ -101,6 +117,18 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
     ['maxFeePerBlobGas', tx.maxFeePerBlobGas, U256_MAX, 256],
     ['chainId', tx.chainId, U256_MAX, 256],
   ];
+  const auths = tx.authorizationList ?? [];
+  for (let i = 0; i < auths.length; i++) {
+    const a = auths[i]!;
+    const at = `authorizationList[${i}]`;
+    widths.push(
+      [`${at}.chainId`, a.chainId, U256_MAX, 256],
+      [`${at}.nonce`, a.nonce, U64_MAX, 64],
+      [`${at}.yParity`, a.yParity, U8_MAX, 8],
+      [`${at}.r`, a.r, U256_MAX, 256],
+      [`${at}.s`, a.s, U256_MAX, 256],
+    );
+  }
   for (const [field, v, max, bits] of widths) {
     if (v !== undefined && (v < 0n || v > max) && fail(new FieldOverflowError(field, v, bits))) return errors;
   }
@@ -118,6 +146,11 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
   }
 
   if (ctx.senderHasCode && fail(new SenderNotEOAError(tx.sender))) return errors;
+
+  // EIP-7825: the per-transaction gas cap.
+  if (params.maxTxGas !== undefined && tx.gasLimit > params.maxTxGas) {
+    if (fail(new GasLimitAboveCapError(tx.gasLimit, params.maxTxGas))) return errors;
+  }
 
   // EIP-1559 fee caps.
   const cap = feeCap(tx);
@@ -137,13 +170,23 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
       if (h >> 248n !== BigInt(VERSIONED_HASH_VERSION_KZG) && fail(new BlobVersionedHashInvalidError(i, h)))
         return errors;
     }
-    if (blobGasUsed(tx) > params.maxBlobGasPerBlock) {
-      if (fail(new BlobCountExceededError(n, Number(params.maxBlobGasPerBlock / GAS_PER_BLOB)))) return errors;
+    if (
+      blobGasUsed(tx) > params.maxBlobGasPerBlock ||
+      (params.maxBlobsPerTx !== undefined && n > params.maxBlobsPerTx)
+    ) {
+      const max = Math.min(Number(params.maxBlobGasPerBlock / GAS_PER_BLOB), params.maxBlobsPerTx ?? Infinity);
+      if (fail(new BlobCountExceededError(n, max))) return errors;
     }
     const blobFeeCap = tx.maxFeePerBlobGas ?? 0n;
     if (n > 0 && blobFeeCap < ctx.block.blobBaseFee) {
       if (fail(new BlobFeeCapTooLowError(blobFeeCap, ctx.block.blobBaseFee))) return errors;
     }
+  }
+
+  // EIP-7702.
+  if (tx.type === 4) {
+    if (tx.to === null && fail(new SetCodeCreateError())) return errors;
+    if (auths.length === 0 && fail(new SetCodeEmptyListError())) return errors;
   }
 
   // Funds (geth buyGas): gasLimit × feeCap + value + blobGas × maxFeePerBlobGas.
@@ -160,6 +203,9 @@ function check(tx: Transaction, ctx: TxValidationContext, firstOnly: boolean): T
 
   const intrinsic = intrinsicGas(tx, params.gas);
   if (tx.gasLimit < intrinsic && fail(new IntrinsicGasTooLowError(tx.gasLimit, intrinsic))) return errors;
+  // EIP-7623: the gas limit must also cover the calldata floor.
+  const floor = floorDataGas(tx, params.gas);
+  if (tx.gasLimit < floor && fail(new IntrinsicGasBelowFloorError(tx.gasLimit, floor))) return errors;
 
   if (tx.to === null && tx.data.length > params.gas.maxInitcodeSize) {
     if (fail(new InitcodeTooLargeError(tx.data.length, params.gas.maxInitcodeSize))) return errors;

@@ -116,7 +116,7 @@ describe('CLI: bad input exits 2 naming the field, writes nothing', () => {
     const file = join(dir, 'big.json');
     const text = scenario(
       (s) =>
-        (s.transactions = [{ from: ALICE, data: '0x' + '00'.repeat(49153), gasLimit: '0x1c9c380', gasPrice: '0xa' }]),
+        (s.transactions = [{ from: ALICE, data: '0x' + '00'.repeat(49153), gasLimit: '0xf42400', gasPrice: '0xa' }]),
     );
     writeFileSync(file, text);
     const out = join(dir, 'big-out.json');

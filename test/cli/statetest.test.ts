@@ -116,7 +116,7 @@ describe('zkos statetest', () => {
   it('a filter that selects nothing exits 2 with a message, not "0 passed"', async () => {
     expect(await main(['statetest', '--run', 'no-such-test', ADD11])).toBe(2);
     expect(err.join('')).toContain(
-      "no case selected (fork Cancun, --run 'no-such-test') in 1 file; forks in the input: Cancun",
+      "no case selected (fork Cancun, Prague, Osaka, --run 'no-such-test') in 1 file; forks in the input: Cancun",
     );
     expect(out.join('')).not.toMatch(/passed/);
     err = [];
@@ -201,6 +201,33 @@ describe('zkos statetest', () => {
     out = [];
     expect(await main(['statetest', '--json', '--dump', ADD11])).toBe(0);
     expect(JSON.parse(out.join('')).dump).toBeUndefined(); // only failing cases carry a dump
+  });
+
+  it("--fork NAME runs that fork's post entries; without it every supported fork the file has; unknown exits 2", async () => {
+    const json = JSON.parse(readFileSync(ADD11, 'utf8'));
+    const entry = json.add11.post.Cancun[0];
+    // add11 (ADD and SSTORE, empty calldata, 400000 gas) has the same post-state in Cancun, Prague and Osaka.
+    json.add11.post = { Berlin: [entry], Cancun: [entry], Prague: [entry], Osaka: [entry] };
+    const multi = join(dir, 'multi.json');
+    writeFileSync(multi, JSON.stringify(json));
+    const forksRun = (): string[] =>
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { fork: string; pass: boolean })
+        .map((o) => `${o.fork}:${o.pass}`);
+
+    expect(await main(['statetest', '--json', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Cancun:true', 'Prague:true', 'Osaka:true']); // Berlin is not supported
+    out = [];
+    expect(await main(['statetest', '--json', '--fork', 'Prague', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Prague:true']);
+    out = [];
+    expect(await main(['statetest', '--json', '--fork', 'osaka', multi])).toBe(0);
+    expect(forksRun()).toEqual(['Osaka:true']);
+    expect(await main(['statetest', '--fork', 'Berlin', multi])).toBe(2);
+    expect(err.join('\n')).toContain("unknown fork 'Berlin' (supported: Cancun, Prague, Osaka)");
   });
 });
 

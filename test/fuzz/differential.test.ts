@@ -46,4 +46,23 @@ describe('differential fuzzing against @ethereumjs/vm', () => {
     // The batch exercises every outcome.
     for (const k of ['success', 'revert', 'halt', 'invalid']) expect(r.outcomes[k] ?? 0, k).toBeGreaterThan(0);
   }, 120_000);
+
+  for (const [fork, seed] of [
+    ['Prague', 20261126],
+    ['Osaka', 20261127],
+  ] as const) {
+    it(`${fork}: 150 cases (seed ${seed}) agree; they include type-4 transactions, delegations and rejections`, async () => {
+      const sample = fc.sample(fuzzCase(2, fork), { seed, numRuns: 150 });
+      expect(sample.every((c) => c.fork === fork)).toBe(true);
+      expect(sample.filter((c) => c.tx.type === 4).length).toBeGreaterThan(30);
+      expect(sample.some((c) => Object.values(c.pre).some((a) => a.code.startsWith('0xef0100')))).toBe(true);
+      const r = await runCampaign({ cases: 150, seed, fork, ignore: KNOWN_KINDS, stopAtFirst: true });
+      const report = r.findings
+        .map((f) => `[${f.signature}] ${f.mismatches.join('\n  ')}\n${JSON.stringify(f.case)}`)
+        .join('\n\n');
+      expect(report).toBe('');
+      expect(r.ran).toBe(150);
+      for (const k of ['success', 'halt', 'invalid']) expect(r.outcomes[k] ?? 0, k).toBeGreaterThan(0);
+    }, 180_000);
+  }
 });

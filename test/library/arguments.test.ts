@@ -60,7 +60,7 @@ describe('library argument validation', () => {
       'processTransaction: field "tx.accessList[0].storageKeys[0]" must be a bigint, got number 1 (write 1n)',
     );
     expect(() => processTransaction(e, loose({ ...tx, type: '2' }))).toThrow(
-      'processTransaction: field "tx.type" must be 0, 1, 2 or 3',
+      'processTransaction: field "tx.type" must be 0, 1, 2, 3 or 4',
     );
     expect(() => processTransaction(loose({}), tx)).toThrow(
       'processTransaction: field "env" must be a run environment from createEnvironment',

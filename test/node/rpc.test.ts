@@ -129,6 +129,26 @@ describe('transactions and queries', () => {
     expect(r.type).toBe('0x3');
   });
 
+  it('accepts an EIP-7702 set-code transaction (type 4) and installs the delegation', async () => {
+    const authority = privateKeyToAccount(('0x' + '77'.repeat(32)) as Hex);
+    const delegate = '0x00000000000000000000000000000000000c0de1' as Hex;
+    const authorization = await authority.signAuthorization({ chainId: 31337, address: delegate, nonce: 0 });
+    const raw = await signer.signTransaction({
+      ...base,
+      gas: 80_000n,
+      type: 'eip7702',
+      maxFeePerGas: 3n * 10n ** 9n,
+      maxPriorityFeePerGas: 1n,
+      nonce: nonce++,
+      authorizationList: [authorization],
+    });
+    const hash = (await call(t.url, 'eth_sendRawTransaction', [raw])) as string;
+    const r = (await call(t.url, 'eth_getTransactionReceipt', [hash])) as Record<string, string>;
+    expect(r.status).toBe('0x1');
+    expect(r.gasUsed).toBe('0xb3b0'); // 21000 + 25000 (a new authority: no refund)
+    expect(await call(t.url, 'eth_getCode', [authority.address, 'latest'])).toBe('0xef0100' + delegate.slice(2));
+  });
+
   it('rejects invalid transactions with geth messages', async () => {
     const low = await signer.signTransaction({
       ...base,

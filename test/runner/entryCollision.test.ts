@@ -7,7 +7,7 @@ import { zksync } from '../../src/profiles/zksync.js';
 import type { Profile } from '../../src/profiles/types.js';
 import { createEnvironment } from '../../src/runner/environment.js';
 import { WorldState } from '../../src/system/world.js';
-import { intrinsicGas } from '../../src/tx/intrinsic.js';
+import { intrinsicGas, ZKSYNC_TX_GAS_PARAMS } from '../../src/tx/intrinsic.js';
 import { processTransaction } from '../../src/tx/process.js';
 import type { Transaction } from '../../src/tx/types.js';
 import { BLOCK as TEST_BLOCK } from './helpers.js';
@@ -50,7 +50,8 @@ describe('deployment transaction to a colliding address', () => {
 
   it('zksync returns 1/64 of the execution gas', () => {
     const { gasUsed, tx } = collide(zksync);
-    const execution = tx.gasLimit - intrinsicGas(tx, zksync.tx.gas) - BigInt(zksync.tx.gas.createAtExecution);
+    const execution =
+      tx.gasLimit - intrinsicGas(tx, ZKSYNC_TX_GAS_PARAMS) - BigInt(ZKSYNC_TX_GAS_PARAMS.createAtExecution);
     expect(gasUsed).toBe(200_000n - execution / 64n);
   });
 });

@@ -310,11 +310,7 @@ describe('synthetic fixtures', () => {
       /transaction\.secretKey: invalid secp256k1 secret key/,
     ],
     ['no fee field', (f) => delete f['t1'].transaction.gasPrice, /transaction\.gasPrice: missing field/],
-    [
-      'unknown tx field',
-      (f) => (f['t1'].transaction.authorizationList = []),
-      /transaction\.authorizationList: unknown field/,
-    ],
+    ['unknown tx field', (f) => (f['t1'].transaction.blobGasUsed = []), /transaction\.blobGasUsed: unknown field/],
     [
       'index out of range',
       (f) => (f['t1'].post.Cancun[0].indexes.data = 2),

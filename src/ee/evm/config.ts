@@ -1,4 +1,4 @@
-// Per-profile knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
+// Per-profile and per-fork knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
 
 /** What differs between the EVM tables of the supported profiles. */
 export interface EvmConfig {
@@ -6,7 +6,11 @@ export interface EvmConfig {
   readonly sstoreRefunds: boolean;
   /** ZKsync OS: BLOBHASH is always 0 and BLOBBASEFEE always 1 (`evm_interpreter/src/instructions/environment.rs`). */
   readonly blobOpcodesStubbed: boolean;
+  /** EIP-7939 CLZ (0x1e), Osaka and later; absent means undefined opcode (Cancun, Prague). */
+  readonly clz?: boolean;
 }
 
 /** Ethereum Cancun. */
-export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, blobOpcodesStubbed: false });
+export const CANCUN_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, blobOpcodesStubbed: false, clz: false });
+/** Ethereum Osaka: Cancun plus CLZ (Prague adds no opcode). */
+export const OSAKA_CONFIG: EvmConfig = Object.freeze({ sstoreRefunds: true, blobOpcodesStubbed: false, clz: true });

@@ -130,6 +130,8 @@ export const GAS_BLOBBASEFEE = GAS_BASE;
 export const GAS_MCOPY = GAS_VERY_LOW;
 /** PUSH0 (EIP-3855). */
 export const GAS_PUSH0 = GAS_BASE;
+/** CLZ (EIP-7939, Osaka): priced like MUL. */
+export const GAS_CLZ = GAS_LOW;
 
 // ---------------------------------------------------------------------------------------------
 // Cost functions.

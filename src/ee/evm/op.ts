@@ -28,6 +28,8 @@ export const Op = {
   SHL: 0x1b,
   SHR: 0x1c,
   SAR: 0x1d,
+  /** EIP-7939 (Osaka); only in tables built with `clz`. */
+  CLZ: 0x1e,
   KECCAK256: 0x20,
   ADDRESS: 0x30,
   BALANCE: 0x31,

@@ -33,7 +33,7 @@ export const UNDEFINED_ROW: OpRow = Object.freeze({
   defined: false,
 });
 
-/** Builds the frozen Cancun table for `config`; build once per profile and share between frames. */
+/** Builds the frozen table for `config` (Cancun; Osaka adds CLZ); build once per profile and share between frames. */
 export function buildInstructionTable(config: EvmConfig): InstructionTable {
   const t: OpRow[] = new Array<OpRow>(256).fill(UNDEFINED_ROW);
   const set = (op: number, r: OpRow): void => {
@@ -66,6 +66,7 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   set(Op.SHL, row('SHL', inl.SHL, G.GAS_VERY_LOW, 2, 1));
   set(Op.SHR, row('SHR', inl.SHR, G.GAS_VERY_LOW, 2, 1));
   set(Op.SAR, row('SAR', bits.sar, G.GAS_VERY_LOW, 2, 1));
+  if (config.clz === true) set(Op.CLZ, row('CLZ', bits.clz, G.GAS_CLZ, 1, 1));
 
   set(Op.KECCAK256, row('KECCAK256', mem.keccak256, G.GAS_KECCAK256, 2, 1));
 

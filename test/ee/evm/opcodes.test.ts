@@ -2,7 +2,8 @@
 // undefined bytes share one gas-free row, and the table is frozen.
 import { describe, expect, it } from 'vitest';
 import { CANCUN_TABLE } from '../../helpers/evm.js';
-import { Op, UNDEFINED_ROW } from '../../../src/ee/evm/opcodes.js';
+import { buildInstructionTable, Op, UNDEFINED_ROW } from '../../../src/ee/evm/opcodes.js';
+import { OSAKA_CONFIG } from '../../../src/ee/evm/config.js';
 
 // Independent list: [name, pops, pushes, static gas as charged by this interpreter].
 const expected: [string, number, number, number][] = [
@@ -94,7 +95,7 @@ const expected: [string, number, number, number][] = [
 
 describe('instruction table', () => {
   it('has every Cancun opcode with the independent stack counts and static gas', () => {
-    expect(expected).toHaveLength(Object.keys(Op).length);
+    expect(expected).toHaveLength(Object.keys(Op).length - 1); // all but Osaka's CLZ
     for (const [name, pops, pushes, gas] of expected) {
       const op = Op[name as keyof typeof Op];
       const row = CANCUN_TABLE.rows[op]!;
@@ -115,8 +116,21 @@ describe('instruction table', () => {
     expect(CANCUN_TABLE.rows[Op.PUSH0]!.imm).toBe(0);
   });
 
+  it('CLZ (0x1e, EIP-7939) is undefined in Cancun and Prague tables, gas 5 with 1 in / 1 out in Osaka', () => {
+    expect(CANCUN_TABLE.rows[Op.CLZ]).toBe(UNDEFINED_ROW);
+    const osaka = buildInstructionTable(OSAKA_CONFIG);
+    const row = osaka.rows[Op.CLZ]!;
+    expect({ name: row.name, pops: row.pops, pushes: row.pushes, gas: row.gas }).toEqual({
+      name: 'CLZ',
+      pops: 1,
+      pushes: 1,
+      gas: 5,
+    });
+    for (let b = 0; b < 256; b++) if (b !== Op.CLZ) expect(osaka.rows[b]!.name).toBe(CANCUN_TABLE.rows[b]!.name);
+  });
+
   it('undefined bytes share one row without gas', () => {
-    const defined = new Set<number>(Object.values(Op));
+    const defined = new Set<number>(Object.values(Op).filter((b) => b !== Op.CLZ));
     let undefinedCount = 0;
     for (let b = 0; b < 256; b++) {
       if (defined.has(b)) continue;

@@ -10,6 +10,7 @@ import { modexpPrecompile } from '../../../src/hooks/precompiles/05-modexp.js';
 import { modexpOsakaPrecompile } from '../../../src/hooks/precompiles/05-modexpOsaka.js';
 import { p256VerifyPrecompile } from '../../../src/hooks/precompiles/100-p256Verify.js';
 import { ethereum } from '../../../src/profiles/ethereum.js';
+import { cancun } from '../../../src/forks/index.js';
 import { hooksFor } from '../../../src/runner/environment.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => BigInt(from + i));
@@ -19,10 +20,16 @@ describe('per-fork precompile sets', () => {
     expect(precompileAddresses(CANCUN_PRECOMPILES)).toEqual(range(1, 10));
     expect(cancunPrecompiles).toBe(CANCUN_PRECOMPILES);
     expect(
-      hooksFor(ethereum)
+      hooksFor(ethereum, cancun)
         .addresses()
         .sort((a, b) => Number(a - b)),
     ).toEqual(range(1, 10));
+    // The ethereum profile's default fork is Osaka: its set.
+    expect(
+      hooksFor(ethereum)
+        .addresses()
+        .sort((a, b) => Number(a - b)),
+    ).toEqual([...range(1, 17), 0x100n]);
   });
 
   it('Prague: Cancun (the same objects) + BLS12-381 0x0b .. 0x11', () => {

@@ -38,3 +38,29 @@ export function sar(f: Frame): Status {
   else s.setTop(x >> shift);
   return Status.Continue;
 }
+
+const B128 = 1n << 128n;
+const B64 = 1n << 64n;
+const B32 = 1n << 32n;
+
+/** EIP-7939 CLZ: leading zero bits of the top word (256 for 0), by halving down to a 32-bit Math.clz32. */
+export function clz(f: Frame): Status {
+  const s = f.stack;
+  let x = s.peek();
+  let bits = 0;
+  if (x >= B128) {
+    x >>= 128n;
+    bits += 128;
+  }
+  if (x >= B64) {
+    x >>= 64n;
+    bits += 64;
+  }
+  if (x >= B32) {
+    x >>= 32n;
+    bits += 32;
+  }
+  bits += 32 - Math.clz32(Number(x));
+  s.setTop(BigInt(256 - bits));
+  return Status.Continue;
+}
