@@ -127,6 +127,10 @@ function loop(traced) {
     ? `}
     // A spawn hands all gas (reserve included) to the request: cost = what left the number window.
     const gasAfter = s === Status.Suspend ? Number(f.pending!.gasAvailable - reserve) : gas;
+    // The tracer may read the frame (the step debugger does, then pauses the run): it sees the state after the step.
+    f.pc = pc;
+    f.gas = gas;
+    stack.sp = sp;
     tracer.step({ ...before, gasCost: gasBefore - gasAfter });
     if (s !== Status.Continue) break;`
     : 'break;';
