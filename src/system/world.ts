@@ -307,11 +307,12 @@ export class WorldState {
     const code = init.code ?? NO_CODE;
     const codeHash = code.length === 0 ? KECCAK_EMPTY : keccak256Word(code);
     if (code.length) this.preimages.set(codeHash, code);
-    const storage = new Map<bigint, bigint>();
-    for (const [k, v] of init.storage ?? []) if (v !== 0n) storage.set(k, v);
     this.base.set(addr, new AccountRecord(init.nonce ?? 0n, init.balance ?? 0n, code, codeHash));
+    this.baseStorage.delete(addr);
+    if (init.storage === undefined) return;
+    const storage = new Map<bigint, bigint>();
+    for (const [k, v] of init.storage) if (v !== 0n) storage.set(k, v);
     if (storage.size > 0) this.baseStorage.set(addr, storage);
-    else this.baseStorage.delete(addr);
   }
 
   // ---- snapshots (brief §5) ----
