@@ -164,9 +164,13 @@ export function ${name}(${params}): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-  ${native ? `const nativeCost = table.nativeCost;
+  ${
+    native
+      ? `const nativeCost = table.nativeCost;
   // Summed in a local and stored once per exit: no field write per opcode.
-  let native = 0;` : ''}
+  let native = 0;`
+      : ''
+  }
   ${traced ? 'let steps = 0;' : ''}
   let s: Status = Status.Continue;
   for (;;) {

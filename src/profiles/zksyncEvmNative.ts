@@ -6,8 +6,8 @@ import type { EvmNativeCosts } from '../ee/evm/native.js';
 
 /** NRC PUSH1_NATIVE_COST .. PUSH32_NATIVE_COST (`PUSH_NATIVE_COSTS`, stack.rs `push::<N>`). */
 const PUSH_N = [
-  60, 120, 140, 140, 150, 160, 170, 180, 190, 200, 210, 210, 220, 230, 240, 210, 240, 240, 240, 240, 250, 260, 260,
-  260, 260, 270, 280, 280, 290, 290, 300, 300,
+  60, 120, 140, 140, 150, 160, 170, 180, 190, 200, 210, 210, 220, 230, 240, 210, 240, 240, 240, 240, 250, 260, 260, 260,
+  260, 270, 280, 280, 290, 290, 300, 300,
 ];
 
 const byOpcode: Record<string, number> = {
