@@ -77,6 +77,13 @@ const BASE_IMPORTS = [
   ['Status', '../status.js'],
 ];
 
+/** The given lines (falsy ones dropped), each indented two spaces and ending in a newline. */
+const lines = (...ls) =>
+  ls
+    .filter(Boolean)
+    .map((l) => `  ${l}\n`)
+    .join('');
+
 /**
  * The loop of one mode: 'plain' (runLoop), 'native' (runLoopNative: adds `nativeCost[op]` per instruction) or
  * 'traced' (runTraced: the native sum, a step count and the StepInfo capture and report around each step).
@@ -164,20 +171,19 @@ export function ${name}(${params}): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-  ${
-    native
-      ? `const nativeCost = table.nativeCost;
-  // Summed in a local and stored once per exit: no field write per opcode.
-  let native = 0;`
-      : ''
-  }
-  ${traced ? 'let steps = 0;' : ''}
-  let s: Status = Status.Continue;
+${lines(
+  native && 'const nativeCost = table.nativeCost;',
+  native && '// Summed in a local and stored once per exit: no field write per opcode.',
+  native && 'let native = 0;',
+  traced && 'let steps = 0;',
+)}  let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
-    ${native ? "// Charged before the checks: ZKsync OS charges the step and the opcode's native before its gas.\n    native += nativeCost[op]!;" : ''}
-    ${traced ? 'steps++;' : ''}
-    ${capture}
+${lines(
+  native && "  // Charged before the checks: ZKsync OS charges the step and the opcode's native before its gas.",
+  native && '  native += nativeCost[op]!;',
+  traced && '  steps++;',
+)}    ${capture}
     if (sp < minStack[op]!) {
       s = rows[op]!.defined ? Status.StackUnderflow : Status.InvalidOpcode;
       ${fail}
@@ -211,9 +217,7 @@ export function ${name}(${params}): Status {
   f.pc = pc;
   f.gas = gas;
   stack.sp = sp;
-  ${traced ? 'f.steps += steps;' : ''}
-  ${native ? 'f.native += native;' : ''}
-  return s;
+${lines(traced && 'f.steps += steps;', native && 'f.native += native;')}  return s;
 }
 `;
 }

@@ -35,7 +35,6 @@ export function runLoop(f: Frame): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-
   let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
@@ -252,6 +251,5 @@ export function runLoop(f: Frame): Status {
   f.pc = pc;
   f.gas = gas;
   stack.sp = sp;
-
   return s;
 }

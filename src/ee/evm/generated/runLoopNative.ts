@@ -36,7 +36,6 @@ export function runLoopNative(f: Frame): Status {
   const nativeCost = table.nativeCost;
   // Summed in a local and stored once per exit: no field write per opcode.
   let native = 0;
-
   let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
@@ -255,7 +254,6 @@ export function runLoopNative(f: Frame): Status {
   f.pc = pc;
   f.gas = gas;
   stack.sp = sp;
-
   f.native += native;
   return s;
 }
