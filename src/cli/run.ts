@@ -12,6 +12,7 @@ import { formatRun } from '../trace/pretty.js';
 import { runScenario, type ScenarioRun } from '../trace/runScenario.js';
 import type { RunTrace } from '../trace/schema.js';
 import { parseScenario, type Scenario } from '../input/scenario.js';
+import { reportUsageError, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
 
@@ -26,7 +27,7 @@ options:
   --profile NAME          override the scenario's profile: ethereum or zksync
   --out FILE              write the whole run as JSON (docs/trace-schema.md)
   --html FILE             write a self-contained offline viewer (one HTML file, no network)
-  --steps                 keep each frame's opcode steps in --out / --html (bounded; on with --trace)
+  --record-steps          keep each frame's opcode steps in --out / --html (bounded; on with --trace)
   --trace FILE|-          write EIP-3155 step traces as JSON lines (- = stdout; the report goes to stderr)
   --trace-returndata      add "returnData" to each step line
   --inspect               serve the run to the Stately inspector on a local WebSocket relay
@@ -67,8 +68,6 @@ interface Options {
   help: boolean;
   step: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
@@ -119,7 +118,7 @@ function parseArgs(argv: readonly string[]): Options {
       case '--trace-returndata':
         o.traceReturnData = true;
         break;
-      case '--steps':
+      case '--record-steps':
         o.steps = true;
         break;
       case '--inspect':
@@ -235,11 +234,7 @@ function parseOptions(argv: readonly string[]): Options | number {
   try {
     opts = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`zkos run: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
+    return reportUsageError('run', USAGE, e);
   }
   if (opts.help) {
     console.log(USAGE);
@@ -357,7 +352,7 @@ async function startInspector(opts: Options, report: Report): Promise<InspectSer
   return server;
 }
 
-/** Phase 7 — run the scenario (keeping opcode steps per frame with `--steps`), closing each transaction's step
+/** Phase 7 — run the scenario (keeping opcode steps per frame with `--record-steps`), closing each transaction's step
  * trace with its summary line. */
 function execute(
   scenario: Scenario,

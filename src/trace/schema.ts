@@ -114,7 +114,7 @@ export interface FrameTrace {
   readonly returns?: readonly DecodedArg[];
   /** Decoded revert data: Error(string), Panic(uint256) or a custom error of an ABI. */
   readonly revertReason?: DecodedRevert;
-  /** EIP-3155-like opcode steps, recorded when step tracing is on (`zkos run --steps` or `--trace`). */
+  /** EIP-3155-like opcode steps, recorded when step tracing is on (`zkos run --record-steps` or `--trace`). */
   readonly steps?: readonly StepEntry[];
   /** Steps executed but not kept (bounds: STEP_LIMITS). */
   readonly stepsOmitted?: number;

@@ -75,7 +75,7 @@ describe('offline trace viewer in headless Chromium', () => {
   });
 
   it('says how to get opcode steps when the trace has none', async () => {
-    expect(await page.textContent('[data-testid="steps"]')).toContain('zkos run --html FILE --steps');
+    expect(await page.textContent('[data-testid="steps"]')).toContain('zkos run --html FILE --record-steps');
   });
 
   it('marks the reverted frame and explains the rollback', async () => {

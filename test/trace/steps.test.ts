@@ -1,5 +1,5 @@
 // Opcode steps in the trace (TraceRecorder as a StepTracer): kept per frame when asked (runScenario
-// { steps: true }, `zkos run --steps`, or whenever an EIP-3155 tracer runs), consistent with the frame's
+// { steps: true }, `zkos run --record-steps`, or whenever an EIP-3155 tracer runs), consistent with the frame's
 // gas, and bounded by STEP_LIMITS.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,11 +78,11 @@ describe('opcode steps in the trace', () => {
     expect(f.stepsOmitted).toBe(executed - STEP_LIMITS.perFrame);
   });
 
-  it('zkos run --steps writes them to --out', async () => {
+  it('zkos run --record-steps writes them to --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'zkos-steps-')), 'trace.json');
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      expect(await runCommand(['--builtin', 'flow', '--steps', '--out', out, '-q'])).toBe(0);
+      expect(await runCommand(['--builtin', 'flow', '--record-steps', '--out', out, '-q'])).toBe(0);
     } finally {
       spy.mockRestore();
     }

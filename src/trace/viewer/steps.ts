@@ -1,5 +1,5 @@
 // Viewer: the opcode steps of the selected frame (EIP-3155 fields: pc, op, gas, cost, stack top), when the
-// run recorded them (`zkos run --steps` or `--trace`), with the frame's costliest opcodes on top. Rows of
+// run recorded them (`zkos run --record-steps` or `--trace`), with the frame's costliest opcodes on top. Rows of
 // CALL/CREATE instructions (where a sub-frame starts) are tinted. Browser script; no backticks or dollar-brace.
 
 export const STEPS_JS = String.raw`
@@ -45,7 +45,7 @@ export const STEPS_JS = String.raw`
     if (!steps) {
       box.appendChild(el('div', { class: 'muted', text: f.kind === 'hook'
         ? 'A precompile or system hook: no EVM steps.'
-        : 'No step trace in this file: write it with zkos run --html FILE --steps (or with --trace).' }));
+        : 'No step trace in this file: write it with zkos run --html FILE --record-steps (or with --trace).' }));
       return;
     }
     box.appendChild(el('div', { class: 'hotops', 'data-testid': 'hotops' }, hottest(steps)));
