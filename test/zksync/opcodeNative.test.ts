@@ -6,7 +6,7 @@
 // and `exp_cost` (arithmetic.rs) add the operand-dependent parts.
 import { describe, expect, it } from 'vitest';
 import { asm, type Asm } from '../helpers/bytecode.js';
-import { run } from '../helpers/evm.js';
+import { launch, run } from '../helpers/evm.js';
 import type { StepTracer } from '../../src/ee/evm/trace.js';
 import { instructionTableFor } from '../../src/runner/environment.js';
 import { zksync } from '../../src/profiles/zksync.js';
@@ -154,6 +154,46 @@ describe('Interpreter::run: STEP_NATIVE_COST plus each opcode’s own native', (
     expect(delta(exp(0), none(0))).toBe(700 - NRC.JUMPDEST!);
     expect(delta(exp(0x12), none(0x12))).toBe(700 + 5000 - NRC.JUMPDEST!);
     expect(delta(exp(0x1234), none(0x1234))).toBe(700 + 2 * 5000 - NRC.JUMPDEST!);
+  });
+});
+
+describe('control flow, halts, logs and spawns (control_flow.rs, host.rs)', () => {
+  it('JUMP (JUMP_NATIVE_COST 70) and JUMPDEST (40); JUMPI not taken (JUMPI_NATIVE_COST 300)', () => {
+    expect(nativeOf(asm().push(3).op('JUMP', 'JUMPDEST', 'STOP'))).toBe(4 * STEP + PUSH[0]! + 70 + 40);
+    expect(nativeOf(asm().push(0).push(9).op('JUMPI', 'STOP'))).toBe(4 * STEP + 2 * PUSH[0]! + 300);
+  });
+
+  it('RETURN (RETURN_NATIVE_COST 40) and REVERT (REVERT_NATIVE_COST 50) of nothing', () => {
+    expect(nativeOf(asm().push(0).push(0).op('RETURN'))).toBe(3 * STEP + 2 * PUSH[0]! + 40);
+    expect(nativeOf(asm().push(0).push(0).op('REVERT'))).toBe(3 * STEP + 2 * PUSH[0]! + 50);
+  });
+
+  it('LOG0 of nothing (LOG_NATIVE_COST 50; the event’s own native is the system’s)', () => {
+    expect(nativeOf(asm().push(0).push(0).op('LOG0', 'STOP'))).toBe(4 * STEP + 2 * PUSH[0]! + 50);
+  });
+
+  it('MSTORE8 (MSTORE8_NATIVE_COST 250) and SELFDESTRUCT (SELFDESTRUCT_NATIVE_COST 100)', () => {
+    expect(nativeOf(asm().push(1).push(0).op('MSTORE8', 'STOP'))).toBe(4 * STEP + 2 * PUSH[0]! + 250 + growth(32));
+    expect(nativeOf(asm().push(0xbeef).op('SELFDESTRUCT'))).toBe(2 * STEP + PUSH[1]! + 100);
+  });
+
+  it('CALL (CALL_NATIVE_COST 1500, every call kind) and CREATE (CREATE_NATIVE_COST 25,000) count at the spawn', () => {
+    const spawned = (code: Asm): number => {
+      const { frame } = launch(code, { table: ZKSYNC_TABLE });
+      expect(frame.start().type).toBe('spawn');
+      return frame.native;
+    };
+    const call = (op: OpName, args: number): Asm => {
+      const a = asm();
+      for (let i = 0; i < args; i++) a.push(0);
+      return a.op(op);
+    };
+    for (const op of ['CALL', 'CALLCODE'] as const) expect(spawned(call(op, 7))).toBe(8 * STEP + 7 * PUSH[0]! + 1500);
+    for (const op of ['DELEGATECALL', 'STATICCALL'] as const) {
+      expect(spawned(call(op, 6))).toBe(7 * STEP + 6 * PUSH[0]! + 1500);
+    }
+    expect(spawned(call('CREATE', 3))).toBe(4 * STEP + 3 * PUSH[0]! + 25_000);
+    expect(spawned(call('CREATE2', 4))).toBe(5 * STEP + 4 * PUSH[0]! + 25_000);
   });
 });
 
