@@ -24,9 +24,20 @@ interface Compiled<R, E> {
 /** Called at each transition (microstep), before its actions: the runtime, the state before, the event, the state after. */
 export type StepListener<R, E> = (rt: R, from: string, event: E, to: string) => void;
 
+/**
+ * The precomputed choice for one (state, event type): `only` when a single unguarded transition is all
+ * there is (most entries: no loop, no guard call), else the guarded list in chart order.
+ */
+interface Entry<R, E> {
+  readonly only: Compiled<R, E> | undefined;
+  readonly list: readonly Compiled<R, E>[];
+}
+
 export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
-  private readonly table = new Map<string, Map<string, readonly Compiled<R, E>[]>>();
-  private readonly wildcards: [prefix: string, transitions: readonly Compiled<R, E>[]][] = [];
+  /** state → event type → entry, root-level transitions merged in at build time (one lookup per event). */
+  private readonly table = new Map<string, Map<string, Entry<R, E>>>();
+  private readonly wildcardPrefixes: string[] = [];
+  private readonly wildcardEntries: Entry<R, E>[] = [];
   readonly finals: ReadonlySet<string>;
   readonly initial: string;
 
@@ -36,8 +47,8 @@ export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
     actions: Readonly<Record<string, ChartActionImpl<R, E>>>,
   ) {
     this.initial = chart.initial;
-    const compile = (ts: readonly ChartTransition[]): Compiled<R, E>[] =>
-      ts.map((t) => {
+    const compile = (ts: readonly ChartTransition[]): Entry<R, E> => {
+      const list = ts.map((t): Compiled<R, E> => {
         const guard = t.guard === undefined ? undefined : guards[t.guard];
         if (t.guard !== undefined && !guard) throw new Error(`chart ${chart.id}: no guard '${t.guard}'`);
         return {
@@ -50,12 +61,18 @@ export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
           }),
         };
       });
+      const first = list[0];
+      return { only: list.length === 1 && first?.guard === undefined ? first : undefined, list };
+    };
     const finals = new Set<string>();
     for (const [type, ts] of Object.entries(chart.on ?? {}))
-      if (type.endsWith('.*')) this.wildcards.push([type.slice(0, -1), compile(ts)]);
+      if (type.endsWith('.*')) {
+        this.wildcardPrefixes.push(type.slice(0, -1));
+        this.wildcardEntries.push(compile(ts));
+      }
     for (const [name, state] of Object.entries(chart.states)) {
       if (state.type === 'final') finals.add(name);
-      const on = new Map<string, readonly Compiled<R, E>[]>();
+      const on = new Map<string, Entry<R, E>>();
       for (const [type, ts] of Object.entries(chart.on ?? {})) if (!type.endsWith('.*')) on.set(type, compile(ts));
       for (const [type, ts] of Object.entries(state.on ?? {})) on.set(type, compile(ts));
       this.table.set(name, on);
@@ -65,16 +82,23 @@ export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
 
   /** The transition `event` takes in `value`, or undefined when the chart has none. */
   private select(value: string, event: E): Compiled<R, E> | undefined {
-    let ts = this.table.get(value)?.get(event.type);
-    if (ts === undefined) {
-      for (const [prefix, w] of this.wildcards)
-        if (event.type.startsWith(prefix)) {
-          ts = w;
+    const type = event.type;
+    let entry = this.table.get(value)?.get(type);
+    if (entry === undefined) {
+      const prefixes = this.wildcardPrefixes;
+      for (let i = 0; i < prefixes.length; i++)
+        if (type.startsWith(prefixes[i]!)) {
+          entry = this.wildcardEntries[i];
           break;
         }
-      if (ts === undefined) return undefined;
+      if (entry === undefined) return undefined;
     }
-    for (const t of ts) if (t.guard === undefined || t.guard(event)) return t;
+    if (entry.only !== undefined) return entry.only;
+    const list = entry.list;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t.guard === undefined || t.guard(event)) return t;
+    }
     return undefined;
   }
 
@@ -95,8 +119,9 @@ export class CompiledChart<R extends ChartRuntime<E>, E extends EventLike> {
       rt.raised = undefined;
       // Observers hear of the move before its actions run, so what the actions cause (an EE's storage
       // accesses, a child's events) is recorded inside the state the chart entered.
-      onStep?.(rt, value, ev, t.target);
-      for (const a of t.actions) a(rt, ev);
+      if (onStep !== undefined) onStep(rt, value, ev, t.target);
+      const actions = t.actions;
+      for (let i = 0; i < actions.length; i++) actions[i]!(rt, ev);
       value = t.target;
       const next = rt.raised as E | undefined;
       if (next === undefined) return value;

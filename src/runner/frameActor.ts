@@ -55,6 +55,8 @@ export interface EventLink {
   toRunner(frame: FrameRecord, event: FrameToRunner): void;
 }
 
+const NOT_ON_STACK = Object.freeze({ height: 0, top: null });
+
 /**
  * One frame on the runner's callstack: the actor, its execution (EE or hook) and the runner's bookkeeping.
  * The frame actor's actions read it; it is kept out of the serialised snapshot (see `toJSON`).
@@ -80,6 +82,8 @@ export class FrameRecord implements ChartRuntime<FrameActorEvent> {
   reason: string | undefined = undefined;
   /** Native of this frame's instructions (its EE's `native`) already charged to the native meter. */
   nativeCharged = 0;
+  /** The runner snapshot's context while this frame is on top (made once, shared by every runner snapshot). */
+  runnerContext: { readonly height: number; readonly top: string | null } = NOT_ON_STACK;
   /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
   ergsFraction = 0;
 
@@ -131,38 +135,49 @@ export type FrameSnapshot = Snapshot<undefined> & {
   readonly [EXEC]: FrameRecord | undefined;
 };
 
+/**
+ * One class for every frame snapshot: a fixed shape built by a constructor is cheaper than an object literal
+ * with a computed (symbol) key, and it is made 3-4 times per frame.
+ */
+class FrameSnapshotOf {
+  readonly output: undefined = undefined;
+  readonly error: undefined = undefined;
+  readonly [EXEC]: FrameRecord | undefined;
+  constructor(
+    readonly status: 'active' | 'stopped',
+    readonly value: FrameState,
+    readonly context: FrameInfo,
+    record: FrameRecord | undefined,
+  ) {
+    this[EXEC] = record;
+  }
+}
+
+const snapshotOf = (status: 'active' | 'stopped', value: FrameState, record: FrameRecord | undefined, info: FrameInfo) =>
+  new FrameSnapshotOf(status, value, info, record) as FrameSnapshot;
+
+/** xstate's own events (`xstate.init`, `xstate.stop`, ...) start with an `x`; ours never do. */
+const X = 'x'.charCodeAt(0);
+
 /** The ActorLogic of a frame; `config` is the chart, so @statelyai/inspect draws it. */
 export const frameLogic: ActorLogic<FrameSnapshot, FrameActorEvent, FrameRecord> & {
   readonly config: typeof frameChart;
 } = {
   config: frameChart,
-  getInitialSnapshot: (_scope, record) => ({
-    status: 'active',
-    output: undefined,
-    error: undefined,
-    value: 'preparing',
-    context: record.info,
-    [EXEC]: record,
-  }),
+  getInitialSnapshot: (_scope, record) => snapshotOf('active', 'preparing', record, record.info),
   transition: (snapshot, event) => {
     const type: string = event.type;
-    if (type === 'xstate.stop')
-      return {
-        status: 'stopped',
-        output: undefined,
-        error: undefined,
-        value: snapshot.value,
-        context: snapshot.context,
-        [EXEC]: undefined, // let the EE and its memory go
-      };
-    if (type.startsWith('xstate.')) return snapshot; // init and other xstate-internal events
+    if (type.charCodeAt(0) === X) {
+      // let the EE and its memory go on stop; init and other xstate-internal events change nothing
+      if (type === 'xstate.stop') return snapshotOf('stopped', snapshot.value, undefined, snapshot.context);
+      if (type.startsWith('xstate.')) return snapshot;
+    }
     const f = snapshot[EXEC]!;
     const next = FRAME_CHART.macrostep(snapshot.value, event, f, f.onStep) as FrameState | undefined;
     // An event the chart does not allow is a runner bug: throwing fails the actor (a host error).
     if (next === undefined)
       throw new Error(`frame ${snapshot.context.id}: '${event.type}' not allowed in '${snapshot.value}'`);
-    // A fresh literal of a fixed shape: cheaper than a spread on this per-event path.
-    return { status: 'active', output: undefined, error: undefined, value: next, context: snapshot.context, [EXEC]: f };
+    return snapshotOf('active', next, f, snapshot.context);
   },
   getPersistedSnapshot: (snapshot) => snapshot,
 };

@@ -50,7 +50,7 @@ const RT: unique symbol = Symbol('runner runtime');
 /** The runner's snapshot: `value` is the chart state; the context shows the callstack's height and top. */
 type RunnerSnapshot = Snapshot<RunOutcome> & {
   readonly value: RunnerState;
-  readonly context: { readonly height: number; readonly top: string | null };
+  readonly context: RunnerContext;
   readonly [RT]: RunnerRuntime | undefined;
 };
 
@@ -65,14 +65,43 @@ class RunnerInput {
   }
 }
 
+/** The runner snapshot's context: one per callstack height, made when the frame on top of it is created. */
+export interface RunnerContext {
+  readonly height: number;
+  readonly top: string | null;
+}
+
+const EMPTY_STACK: RunnerContext = Object.freeze({ height: 0, top: null });
+
+/** Every runner snapshot has this one shape (a constructor: cheaper than a literal with a symbol key). */
+class RunnerSnapshotOf {
+  readonly [RT]: RunnerRuntime;
+  constructor(
+    readonly status: 'active' | 'done' | 'error' | 'stopped',
+    readonly output: RunOutcome | undefined,
+    readonly error: unknown,
+    readonly value: RunnerState,
+    readonly context: RunnerContext,
+    rt: RunnerRuntime,
+  ) {
+    this[RT] = rt;
+  }
+}
+
 function snapshotOf(rt: RunnerRuntime, value: RunnerState): RunnerSnapshot {
   const top = rt.top();
-  const context = { height: rt.frames.length, top: top ? top.actor.id : null };
-  if (value === 'done')
-    return { status: 'done', output: toOutcome(rt.result!), error: undefined, value, context, [RT]: rt };
-  if (value === 'failed') return { status: 'error', output: undefined, error: rt.error, value, context, [RT]: rt };
-  return { status: 'active', output: undefined, error: undefined, value, context, [RT]: rt };
+  const context = top ? top.runnerContext : EMPTY_STACK;
+  const s =
+    value === 'done'
+      ? new RunnerSnapshotOf('done', toOutcome(rt.result!), undefined, value, context, rt)
+      : value === 'failed'
+        ? new RunnerSnapshotOf('error', undefined, rt.error, value, context, rt)
+        : new RunnerSnapshotOf('active', undefined, undefined, value, context, rt);
+  return s as RunnerSnapshot;
 }
+
+/** xstate's own events (`xstate.init`, `xstate.stop`, `xstate.error.actor.*`) start with an `x`; ours never do. */
+const X = 'x'.charCodeAt(0);
 
 /** The runner's ActorLogic; `config` is the chart, so @statelyai/inspect draws it. */
 export const runnerLogic: ActorLogic<RunnerSnapshot, RunnerInbound, RunnerInput> & {
@@ -86,18 +115,13 @@ export const runnerLogic: ActorLogic<RunnerSnapshot, RunnerInbound, RunnerInput>
   transition: (snapshot, event) => {
     const rt = snapshot[RT]!;
     const type: string = event.type;
-    if (type === 'xstate.stop') {
-      rt.stopAll();
-      return {
-        status: 'stopped',
-        output: undefined,
-        error: undefined,
-        value: rt.state,
-        context: snapshot.context,
-        [RT]: rt,
-      };
+    if (type.charCodeAt(0) === X) {
+      if (type === 'xstate.stop') {
+        rt.stopAll();
+        return new RunnerSnapshotOf('stopped', undefined, undefined, rt.state, snapshot.context, rt) as RunnerSnapshot;
+      }
+      if (type.startsWith('xstate.') && !type.startsWith('xstate.error.actor.')) return snapshot;
     }
-    if (type.startsWith('xstate.') && !type.startsWith('xstate.error.actor.')) return snapshot;
     try {
       rt.env.debug?.beforeRunnerEvent?.(rt, event);
       const next = RUNNER_CHART.macrostep(snapshot.value, event, rt, rt.runnerStep) as RunnerState | undefined;

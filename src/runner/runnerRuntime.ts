@@ -138,9 +138,11 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
       callerFrame: parent ? parent.actor.id : null,
     };
     const record = new FrameRecord(info, this, this.frameStep);
-    record.actor = createActor(frameLogic, { parent: this.scope.self, id: `frame-${info.id}`, input: record });
+    const id = `frame-${info.id}`;
+    record.actor = createActor(frameLogic, { parent: this.scope.self, id, input: record });
     record.actor.start();
     this.frames.push(record);
+    record.runnerContext = { height: this.frames.length, top: id };
     return record;
   }
 
