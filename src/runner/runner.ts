@@ -91,13 +91,17 @@ class RunnerSnapshotOf {
 function snapshotOf(rt: RunnerRuntime, value: RunnerState): RunnerSnapshot {
   const top = rt.top();
   const context = top ? top.runnerContext : EMPTY_STACK;
-  const s =
-    value === 'done'
-      ? new RunnerSnapshotOf('done', toOutcome(rt.result!), undefined, value, context, rt)
-      : value === 'failed'
-        ? new RunnerSnapshotOf('error', undefined, rt.error, value, context, rt)
-        : new RunnerSnapshotOf('active', undefined, undefined, value, context, rt);
-  return s as RunnerSnapshot;
+  if (value === 'done')
+    return new RunnerSnapshotOf('done', toOutcome(rt.result!), undefined, value, context, rt) as RunnerSnapshot;
+  if (value === 'failed')
+    return new RunnerSnapshotOf('error', undefined, rt.error, value, context, rt) as RunnerSnapshot;
+  // Snapshots are immutable: when the frame below is on top again in the same state (after its child's
+  // frame.end), the one made before its child's frame.spawn is equal, so it is handed out again.
+  const cached = top?.runnerSnapshot as RunnerSnapshot | undefined;
+  if (cached !== undefined && cached.value === value) return cached;
+  const s = new RunnerSnapshotOf('active', undefined, undefined, value, context, rt) as RunnerSnapshot;
+  if (top) top.runnerSnapshot = s;
+  return s;
 }
 
 /** xstate's own events (`xstate.init`, `xstate.stop`, `xstate.error.actor.*`) start with an `x`; ours never do. */
