@@ -55,12 +55,6 @@ export interface EventLink {
   toRunner(frame: FrameRecord, event: FrameToRunner): void;
 }
 
-// The events an EE raises live only inside one macrostep of its frame (chartLogic.ts hands them to the
-// transition's actions at once, which copy what they need into the event sent to the runner), so one
-// object of each is reused: two allocations fewer per frame.
-const RAISED_SPAWN: { type: 'ee.spawn'; request: SpawnRequest } = { type: 'ee.spawn', request: null as never };
-const RAISED_END: { type: 'ee.end'; end: FrameEnd; reason?: string } = { type: 'ee.end', end: null as never };
-
 const NOT_ON_STACK = Object.freeze({ height: 0, top: null });
 
 /**
@@ -103,13 +97,8 @@ export class FrameRecord implements ChartRuntime<FrameActorEvent> {
 
   /** The EE reached a preemption point: raise it inside the frame chart. */
   raisePoint(point: PreemptionPoint): void {
-    if (point.type === 'spawn') {
-      RAISED_SPAWN.request = point.request;
-      this.raised = RAISED_SPAWN;
-    } else {
-      RAISED_END.end = point;
-      this.raised = RAISED_END;
-    }
+    this.raised =
+      point.type === 'spawn' ? { type: 'ee.spawn', request: point.request } : { type: 'ee.end', end: point };
   }
 
   /** Inspectors serialise the init event's input: show the frame, not its EE and memory. */
