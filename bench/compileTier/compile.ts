@@ -12,11 +12,14 @@ import { Status } from '../../src/ee/evm/status.js';
 import { runLoop } from '../../src/ee/evm/generated/runLoop.js';
 import { div256 } from '../../src/ee/evm/instructions/arithmetic.js';
 import { expandMemory } from '../../src/ee/evm/memory.js';
-import { TWO_256, U256_MAX } from '../../src/encoding/limits.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../src/encoding/limits.js';
 import { type Block, splitBlocks } from './blocks.js';
 
-/** A block function: the next block's index, or `~status` when the frame stops (or the interpreter finished it). */
-type BlockFn = (f: Frame) => number;
+/**
+ * A chunk of blocks: runs from block `b` until control leaves the chunk (returns that block's index) or the
+ * frame stops (returns `~status`, also when the interpreter finished the frame).
+ */
+type ChunkFn = (f: Frame, b: number) => number;
 
 /** A contract compiled once: run it on any frame executing that code. */
 export interface CompiledCode {
@@ -50,6 +53,13 @@ const BINARY: Partial<Record<number, (a: string, b: string, t: string) => string
   [Op.XOR]: (a, b, t) => `const ${t} = ${a} ^ ${b};`,
   [Op.SHL]: (a, b, t) => `const ${t} = ${a} < 256n ? (${b} << ${a}) & U256_MAX : 0n;`,
   [Op.SHR]: (a, b, t) => `const ${t} = ${a} < 256n ? ${b} >> ${a} : 0n;`,
+  // Signed order without allocating: equal signs compare unsigned, else the negative one is smaller.
+  [Op.SLT]: (a, b, t) =>
+    `const ${t} = (${a} >= SIGN_BIT) === (${b} >= SIGN_BIT) ? (${a} < ${b} ? 1n : 0n) : ${a} >= SIGN_BIT ? 1n : 0n;`,
+  [Op.SGT]: (a, b, t) =>
+    `const ${t} = (${a} >= SIGN_BIT) === (${b} >= SIGN_BIT) ? (${a} > ${b} ? 1n : 0n) : ${b} >= SIGN_BIT ? 1n : 0n;`,
+  [Op.SDIV]: (a, b, t) =>
+    `const ${t} = ${b} === 0n ? 0n : ((${a} >= SIGN_BIT ? ${a} - TWO_256 : ${a}) / (${b} >= SIGN_BIT ? ${b} - TWO_256 : ${b})) & U256_MAX;`,
 };
 const UNARY: Partial<Record<number, (a: string, t: string) => string>> = {
   [Op.ISZERO]: (a, t) => `const ${t} = ${a} === 0n ? 1n : 0n;`,
@@ -63,6 +73,8 @@ class BlockWriter {
   /** Entry-stack words consumed below the virtual stack's bottom. */
   private popped = 0;
   private tmp = 0;
+  /** The last instruction left the block on every path (no fall-through code needed). */
+  private ended = false;
 
   constructor(
     private readonly block: Block,
@@ -121,9 +133,8 @@ class BlockWriter {
     const b = this.block;
     const n = b.instrs.length;
     const o = this.out;
-    o.push('let gas = f.gas; let sp = f.stack.sp; const items = f.stack.items;');
     o.push(
-      `if (gas < ${b.gas} || sp < ${b.minSp} || sp > ${b.maxSp}) { f.pc = ${b.start}; return ~runLoop(f); }`,
+      `if (gas < ${b.gas} || sp < ${b.minSp} || sp > ${b.maxSp}) { f.pc = ${b.start}; f.gas = gas; f.stack.sp = sp; return ~runLoop(f); }`,
       `gas -= ${b.gas}; f.steps += ${n};`,
     );
     let remGas = b.gas;
@@ -146,9 +157,13 @@ class BlockWriter {
       );
     }
     // Fell off the last instruction without leaving: continue with the next block.
-    if (b.next >= 0) {
+    if (b.next >= 0 && !this.ended) {
       this.flush();
-      o.push(`f.gas = gas; f.stack.sp = sp; return ${this.blockAt.get(b.next)!};`);
+      o.push(`b = ${this.blockAt.get(b.next)!}; continue;`);
+    } else if (!this.ended) {
+      // Only a handler that always stops the frame (RETURN, REVERT, INVALID) gets here; never fall into the next case.
+      const last = b.instrs[n - 1]!;
+      o.push(`f.pc = ${last.pc + 1}; f.gas = gas; f.stack.sp = sp; return ~runLoop(f);`);
     }
     return o.join('\n');
   }
@@ -201,22 +216,23 @@ class BlockWriter {
       case Op.STOP:
         this.flush();
         o.push(`f.gas = gas; f.stack.sp = sp; return ~${Status.Stop};`);
+        this.ended = true;
         return true;
       case Op.JUMP: {
         const d = this.pop();
         this.flush();
-        o.push('f.gas = gas; f.stack.sp = sp;');
         o.push(this.jumpCode(d));
-        o.push(`return ~${Status.InvalidJump};`);
+        o.push(`f.gas = gas; f.stack.sp = sp; return ~${Status.InvalidJump};`);
+        this.ended = true;
         return true;
       }
       case Op.JUMPI: {
         const d = this.pop();
         const c = this.pop();
         this.flush();
-        o.push('f.gas = gas; f.stack.sp = sp;');
-        o.push(`if (${c.expr} !== 0n) { ${this.jumpCode(d)} return ~${Status.InvalidJump}; }`);
-        o.push(`return ${this.blockAt.get(nextPc)!};`);
+        o.push(`if (${c.expr} !== 0n) { ${this.jumpCode(d)} f.gas = gas; f.stack.sp = sp; return ~${Status.InvalidJump}; }`);
+        o.push(`b = ${this.blockAt.get(nextPc)!}; continue;`);
+        this.ended = true;
         return true;
       }
       case Op.MLOAD: {
@@ -251,34 +267,44 @@ class BlockWriter {
   private jumpCode(d: Word): string {
     if (d.konst !== undefined) {
       const target = d.konst <= 0xffffffffn ? (this.jumpBlock[Number(d.konst)] ?? -1) : -1;
-      return target >= 0 ? `return ${target};` : '';
+      return target >= 0 ? `b = ${target}; continue;` : '';
     }
-    return `if (${d.expr} <= 0xffffffffn) { const b = JB[Number(${d.expr})]; if (b !== undefined && b >= 0) return b; }`;
+    return `if (${d.expr} <= 0xffffffffn) { const j = JB[Number(${d.expr})]; if (j !== undefined && j >= 0) { b = j; continue; } }`;
   }
 }
 
+/** Blocks per generated function: transitions inside a chunk are a `switch`, between chunks a call. */
+const DEFAULT_CHUNK = 24;
+
 /** Compiles `code` (unpadded runtime code) for frames using `table`. */
-export function compileCode(code: Uint8Array, table: InstructionTable): CompiledCode {
+export function compileCode(code: Uint8Array, table: InstructionTable, chunkSize = DEFAULT_CHUNK): CompiledCode {
   const blocks = splitBlocks(code, table);
   const blockAt = new Map<number, number>();
   blocks.forEach((b, i) => blockAt.set(b.start, i));
   const jumpBlock = new Int32Array(code.length).fill(-1);
   for (const [pc, i] of blockAt) if (pc < code.length && code[pc] === Op.JUMPDEST) jumpBlock[pc] = i;
   const viaHandler = new Map<string, number>();
-  const bodies = blocks.map(
-    (b) => `function (f) {\n${new BlockWriter(b, table, jumpBlock, blockAt, viaHandler).write()}\n}`,
+  const cases = blocks.map(
+    (b, i) => `case ${i}: {\n${new BlockWriter(b, table, jumpBlock, blockAt, viaHandler).write()}\n}`,
   );
-  const source = `return [\n${bodies.join(',\n')}\n];`;
-  const build = new Function('runLoop', 'H', 'JB', 'div256', 'expandMemory', 'U256_MAX', 'TWO_256', source) as (
+  const chunks: string[] = [];
+  for (let c = 0; c * chunkSize < cases.length; c++) {
+    const body = cases.slice(c * chunkSize, (c + 1) * chunkSize).join('\n');
+    chunks.push(
+      `function (f, b) {\nlet gas = f.gas; let sp = f.stack.sp; const items = f.stack.items;\nfor (;;) switch (b) {\n${body}\ndefault: f.gas = gas; f.stack.sp = sp; return b;\n}\n}`,
+    );
+  }
+  const source = `return [\n${chunks.join(',\n')}\n];`;
+  const build = new Function('runLoop', 'H', 'JB', 'div256', 'expandMemory', 'U256_MAX', 'TWO_256', 'SIGN_BIT', source) as (
     ...args: unknown[]
-  ) => BlockFn[];
-  const fns = build(runLoop, table.handlers, jumpBlock, div256, expandMemory, U256_MAX, TWO_256);
+  ) => ChunkFn[];
+  const fns = build(runLoop, table.handlers, jumpBlock, div256, expandMemory, U256_MAX, TWO_256, SIGN_BIT);
 
   const run = (f: Frame): Status => {
     let b = blockAt.get(f.pc);
     // A pc that is no block start (a resume inside a block) runs in the interpreter.
     if (b === undefined) return runLoop(f);
-    while (b >= 0) b = fns[b]!(f);
+    while (b >= 0) b = fns[(b / chunkSize) | 0]!(f, b);
     return ~b as Status;
   };
   return { run, blocks: blocks.length, sourceBytes: source.length, viaHandler };

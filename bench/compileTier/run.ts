@@ -28,13 +28,19 @@ function main(): void {
     console.error(`--runs: expected a positive integer, got ${argValue('--runs', '')}`);
     process.exit(2);
   }
+  const warmup = Number(argValue('--warmup', '5'));
+  const chunk = Number(argValue('--chunk', '24'));
+  if (!Number.isInteger(warmup) || warmup < 0 || !Number.isInteger(chunk) || chunk < 1) {
+    console.error('--warmup: expected an integer >= 0; --chunk: expected an integer >= 1');
+    process.exit(2);
+  }
   const dir = argValue('--fixtures', defaultFixturesDir());
   const t = benchTable();
   const rows: string[][] = [];
   for (const name of WORKLOADS) {
     const w: Workload = loadFixture(dir, name);
     const c0 = now();
-    const compiled = compileCode(w.code, t);
+    const compiled = compileCode(w.code, t, chunk);
     const compileMs = now() - c0;
 
     const interp = runFrame(w, topFrame(w));
@@ -43,6 +49,11 @@ function main(): void {
     if (interp.gasUsed !== w.expectedGasUsed || bytesToHex(interp.output) !== bytesToHex(w.expectedOutput!))
       throw new Error(`${name}: interpreter ${describe(interp)} differs from the fixture (gas ${w.expectedGasUsed})`);
 
+    // Unmeasured runs first, so both tiers are measured after V8 has optimized them.
+    for (let r = 0; r < warmup; r++) {
+      runFrame(w, topFrame(w));
+      runFrame(w, topFrame(w), compiled.run);
+    }
     const ti: number[] = [];
     const tc: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -66,7 +77,10 @@ function main(): void {
     const mc = median(tc);
     rows.push([name, fmt(compileMs), fmt(mi), fmt(mc), `${fmt(mi / mc)}×`, String(interp.steps)]);
   }
-  console.log(`\n${runs} runs each, alternating, medians (ms); both tiers reproduce output, gas used and steps:\n`);
+  console.log(
+    `\n${runs} runs each after ${warmup} warm-up runs, alternating, medians (ms), ${chunk} blocks per function;` +
+      ' both tiers reproduce output, gas used and steps:\n',
+  );
   console.log(table(['workload', 'compile', 'interpreter', 'compiled', 'speedup', 'steps'], rows));
 }
 
