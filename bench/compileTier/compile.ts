@@ -25,6 +25,8 @@ type ChunkFn = (f: Frame, b: number) => number;
 export interface CompiledCode {
   readonly run: (f: Frame) => Status;
   readonly blocks: number;
+  /** Generated functions. */
+  readonly chunks: number;
   /** Bytes of generated JavaScript source. */
   readonly sourceBytes: number;
   /** Opcodes (by name) that run through their table handler instead of an inline body, with their static count. */
@@ -230,7 +232,9 @@ class BlockWriter {
         const d = this.pop();
         const c = this.pop();
         this.flush();
-        o.push(`if (${c.expr} !== 0n) { ${this.jumpCode(d)} f.gas = gas; f.stack.sp = sp; return ~${Status.InvalidJump}; }`);
+        o.push(
+          `if (${c.expr} !== 0n) { ${this.jumpCode(d)} f.gas = gas; f.stack.sp = sp; return ~${Status.InvalidJump}; }`,
+        );
         o.push(`b = ${this.blockAt.get(nextPc)!}; continue;`);
         this.ended = true;
         return true;
@@ -239,9 +243,9 @@ class BlockWriter {
         const off = this.pop().expr;
         const t = this.fresh();
         o.push(
-          `let ${t}; if (${off} <= 0xffffffffn && Number(${off}) + 32 <= f.memory.words * 32) ${t} = f.memory.readWord(Number(${off}));`,
+          `let ${t}; if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) ${t} = memory.readWord(Number(${off}));`,
           `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { f.steps -= ${remSteps}; return ~${Status.OutOfGas}; }`,
-          `gas = f.gas - ${remGas}; ${t} = f.memory.readWord(Number(${off})); }`,
+          `gas = f.gas - ${remGas}; ${t} = memory.readWord(Number(${off})); }`,
         );
         this.v.push({ expr: t });
         o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas, remSteps)}`);
@@ -251,9 +255,9 @@ class BlockWriter {
         const off = this.pop().expr;
         const val = this.pop().expr;
         o.push(
-          `if (${off} <= 0xffffffffn && Number(${off}) + 32 <= f.memory.words * 32) f.memory.writeWord(Number(${off}), ${val});`,
+          `if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) memory.writeWord(Number(${off}), ${val});`,
           `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { f.steps -= ${remSteps}; return ~${Status.OutOfGas}; }`,
-          `gas = f.gas - ${remGas}; f.memory.writeWord(Number(${off}), ${val}); }`,
+          `gas = f.gas - ${remGas}; memory.writeWord(Number(${off}), ${val}); }`,
         );
         o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas, remSteps)}`);
         return true;
@@ -273,39 +277,62 @@ class BlockWriter {
   }
 }
 
-/** Blocks per generated function: transitions inside a chunk are a `switch`, between chunks a call. */
-const DEFAULT_CHUNK = 24;
+/**
+ * Source bytes per generated function: transitions inside a chunk are a `switch` with gas and sp in locals,
+ * between chunks a call. Chunks are runs of blocks in pc order (Solidity lays a function out contiguously);
+ * much larger chunks compile slowly in TurboFan or not at all.
+ */
+const DEFAULT_CHUNK_BYTES = 30_000;
 
 /** Compiles `code` (unpadded runtime code) for frames using `table`. */
-export function compileCode(code: Uint8Array, table: InstructionTable, chunkSize = DEFAULT_CHUNK): CompiledCode {
+export function compileCode(code: Uint8Array, table: InstructionTable, chunkBytes = DEFAULT_CHUNK_BYTES): CompiledCode {
   const blocks = splitBlocks(code, table);
   const blockAt = new Map<number, number>();
-  blocks.forEach((b, i) => blockAt.set(b.start, i));
+  for (const [i, b] of blocks.entries()) blockAt.set(b.start, i);
   const jumpBlock = new Int32Array(code.length).fill(-1);
   for (const [pc, i] of blockAt) if (pc < code.length && code[pc] === Op.JUMPDEST) jumpBlock[pc] = i;
   const viaHandler = new Map<string, number>();
   const cases = blocks.map(
     (b, i) => `case ${i}: {\n${new BlockWriter(b, table, jumpBlock, blockAt, viaHandler).write()}\n}`,
   );
+  const chunkOf = new Int32Array(blocks.length);
   const chunks: string[] = [];
-  for (let c = 0; c * chunkSize < cases.length; c++) {
-    const body = cases.slice(c * chunkSize, (c + 1) * chunkSize).join('\n');
+  let body: string[] = [];
+  let bytes = 0;
+  const close = (): void => {
     chunks.push(
-      `function (f, b) {\nlet gas = f.gas; let sp = f.stack.sp; const items = f.stack.items;\nfor (;;) switch (b) {\n${body}\ndefault: f.gas = gas; f.stack.sp = sp; return b;\n}\n}`,
+      `function (f, b) {\nlet gas = f.gas; let sp = f.stack.sp; const items = f.stack.items; const memory = f.memory;\nfor (;;) switch (b) {\n${body.join('\n')}\ndefault: f.gas = gas; f.stack.sp = sp; return b;\n}\n}`,
     );
-  }
+    body = [];
+    bytes = 0;
+  };
+  cases.forEach((c, i) => {
+    if (bytes > 0 && bytes + c.length > chunkBytes) close();
+    chunkOf[i] = chunks.length;
+    body.push(c);
+    bytes += c.length;
+  });
+  close();
   const source = `return [\n${chunks.join(',\n')}\n];`;
-  const build = new Function('runLoop', 'H', 'JB', 'div256', 'expandMemory', 'U256_MAX', 'TWO_256', 'SIGN_BIT', source) as (
-    ...args: unknown[]
-  ) => ChunkFn[];
+  const build = new Function(
+    'runLoop',
+    'H',
+    'JB',
+    'div256',
+    'expandMemory',
+    'U256_MAX',
+    'TWO_256',
+    'SIGN_BIT',
+    source,
+  ) as (...args: unknown[]) => ChunkFn[];
   const fns = build(runLoop, table.handlers, jumpBlock, div256, expandMemory, U256_MAX, TWO_256, SIGN_BIT);
 
   const run = (f: Frame): Status => {
     let b = blockAt.get(f.pc);
     // A pc that is no block start (a resume inside a block) runs in the interpreter.
     if (b === undefined) return runLoop(f);
-    while (b >= 0) b = fns[(b / chunkSize) | 0]!(f, b);
+    while (b >= 0) b = fns[chunkOf[b]!]!(f, b);
     return ~b as Status;
   };
-  return { run, blocks: blocks.length, sourceBytes: source.length, viaHandler };
+  return { run, blocks: blocks.length, chunks: chunks.length, sourceBytes: source.length, viaHandler };
 }

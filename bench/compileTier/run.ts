@@ -10,7 +10,12 @@ import { benchTable, type FrameOutcome, runFrame, topFrame } from './frames.js';
 const WORKLOADS = ['snailtracer', 'structarray_alloc'] as const;
 
 function sameOutcome(a: FrameOutcome, b: FrameOutcome): boolean {
-  return a.status === b.status && a.gasUsed === b.gasUsed && a.steps === b.steps && bytesToHex(a.output) === bytesToHex(b.output);
+  return (
+    a.status === b.status &&
+    a.gasUsed === b.gasUsed &&
+    a.steps === b.steps &&
+    bytesToHex(a.output) === bytesToHex(b.output)
+  );
 }
 
 function describe(o: FrameOutcome): string {
@@ -29,9 +34,9 @@ function main(): void {
     process.exit(2);
   }
   const warmup = Number(argValue('--warmup', '5'));
-  const chunk = Number(argValue('--chunk', '24'));
-  if (!Number.isInteger(warmup) || warmup < 0 || !Number.isInteger(chunk) || chunk < 1) {
-    console.error('--warmup: expected an integer >= 0; --chunk: expected an integer >= 1');
+  const chunk = Number(argValue('--chunk-bytes', '30000'));
+  if (!Number.isInteger(warmup) || warmup < 0 || !Number.isInteger(chunk) || chunk < 1000) {
+    console.error('--warmup: expected an integer >= 0; --chunk-bytes: expected an integer >= 1000');
     process.exit(2);
   }
   const dir = argValue('--fixtures', defaultFixturesDir());
@@ -45,7 +50,8 @@ function main(): void {
 
     const interp = runFrame(w, topFrame(w));
     const comp = runFrame(w, topFrame(w), compiled.run);
-    if (!sameOutcome(interp, comp)) throw new Error(`${name}: compiled ${describe(comp)} != interpreter ${describe(interp)}`);
+    if (!sameOutcome(interp, comp))
+      throw new Error(`${name}: compiled ${describe(comp)} != interpreter ${describe(interp)}`);
     if (interp.gasUsed !== w.expectedGasUsed || bytesToHex(interp.output) !== bytesToHex(w.expectedOutput!))
       throw new Error(`${name}: interpreter ${describe(interp)} differs from the fixture (gas ${w.expectedGasUsed})`);
 
@@ -71,14 +77,14 @@ function main(): void {
     }
     const handlers = [...compiled.viaHandler].sort((a, b) => b[1] - a[1]);
     console.log(
-      `${name}: ${compiled.blocks} blocks, ${(compiled.sourceBytes / 1024).toFixed(0)} KiB JS; via handler: ${handlers.map(([n, k]) => `${n}×${k}`).join(' ')}`,
+      `${name}: ${compiled.blocks} blocks in ${compiled.chunks} functions, ${(compiled.sourceBytes / 1024).toFixed(0)} KiB JS; via handler: ${handlers.map(([n, k]) => `${n}×${k}`).join(' ')}`,
     );
     const mi = median(ti);
     const mc = median(tc);
     rows.push([name, fmt(compileMs), fmt(mi), fmt(mc), `${fmt(mi / mc)}×`, String(interp.steps)]);
   }
   console.log(
-    `\n${runs} runs each after ${warmup} warm-up runs, alternating, medians (ms), ${chunk} blocks per function;` +
+    `\n${runs} runs each after ${warmup} warm-up runs, alternating, medians (ms), chunks of ${chunk} source bytes;` +
       ' both tiers reproduce output, gas used and steps:\n',
   );
   console.log(table(['workload', 'compile', 'interpreter', 'compiled', 'speedup', 'steps'], rows));
