@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates the EVM step loops from the one source of the inlined opcode bodies (scripts/interpreter-ops.mjs):
-//   src/ee/evm/generated/runLoop.ts         the untraced loop: pc/gas/sp in locals, no allocation
+//   src/ee/evm/generated/runLoop.ts         the untraced loop: pc/gas/sp in locals, no allocation, no native
+//   src/ee/evm/generated/runLoopNative.ts   the same loop plus the table's static native per instruction (zksync)
 //   src/ee/evm/generated/runTraced.ts       the traced loop: the same bodies plus one EIP-3155 StepInfo per step
+//                                           (and the native sum, which is 0 per step in a table without native)
 //   src/ee/evm/generated/inlineHandlers.ts  the same bodies as table handlers (rows, direct callers)
 // Usage: node scripts/gen-interpreter.mjs          write the files (formatted with the project's Biome config)
 //        node scripts/gen-interpreter.mjs --check  exit 1 if a checked-in file differs from what would be written
@@ -75,8 +77,20 @@ const BASE_IMPORTS = [
   ['Status', '../status.js'],
 ];
 
-/** The loop shared by both modes; `traced` adds the StepInfo capture and report around each step. */
-function loop(traced) {
+/** The given lines (falsy ones dropped), each indented two spaces and ending in a newline. */
+const lines = (...ls) =>
+  ls
+    .filter(Boolean)
+    .map((l) => `  ${l}\n`)
+    .join('');
+
+/**
+ * The loop of one mode: 'plain' (runLoop), 'native' (runLoopNative: adds `nativeCost[op]` per instruction) or
+ * 'traced' (runTraced: the native sum, a step count and the StepInfo capture and report around each step).
+ */
+function loop(mode) {
+  const traced = mode === 'traced';
+  const native = mode !== 'plain';
   // Untraced: bodies have no loops, so `continue` is the next instruction and a `break` (out of the switch or
   // the range tests) reaches the loop's final `break`. Traced: both leave the labelled step block to report it.
   const next = traced ? 'break step;' : 'continue;';
@@ -91,14 +105,20 @@ function loop(traced) {
   for (const o of SINGLES) {
     cases += `case Op.${o.name}: {${o.doc ? `\n// ${o.doc}` : ''}${expand(o.body, next, halt)}\n}\n`;
   }
-  const name = traced ? 'runTraced' : 'runLoop';
+  const name = traced ? 'runTraced' : native ? 'runLoopNative' : 'runLoop';
   const params = traced ? 'f: Frame, tracer: StepTracer' : 'f: Frame';
   const doc = traced
     ? `/**
  * The traced step loop: the untraced loop's bodies, plus one EIP-3155 \`StepInfo\` per instruction with the state
  * before it and its full cost (a spawn's cost is what left the gas window, i.e. without the gas handed over).
  */`
-    : `/**
+    : native
+      ? `/**
+ * The untraced step loop of a table that meters native (ZKsync OS): \`runLoop\` plus one add per instruction of
+ * the table's static native cost (\`STEP_NATIVE_COST\` and the opcode's own), summed in a local and stored once
+ * per exit. The frame picks this loop once, from its table, so \`runLoop\` carries no native work at all.
+ */`
+      : `/**
  * The untraced step loop: no allocation and no calls besides the handler. pc, gas and the stack pointer live in
  * locals; the inlined opcodes run here, every other opcode goes through the table with the locals written back
  * to the frame around the call. An opcode the table leaves undefined has minStack 0xffff (see opcodes.ts), so
@@ -151,14 +171,19 @@ export function ${name}(${params}): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-  // Instructions are counted in a local and stored once per exit: the native resource charges per step
-  // without a field write per opcode.
-  let steps = 0;
-  let s: Status = Status.Continue;
+${lines(
+  native && 'const nativeCost = table.nativeCost;',
+  native && '// Summed in a local and stored once per exit: no field write per opcode.',
+  native && 'let native = 0;',
+  traced && 'let steps = 0;',
+)}  let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
-    steps++;
-    ${capture}
+${lines(
+  native && "  // Charged before the checks: ZKsync OS charges the step and the opcode's native before its gas.",
+  native && '  native += nativeCost[op]!;',
+  traced && '  steps++;',
+)}    ${capture}
     if (sp < minStack[op]!) {
       s = rows[op]!.defined ? Status.StackUnderflow : Status.InvalidOpcode;
       ${fail}
@@ -192,8 +217,7 @@ export function ${name}(${params}): Status {
   f.pc = pc;
   f.gas = gas;
   stack.sp = sp;
-  f.steps += steps;
-  return s;
+${lines(traced && 'f.steps += steps;', native && 'f.native += native;')}  return s;
 }
 `;
 }
@@ -269,8 +293,9 @@ function format(path, text) {
 function main() {
   checkRanges();
   const files = {
-    [`${OUT_DIR}/runLoop.ts`]: file('The untraced EVM step loop.', loop(false)),
-    [`${OUT_DIR}/runTraced.ts`]: file('The traced EVM step loop (EIP-3155 steps).', loop(true)),
+    [`${OUT_DIR}/runLoop.ts`]: file('The untraced EVM step loop.', loop('plain')),
+    [`${OUT_DIR}/runLoopNative.ts`]: file('The untraced EVM step loop that sums native (zksync).', loop('native')),
+    [`${OUT_DIR}/runTraced.ts`]: file('The traced EVM step loop (EIP-3155 steps).', loop('traced')),
     [`${OUT_DIR}/inlineHandlers.ts`]: file('Table handlers of the inlined opcodes.', handlersFile()),
   };
   const check = process.argv.includes('--check');

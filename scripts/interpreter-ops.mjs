@@ -1,6 +1,7 @@
 // THE bodies of the opcodes the step loops run inline (85 of them), written once. scripts/gen-interpreter.mjs
-// emits each body three times from here: into the untraced loop (src/ee/evm/generated/runLoop.ts), into the
-// traced loop (runTraced.ts) and as the table's handler (inlineHandlers.ts), so all three agree by construction.
+// emits each body four times from here: into the untraced loop (src/ee/evm/generated/runLoop.ts), into its
+// native-metering twin (runLoopNative.ts), into the traced loop (runTraced.ts) and as the table's handler
+// (inlineHandlers.ts), so all four agree by construction.
 // Every other opcode is a hand-written handler under src/ee/evm/instructions/ that both loops call through the
 // instruction table.
 //

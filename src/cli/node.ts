@@ -12,6 +12,7 @@ import {
   worldFromDump,
   writeFileAtomic,
 } from '../node/stateFile.js';
+import { reportUsageError, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos node [options]
 
@@ -52,8 +53,6 @@ interface Options {
   maxBody?: number;
   help: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
@@ -158,11 +157,7 @@ export async function nodeCommand(argv: readonly string[]): Promise<number> {
   try {
     opts = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`zkos node: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
+    return reportUsageError('node', USAGE, e);
   }
   if (opts.help) {
     console.log(USAGE);

@@ -12,6 +12,7 @@ import { formatRun } from '../trace/pretty.js';
 import { runScenario, type ScenarioRun } from '../trace/runScenario.js';
 import type { RunTrace } from '../trace/schema.js';
 import { parseScenario, type Scenario } from '../input/scenario.js';
+import { reportUsageError, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
 
@@ -67,8 +68,6 @@ interface Options {
   help: boolean;
   step: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
@@ -235,11 +234,7 @@ function parseOptions(argv: readonly string[]): Options | number {
   try {
     opts = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`zkos run: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
+    return reportUsageError('run', USAGE, e);
   }
   if (opts.help) {
     console.log(USAGE);

@@ -14,6 +14,7 @@ import { DEFAULT_FORKS, SUPPORTED_FORKS } from '../statetest/forks.js';
 import { formatPostStateDiff, postStateDiff, type AccountDiff } from '../statetest/postStateDiff.js';
 import { runStateTestCase, type CaseResult } from '../statetest/runCase.js';
 import { createEip3155Writer } from '../trace/eip3155.js';
+import { reportUsageError, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos statetest [options] <file-or-dir>...
 
@@ -40,8 +41,6 @@ interface Options {
   dump: boolean;
   paths: string[];
 }
-
-class UsageError extends Error {}
 
 /** A fork name as the fixtures spell it; case-insensitive on input, a UsageError naming the flag otherwise. */
 function parseFork(v: string): string {
@@ -172,11 +171,7 @@ export async function statetestCommand(argv: readonly string[]): Promise<number>
     files = collectFiles(opts.paths);
     if (opts.knownFailures) known = loadKnownFailures(opts.knownFailures);
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`zkos statetest: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
+    return reportUsageError('statetest', USAGE, e);
   }
 
   // Load every file first: unreadable input is a usage error (exit 2) before anything runs.

@@ -141,8 +141,8 @@ export interface LaunchParams {
 
 /** An execution environment instance: one per frame, resumable at its preemption points (brief §3.1). */
 export interface ExecutionEnvironment {
-  /** Instructions executed so far (for the native resource, brief §7); optional for other EEs. */
-  readonly steps?: number;
+  /** Native resource its instructions used so far (brief §7), charged by the runner; optional for other EEs. */
+  readonly native?: number;
   start(): PreemptionPoint;
   continueAfterCall(result: CallResult): PreemptionPoint;
   continueAfterDeployment(result: DeploymentResult): PreemptionPoint;

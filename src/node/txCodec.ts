@@ -1,10 +1,11 @@
 // Signed transactions on the wire (EIP-2718 envelopes, types 0–3): decode a raw transaction into the
 // runner's `Transaction` (sender recovered with secp256k1), and encode + sign one for eth_sendTransaction.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { bytesToBigInt } from '../crypto/bytes.js';
+import { bigIntToBytes, bytesToBigInt } from '../crypto/bytes.js';
 import { decodeSetCodeTx } from '../tx/setCodeEncoding.js';
 import { keccak256, keccak256Word } from '../crypto/keccak.js';
 import { type RlpInput, type RlpValue, rlpDecode, rlpEncode } from '../encoding/rlp.js';
+import { unsignedTxFields } from '../tx/envelope.js';
 import { addressFromPublicKey } from '../tx/sender.js';
 import type { AccessList, Transaction, TxType } from '../tx/types.js';
 
@@ -196,67 +197,6 @@ export function decodeRawTransaction(raw: Uint8Array): SignedTx {
   return { tx, hash, raw, v, r, s };
 }
 
-function accessListRlp(list: AccessList): RlpInput {
-  return list.map((e) => [bigTo(e.address, 20), e.storageKeys.map((k) => bigTo(k, 32))]);
-}
-
-function bigTo(v: bigint, len: number): Uint8Array {
-  const out = new Uint8Array(len);
-  for (let i = len - 1, x = v; i >= 0 && x > 0n; i--, x >>= 8n) out[i] = Number(x & 0xffn);
-  return out;
-}
-
-/** The unsigned fields of `tx` in its type's order (without v, r, s). */
-function unsignedFields(tx: Transaction): RlpInput[] {
-  const to = tx.to === null ? new Uint8Array(0) : bigTo(tx.to, 20);
-  const al = accessListRlp(tx.accessList);
-  switch (tx.type) {
-    case 0:
-      return [tx.nonce, tx.gasPrice ?? 0n, tx.gasLimit, to, tx.value, tx.data];
-    case 1:
-      return [tx.chainId, tx.nonce, tx.gasPrice ?? 0n, tx.gasLimit, to, tx.value, tx.data, al];
-    case 2:
-      return [
-        tx.chainId,
-        tx.nonce,
-        tx.maxPriorityFeePerGas ?? 0n,
-        tx.maxFeePerGas ?? 0n,
-        tx.gasLimit,
-        to,
-        tx.value,
-        tx.data,
-        al,
-      ];
-    case 3:
-      return [
-        tx.chainId,
-        tx.nonce,
-        tx.maxPriorityFeePerGas ?? 0n,
-        tx.maxFeePerGas ?? 0n,
-        tx.gasLimit,
-        to,
-        tx.value,
-        tx.data,
-        al,
-        tx.maxFeePerBlobGas ?? 0n,
-        tx.blobVersionedHashes.map((h) => bigTo(h, 32)),
-      ];
-    case 4: // EIP-7702 (src/tx/setCodeEncoding.ts has the decoder)
-      return [
-        tx.chainId,
-        tx.nonce,
-        tx.maxPriorityFeePerGas ?? 0n,
-        tx.maxFeePerGas ?? 0n,
-        tx.gasLimit,
-        to,
-        tx.value,
-        tx.data,
-        al,
-        (tx.authorizationList ?? []).map((a) => [a.chainId, bigTo(a.address, 20), a.nonce, a.yParity, a.r, a.s]),
-      ];
-  }
-}
-
 function envelope(type: TxType, fields: RlpInput[]): Uint8Array {
   const body = rlpEncode(fields);
   return type === 0 ? body : new Uint8Array([type, ...body]);
@@ -264,7 +204,7 @@ function envelope(type: TxType, fields: RlpInput[]): Uint8Array {
 
 /** Signs `tx` with `secretKey` (EIP-155 for legacy) and returns it as the node stores it. */
 export function signTransaction(tx: Transaction, secretKey: Uint8Array): SignedTx {
-  const fields = unsignedFields(tx);
+  const fields = unsignedTxFields(tx);
   const sigPayload = tx.type === 0 ? rlpEncode([...fields, tx.chainId, 0n, 0n]) : envelope(tx.type, fields);
   const sig = secp256k1.Signature.fromBytes(
     secp256k1.sign(keccak256(sigPayload), secretKey, { prehash: false, format: 'recovered' }),
@@ -281,8 +221,8 @@ export function signTransaction(tx: Transaction, secretKey: Uint8Array): SignedT
  * hash covers the unsigned envelope and the sender, so two senders never share a hash.
  */
 export function unsignedTransaction(tx: Transaction): SignedTx {
-  const fields = unsignedFields(tx);
+  const fields = unsignedTxFields(tx);
   const raw = envelope(tx.type, [...fields, 0n, 0n, 0n]);
-  const hash = keccak256Word(new Uint8Array([...raw, ...bigTo(tx.sender, 20)]));
+  const hash = keccak256Word(new Uint8Array([...raw, ...bigIntToBytes(tx.sender, 20)]));
   return { tx, hash, raw, v: 0n, r: 0n, s: 0n };
 }

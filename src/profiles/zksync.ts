@@ -4,6 +4,7 @@ import { ethereum } from './ethereum.js';
 import { ZKSYNC_TX_PARAMS } from '../tx/validate.js';
 import type { NativeCosts } from '../system/resources.js';
 import { BOOTLOADER_FORMAL_ADDRESS } from '../hooks/zksync/constants.js';
+import { ZKSYNC_EVM_NATIVE_COSTS } from './zksyncEvmNative.js';
 
 const BIGINT_DELEGATION = 4; // zk_ee/src/system/constants.rs BIGINT_DELEGATION_COEFFICIENT
 const BLAKE_DELEGATION = 16; // BLAKE_DELEGATION_COEFFICIENT
@@ -17,7 +18,7 @@ const withDelegations = (raw: number, bigint: number, blake: number): number =>
  * BC = basic_bootloader/src/bootloader/constants.rs.
  */
 export const ZKSYNC_NATIVE_COSTS: NativeCosts = Object.freeze({
-  perInstruction: 20, // NRC STEP_NATIVE_COST (interpreter.rs: every opcode)
+  evm: ZKSYNC_EVM_NATIVE_COSTS, // NRC: STEP_NATIVE_COST + each opcode's own, copies, EXP, memory growth
   perCodeByte: 6, // NRC BYTECODE_PREPROCESSING_BYTE_NATIVE_COST (lib.rs jumpdest analysis)
   intrinsic: 4000, // BC L2_TX_INTRINSIC_NATIVE_COST
   l1Intrinsic: 10_000, // BC L1_TX_INTRINSIC_NATIVE_COST

@@ -24,13 +24,15 @@ const tables = new Map<string, InstructionTable>();
 /** The instruction table of a profile at a fork, built on first use and cached (selected once per environment). */
 export function instructionTableFor(profile: Profile, fork: Fork = resolveFork(profile)): InstructionTable {
   const clz = fork.evm.clz === true;
-  const key = `${profile.sstoreRefunds}|${profile.blobOpcodesStubbed}|${clz}`;
+  const native = profile.native?.evm;
+  const key = `${profile.sstoreRefunds}|${profile.blobOpcodesStubbed}|${clz}|${native ? JSON.stringify(native) : ''}`;
   let t = tables.get(key);
   if (!t) {
     t = buildInstructionTable({
       sstoreRefunds: profile.sstoreRefunds,
       blobOpcodesStubbed: profile.blobOpcodesStubbed,
       clz,
+      ...(native === undefined ? {} : { native }),
     });
     tables.set(key, t);
   }

@@ -78,8 +78,8 @@ export class FrameRecord implements ChartRuntime<FrameActorEvent> {
    */
   answer: { readonly status: FrameOutcome; readonly ergsReturned: bigint | null } | null = null;
   reason: string | undefined = undefined;
-  /** Instructions of this frame already charged to the native meter. */
-  stepsCharged = 0;
+  /** Native of this frame's instructions (its EE's `native`) already charged to the native meter. */
+  nativeCharged = 0;
   /** Sub-gas ergs this frame holds besides its EE's whole gas (0 .. ergsPerGas − 1, brief §7). */
   ergsFraction = 0;
 

@@ -178,13 +178,16 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
     return ergs / this.ergsPerGas;
   }
 
-  /** Native for the instructions the EE ran since the last preemption (brief §4.2: 20 per step). */
+  /**
+   * Native of the instructions the EE ran since the last preemption (brief §4.2): the step and per-opcode
+   * costs and memory growth, summed by the EE from its table (`evm_interpreter` native_resource_constants.rs).
+   */
   chargeSteps(frame: FrameRecord | undefined): void {
     const native = this.env.native;
     if (!native || !frame?.ee) return;
-    const steps = frame.ee.steps ?? 0;
-    native.charge(native.costs.perInstruction * (steps - frame.stepsCharged));
-    frame.stepsCharged = steps;
+    const used = frame.ee.native ?? 0;
+    native.charge(used - frame.nativeCharged);
+    frame.nativeCharged = used;
   }
 
   isSpecial(addr: Address): boolean {

@@ -4,6 +4,8 @@
 // module holds the native cost table's shape, the meter and the cost formulas; the values are profile data
 // (`src/profiles/zksync.ts`), each citing its Rust source.
 
+import type { EvmNativeCosts } from '../ee/evm/native.js';
+
 /** Native costs of storage IO (`basic_system/.../flat_storage_model/cost_constants.rs`). */
 export interface StorageNativeCosts {
   /** Every storage read or write pays a warm read first (`charge_warm_storage_read`). */
@@ -45,8 +47,8 @@ export interface HashNativeCost {
 
 /** Native cost parameters of a profile (brief §4.1, §6.2, §7.3). */
 export interface NativeCosts {
-  /** Every EVM instruction (`STEP_NATIVE_COST`). */
-  readonly perInstruction: number;
+  /** EVM instructions: the step, each opcode's own cost, copies, EXP bytes, memory growth (native_resource_constants.rs). */
+  readonly evm: EvmNativeCosts;
   /** Bytecode preprocessing (jumpdest analysis) per byte, at frame start. */
   readonly perCodeByte: number;
   /** Intrinsic native of an L2 transaction. */

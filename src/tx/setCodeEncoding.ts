@@ -3,9 +3,10 @@
 // The signing hash is keccak256(0x04 ‖ rlp(the first ten fields)); decoding is strict (canonical RLP,
 // 20-byte addresses, 32-byte storage keys, no leading zeros in quantities) and recovers the sender.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { bigIntToBytes, bytesToBigInt, concatBytes } from '../crypto/bytes.js';
+import { bytesToBigInt, concatBytes } from '../crypto/bytes.js';
 import { keccak256 } from '../crypto/keccak.js';
 import { RlpError, rlpDecode, rlpEncode, type RlpInput, type RlpValue } from '../encoding/rlp.js';
+import { unsignedTxFields } from './envelope.js';
 import { addressFromPublicKey } from './sender.js';
 import { isCanonicalSignature } from './authorization.js';
 import type { AccessList, Authorization, Transaction } from './types.js';
@@ -21,18 +22,7 @@ export interface TxSignature {
 
 function payload(tx: Transaction): RlpInput[] {
   if (tx.to === null) throw new RlpError('a set-code transaction needs a destination');
-  return [
-    tx.chainId,
-    tx.nonce,
-    tx.maxPriorityFeePerGas ?? 0n,
-    tx.maxFeePerGas ?? 0n,
-    tx.gasLimit,
-    bigIntToBytes(tx.to, 20),
-    tx.value,
-    tx.data,
-    tx.accessList.map((e) => [bigIntToBytes(e.address, 20), e.storageKeys.map((k) => bigIntToBytes(k, 32))]),
-    (tx.authorizationList ?? []).map((a) => [a.chainId, bigIntToBytes(a.address, 20), a.nonce, a.yParity, a.r, a.s]),
-  ];
+  return unsignedTxFields({ ...tx, type: SET_CODE_TX_TYPE });
 }
 
 /** keccak256(0x04 ‖ rlp([chainId … authorizationList])): what the sender signs. */

@@ -4,33 +4,17 @@
 // hash and the signed hash, `charge_keccak`) and recovering the signer (`ECRECOVER_NATIVE_COST`).
 import { rlpEncode, type RlpInput } from '../encoding/rlp.js';
 import { coldAccountNative, keccakNative, type NativeCosts } from '../system/resources.js';
+import { bigIntToBytes } from '../crypto/bytes.js';
+import { unsignedTxFields } from './envelope.js';
 import type { Transaction } from './types.js';
 
-/** RLP payload of the transaction without the signature (types 0-2; legacy with EIP-155 fields). */
+/** RLP payload of the transaction without the signature (legacy with the EIP-155 fields). */
 function unsignedFields(tx: Transaction): RlpInput[] {
-  const to: RlpInput = tx.to === null ? new Uint8Array(0) : bigintToAddress(tx.to);
-  const accessList: RlpInput = tx.accessList.map((e) => [bigintToAddress(e.address), e.storageKeys.map(word)]);
-  if (tx.type === 0) return [tx.nonce, tx.gasPrice ?? 0n, tx.gasLimit, to, tx.value, tx.data, tx.chainId, 0n, 0n];
-  if (tx.type === 1) return [tx.chainId, tx.nonce, tx.gasPrice ?? 0n, tx.gasLimit, to, tx.value, tx.data, accessList];
-  return [
-    tx.chainId,
-    tx.nonce,
-    tx.maxPriorityFeePerGas ?? 0n,
-    tx.maxFeePerGas ?? 0n,
-    tx.gasLimit,
-    to,
-    tx.value,
-    tx.data,
-    accessList,
-  ];
+  const fields = unsignedTxFields(tx);
+  return tx.type === 0 ? [...fields, tx.chainId, 0n, 0n] : fields;
 }
 
-const word = (v: bigint): Uint8Array => {
-  const out = new Uint8Array(32);
-  for (let i = 31, x = v; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
-  return out;
-};
-const bigintToAddress = (a: bigint): Uint8Array => word(a).subarray(12);
+const word = (v: bigint): Uint8Array => bigIntToBytes(v, 32);
 
 /** Lengths hashed for the signed hash and the tx hash (the latter with v, r, s; r and s taken as 32 bytes). */
 export function hashedLengths(tx: Transaction): { signed: number; full: number } {

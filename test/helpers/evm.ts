@@ -5,10 +5,16 @@ import { buildInstructionTable } from '../../src/ee/evm/opcodes.js';
 import type { InstructionTable } from '../../src/ee/evm/frame.js';
 import { CANCUN_CONFIG } from '../../src/ee/evm/config.js';
 import { MockHost } from './mockHost.js';
+import { ZKSYNC_EVM_NATIVE_COSTS } from '../../src/profiles/zksyncEvmNative.js';
 import type { Asm } from './bytecode.js';
 import { afterAll, beforeAll, describe } from 'vitest';
 
 export const CANCUN_TABLE: InstructionTable = buildInstructionTable(CANCUN_CONFIG);
+/** Cancun with ZKsync OS's per-opcode native: its frames run `runLoopNative`. */
+const CANCUN_NATIVE_TABLE: InstructionTable = buildInstructionTable({
+  ...CANCUN_CONFIG,
+  native: ZKSYNC_EVM_NATIVE_COSTS,
+});
 export const NO_REFUND_TABLE: InstructionTable = buildInstructionTable({
   sstoreRefunds: false,
   blobOpcodesStubbed: false,
@@ -18,7 +24,7 @@ export const THIS = 0xc0den;
 export const CALLER = 0xca11e4n;
 
 /** Which step loop `launch` and `run` use when the test gives no tracer of its own. */
-export type LoopMode = 'untraced' | 'traced';
+export type LoopMode = 'untraced' | 'traced' | 'native';
 let loopMode: LoopMode = 'untraced';
 
 /** Counts the steps the traced loop reports and checks nothing else (the no-op tracer of the traced mode). */
@@ -30,12 +36,13 @@ class CountingTracer implements StepTracer {
 }
 
 /**
- * `describe` twice: once on the untraced loop and once on the traced loop (with a no-op tracer), so every
- * opcode test checks both generated loops. In the traced mode `run` also checks that the tracer saw exactly the
+ * `describe` three times: on the untraced loop, on the traced loop (with a no-op tracer) and on the untraced loop
+ * of a table that meters native (`runLoopNative`, for tests that pass no table), so every opcode test checks
+ * every generated loop. In the traced mode `run` also checks that the tracer saw exactly the
  * frame's step count.
  */
 export function describeBothLoops(name: string, body: () => void): void {
-  describe.each(['untraced', 'traced'] as const)(`${name} (%s loop)`, (mode) => {
+  describe.each(['untraced', 'traced', 'native'] as const)(`${name} (%s loop)`, (mode) => {
     beforeAll(() => {
       loopMode = mode;
     });
@@ -70,7 +77,8 @@ export function launch(
     depth: o.depth ?? 0,
   };
   const tracer = o.tracer ?? (loopMode === 'traced' ? new CountingTracer() : undefined);
-  return { frame: new EvmFrame(params, host, o.table ?? CANCUN_TABLE, tracer), host, params };
+  const table = o.table ?? (loopMode === 'native' ? CANCUN_NATIVE_TABLE : CANCUN_TABLE);
+  return { frame: new EvmFrame(params, host, table, tracer), host, params };
 }
 
 export interface RunResult {

@@ -74,7 +74,7 @@ describe('native resource (zksync)', () => {
   });
 
   it('gas used is raised to native used / native per gas when native dominates', () => {
-    // 2 native per gas (price 10, native price 5): each JUMPDEST costs 1 gas but 20 native = 10 gas.
+    // 2 native per gas (price 10, native price 5): each JUMPDEST costs 1 gas but 20 + 40 native = 30 gas.
     const n = 5_000;
     const { r } = run(zksync, program(n), 1_000_000n, 5n);
     expect(r.valid && r.status).toBe('success');
@@ -87,7 +87,9 @@ describe('native resource (zksync)', () => {
     const senderReads = 2 * 4000 + 4000 + 121_120 + 500 + 800 + 340 * 2;
     const validation = senderReads + 2 * (17_500 + 2500) + 522_000 + 5000 + 2 * 5000 + 12 * 2;
     const call = 4000 + 500 + 800 + 340 * Math.ceil(code.length / 64); // callee read, bytecode preimage + blake2s
-    const steps = 6 * code.length + 20 * (3 + n + 1); // preprocessing, steps: PUSH PUSH SSTORE, the JUMPDESTs, STOP
+    // Preprocessing, then STEP_NATIVE_COST per instruction (PUSH1 PUSH1 SSTORE, the JUMPDESTs, STOP) plus each
+    // opcode's own (native_resource_constants.rs: PUSH1 60, SSTORE 100, JUMPDEST 40; STOP charges none).
+    const steps = 6 * code.length + 20 * (3 + n + 1) + 2 * 60 + 100 + 40 * n;
     const sstore = 4000 + 242_240 + 120_800; // warm read, cold read of a new slot, write of a new slot
     const pubdata = 34 * 2; // slot 1: 32-byte key + 2 bytes (0 -> 1), × 2 native per pubdata byte
     const native = 4000 + validation + call + steps + sstore + pubdata;

@@ -10,6 +10,7 @@ import type { HookRegistry } from '../../src/hooks/registry.js';
 import { WorldState, type AccountInit } from '../../src/system/world.js';
 import { processTransaction, type TxReceipt } from '../../src/tx/process.js';
 import type { Transaction } from '../../src/tx/types.js';
+import type { StepTracer } from '../../src/ee/evm/trace.js';
 
 export const SENDER = 0xa11ce00000000000000000000000000000000001n;
 export const CONTRACT = 0xc0de000000000000000000000000000000000001n;
@@ -42,6 +43,8 @@ export interface RunOptions {
   readonly nativePrice?: bigint;
   readonly gasPerPubdata?: bigint;
   readonly hooks?: (registry: HookRegistry) => void;
+  /** Runs the traced step loop (EIP-3155 steps) instead of the untraced one. */
+  readonly tracer?: StepTracer;
 }
 
 export interface Ran {
@@ -63,6 +66,7 @@ export function runTx(code: Uint8Array, o: RunOptions = {}): Ran {
     hooks,
     nativePrice: o.nativePrice,
     gasPerPubdata: o.gasPerPubdata,
+    ...(o.tracer === undefined ? {} : { tracer: o.tracer }),
   });
   const tx: Transaction = {
     type: 2,

@@ -22,6 +22,15 @@ const ACCOUNT_ACCESS = 4000;
 const ACCOUNT_WRITE = 1000;
 const keccakNative = (len: number) => Math.max(1, Math.ceil(len / 136)) * 17_500 + 2500; // keccak256.rs
 const blake = (len: number) => 800 + 340 * Math.ceil(len / 64); // preimage_cache.rs expose_preimage
+/**
+ * The interpreter's own native of an opcode (evm_interpreter native_resource_constants.rs *_NATIVE_COST), on top
+ * of STEP_NATIVE_COST; the programs below use JUMPDEST (JUMPDEST_NATIVE_COST 40) as the placeholder.
+ */
+const NRC: Record<string, number> = { JUMPDEST: 40, SLOAD: 100, SSTORE: 100, TLOAD: 100, TSTORE: 100, BALANCE: 60 };
+Object.assign(NRC, { LOG2: 50, KECCAK256: 90 });
+const own = (op: string): number => NRC[op]! - NRC.JUMPDEST!;
+/** `pay_for_memory_growth` (gas.rs): HEAP_EXPANSION_BASE_NATIVE_COST + 1 per byte of growth. */
+const growth = (bytes: number): number => 35 + bytes;
 /** Default native per gas 100 (SIMULATION_NATIVE_PER_GAS) × gas per pubdata 1. */
 const NATIVE_PER_PUBDATA = 100;
 
@@ -50,18 +59,18 @@ describe('storage (storage_cache.rs materialize_element, system/mod.rs EthereumL
       asm().push(1).op('JUMPDEST', 'POP', 'STOP'),
       existingSlot,
     );
-    expect(d).toBe(WARM_STORAGE_READ + COLD_EXISTING_READ);
+    expect(d).toBe(WARM_STORAGE_READ + COLD_EXISTING_READ + own('SLOAD'));
   });
 
   it('cold SLOAD of a slot not in the tree: warm read + COLD_NEW_STORAGE_READ_NATIVE_COST', () => {
     const d = delta(asm().push(1).op('SLOAD', 'POP', 'STOP'), asm().push(1).op('JUMPDEST', 'POP', 'STOP'));
-    expect(d).toBe(WARM_STORAGE_READ + COLD_NEW_READ);
+    expect(d).toBe(WARM_STORAGE_READ + COLD_NEW_READ + own('SLOAD'));
   });
 
   it('a warm SLOAD pays the warm read only', () => {
     const a = asm().push(1).op('SLOAD').push(1).op('SLOAD', 'POP', 'POP', 'STOP');
     const b = asm().push(1).op('SLOAD').push(1).op('JUMPDEST', 'POP', 'POP', 'STOP');
-    expect(delta(a, b, existingSlot)).toBe(WARM_STORAGE_READ);
+    expect(delta(a, b, existingSlot)).toBe(WARM_STORAGE_READ + own('SLOAD'));
   });
 
   it('SSTORE of an existing slot (5 → 6): read + write extra + 34 bytes of pubdata (32 key + add-1 diff)', () => {
@@ -70,17 +79,23 @@ describe('storage (storage_cache.rs materialize_element, system/mod.rs EthereumL
       asm().push(6).push(1).op('JUMPDEST', 'STOP'),
       existingSlot,
     );
-    expect(d).toBe(WARM_STORAGE_READ + COLD_EXISTING_READ + COLD_EXISTING_WRITE + 34 * NATIVE_PER_PUBDATA);
+    expect(d).toBe(
+      WARM_STORAGE_READ + COLD_EXISTING_READ + COLD_EXISTING_WRITE + 34 * NATIVE_PER_PUBDATA + own('SSTORE'),
+    );
   });
 
   it('SSTORE of a new slot (0 → 1): COLD_NEW_STORAGE_WRITE_EXTRA_NATIVE_COST', () => {
     const d = delta(asm().push(1).push(1).op('SSTORE', 'STOP'), asm().push(1).push(1).op('JUMPDEST', 'STOP'));
-    expect(d).toBe(WARM_STORAGE_READ + COLD_NEW_READ + COLD_NEW_WRITE + 34 * NATIVE_PER_PUBDATA);
+    expect(d).toBe(WARM_STORAGE_READ + COLD_NEW_READ + COLD_NEW_WRITE + 34 * NATIVE_PER_PUBDATA + own('SSTORE'));
   });
 
   it('TLOAD and TSTORE (io_subsystem.rs storage_read/storage_write): 4000 each', () => {
-    expect(delta(asm().push(1).push(1).op('TSTORE', 'STOP'), asm().push(1).push(1).op('JUMPDEST', 'STOP'))).toBe(4000);
-    expect(delta(asm().push(1).op('TLOAD', 'POP', 'STOP'), asm().push(1).op('JUMPDEST', 'POP', 'STOP'))).toBe(4000);
+    expect(delta(asm().push(1).push(1).op('TSTORE', 'STOP'), asm().push(1).push(1).op('JUMPDEST', 'STOP'))).toBe(
+      4000 + own('TSTORE'),
+    );
+    expect(delta(asm().push(1).op('TLOAD', 'POP', 'STOP'), asm().push(1).op('JUMPDEST', 'POP', 'STOP'))).toBe(
+      4000 + own('TLOAD'),
+    );
   });
 });
 
@@ -92,12 +107,12 @@ describe('accounts (account_cache.rs materialize_element, transfer_nominal_token
       asm().push(OTHER).op('JUMPDEST', 'POP', 'STOP'),
       other({ balance: 3n }),
     );
-    expect(d).toBe(ACCOUNT_ACCESS + WARM_STORAGE_READ + COLD_EXISTING_READ + 500 + blake(124));
+    expect(d).toBe(ACCOUNT_ACCESS + WARM_STORAGE_READ + COLD_EXISTING_READ + 500 + blake(124) + own('BALANCE'));
   });
 
   it('BALANCE of an account that does not exist: access + a new-slot read of its properties hash', () => {
     const d = delta(asm().push(OTHER).op('BALANCE', 'POP', 'STOP'), asm().push(OTHER).op('JUMPDEST', 'POP', 'STOP'));
-    expect(d).toBe(ACCOUNT_ACCESS + WARM_STORAGE_READ + COLD_NEW_READ);
+    expect(d).toBe(ACCOUNT_ACCESS + WARM_STORAGE_READ + COLD_NEW_READ + own('BALANCE'));
   });
 
   it('a value transfer: two account updates (materialize + write each) and both balance diffs in pubdata', () => {
@@ -139,15 +154,17 @@ describe('events and hashing (io_subsystem.rs emit_event, keccak256.rs keccak256
   it('LOG2 of 40 bytes: EVENT_STORAGE_BASE + 2 × EVENT_TOPIC + 40 × EVENT_DATA_PER_BYTE', () => {
     const log = asm().push(2).push(1).push(40).push(0).op('LOG2', 'STOP');
     const none = asm().push(2).push(1).push(40).push(0).op('JUMPDEST', 'STOP');
-    expect(delta(log, none)).toBe(6000 + 2 * 200 + 2 * 40);
+    // The event's native, plus LOG_NATIVE_COST and the growth of memory to the 64 bytes (2 words) it reads.
+    expect(delta(log, none)).toBe(6000 + 2 * 200 + 2 * 40 + own('LOG2') + growth(64));
   });
 
   it('KECCAK256 of 200 bytes: 2 rounds of 136 bytes; of 0 bytes: nothing (a constant)', () => {
     const hash = (n: number) => asm().push(n).push(0).op('KECCAK256', 'STOP');
     const none = (n: number) => asm().push(n).push(0).op('JUMPDEST', 'STOP');
-    expect(delta(hash(200), none(200))).toBe(keccakNative(200));
+    // The system function's native, plus KECCAK256_NATIVE_COST and the growth of memory to 224 bytes (7 words).
+    expect(delta(hash(200), none(200))).toBe(keccakNative(200) + own('KECCAK256') + growth(224));
     expect(keccakNative(200)).toBe(2 * 17_500 + 2500);
-    expect(delta(hash(0), none(0))).toBe(0);
+    expect(delta(hash(0), none(0))).toBe(own('KECCAK256'));
   });
 });
 
@@ -171,7 +188,7 @@ describe('precompiles (CC *_NATIVE_COST, system_hooks precompiles.rs)', () => {
   it('identity with 64 bytes: ID_BASE + 64 × ID_BYTE', () => {
     const a = asm().call(4n, { inSize: 64 }).op('POP', 'STOP');
     const b = asm().call(4n, { inSize: 0 }).op('POP', 'STOP');
-    expect(delta(a, b)).toBe(64 * 10);
+    expect(delta(a, b)).toBe(64 * 10 + growth(64)); // and the caller's memory grows to the 64 input bytes
   });
 });
 

@@ -1,4 +1,5 @@
 // Per-profile and per-fork knobs of the EVM instruction table, read once when the table is built (style anchors §5.3).
+import type { EvmNativeCosts } from './native.js';
 
 /** What differs between the EVM tables of the supported profiles. */
 export interface EvmConfig {
@@ -8,6 +9,8 @@ export interface EvmConfig {
   readonly blobOpcodesStubbed: boolean;
   /** EIP-7939 CLZ (0x1e), Osaka and later; absent means undefined opcode (Cancun, Prague). */
   readonly clz?: boolean;
+  /** The profile's native cost per opcode (ZKsync OS); absent: native is not metered and `runLoop` runs. */
+  readonly native?: EvmNativeCosts;
 }
 
 /** Ethereum Cancun. */

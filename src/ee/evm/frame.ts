@@ -4,6 +4,7 @@
 import type { Host } from '../host.js';
 import type { Address, LaunchParams, SpawnRequest } from '../types.js';
 import type { Memory } from './memory.js';
+import type { DynamicNative } from './native.js';
 import type { Stack } from './stack.js';
 import type { Status } from './status.js';
 
@@ -15,8 +16,13 @@ export interface Frame {
   readonly stack: Stack;
   readonly memory: Memory;
   gas: number;
-  /** Instructions executed (including one that halted), for the native resource. */
+  /** Instructions the traced loop ran (including one that halted); the untraced loops do not count them. */
   steps: number;
+  /**
+   * Native resource used by this frame's instructions so far (the table's static `nativeCost` per step, summed
+   * by `runLoopNative`/`runTraced`, plus what handlers add from `table.dynamicNative`); the runner charges it.
+   */
+  native: number;
   /** Gas beyond the exact-double window (only for limits above 2^52). */
   gasReserve: bigint;
   /** Index of the next byte to execute; handlers see it already past their opcode. */
@@ -73,4 +79,10 @@ export interface InstructionTable {
   readonly staticGas: Uint32Array;
   readonly minStack: Uint16Array;
   readonly maxStack: Uint16Array;
+  /** Whether the profile meters native: frames of this table run `runLoopNative` (chosen once per frame). */
+  readonly metersNative: boolean;
+  /** Static native per opcode byte: step + the opcode's own cost (all 0 when not metered). */
+  readonly nativeCost: Uint32Array;
+  /** Operand-dependent native rates the handlers add (all 0 when not metered). */
+  readonly dynamicNative: DynamicNative;
 }

@@ -2,10 +2,15 @@
 // words, and the one function that turns stack offsets into paid-for memory ranges.
 import { memoryExpansionCost, toWords } from './gas.js';
 import { TWO_64 } from '../../encoding/limits.js';
+import type { DynamicNative } from './native.js';
 
 /** Largest offset+size we ever expand to (4 GiB, ≈3.5e13 gas); anything larger is out of gas. */
 const MAX_MEMORY_BYTES = 0x1_0000_0000;
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY_BYTES);
+/** u32::MAX − 31: the largest end ZKsync OS's heap grows to; beyond it no gas limit could pay either. */
+const HEAP_LIMIT = 0xffff_ffff - 31;
+/** usize::MAX on ZKsync OS's 32-bit target: larger lengths fail `cast_to_usize`. */
+const HEAP_LIMIT_BIG_USIZE = 0xffff_ffffn;
 
 const EMPTY_BUF = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY_BUF.buffer);
@@ -134,7 +139,9 @@ export class Memory {
 /** What `expandMemory` needs of a frame. */
 export interface MemoryOwner {
   gas: number;
+  native: number;
   readonly memory: Memory;
+  readonly table: { readonly dynamicNative: DynamicNative };
 }
 
 /**
@@ -150,12 +157,29 @@ export function expandMemory(f: MemoryOwner, offset: bigint, size: bigint): bool
   const mem = f.memory;
   const words = toWords(end);
   if (words <= mem.words) return true;
+  // Native before gas, as `pay_for_memory_growth` charges it (0 without native): a growth the native budget
+  // cannot pay ends the transaction when the runner charges it, even if the gas check below fails.
+  // Past HEAP_LIMIT ZKsync OS halts without charging (`resize_heap_implementation`: MemoryLimitOOG); the gas
+  // check below fails there for any gas limit below ~3.5e13.
+  if (end <= HEAP_LIMIT) {
+    const dn = f.table.dynamicNative;
+    f.native += dn.memoryExpansionBase + dn.memoryExpansionPerByte * 32 * (words - mem.words);
+  }
   const cost = memoryExpansionCost(mem.words, words);
   if (cost > f.gas) return false;
   f.gas -= cost;
   mem.reserve(words * 32);
   mem.words = words;
   return true;
+}
+
+/**
+ * Adds the per-byte native of a copy of `size` bytes (`gas_utils::copy_cost`; 0 without native). ZKsync OS
+ * charges it before the copy's gas, so a copy the native budget cannot pay ends the transaction; a size
+ * beyond usize (u32) halts there first (`cast_to_usize`: InvalidOperandOOG) and charges nothing.
+ */
+export function addCopyNative(f: MemoryOwner, size: bigint): void {
+  if (size <= HEAP_LIMIT_BIG_USIZE) f.native += f.table.dynamicNative.copyPerByte * Number(size);
 }
 
 /**

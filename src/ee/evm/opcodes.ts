@@ -16,6 +16,7 @@ import { makeLog } from './instructions/log.js';
 import * as calls from './instructions/calls.js';
 import * as cr from './instructions/create.js';
 import { selfdestruct } from './instructions/system.js';
+import { dynamicNative, staticNativeCosts } from './native.js';
 
 export { Op, type OpName } from './op.js';
 
@@ -163,5 +164,14 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
     // The op may run while sp - pops + pushes ≤ 1024.
     maxStack[op] = G.STACK_LIMIT + r.pops - r.pushes;
   }
-  return Object.freeze({ rows: Object.freeze(t), handlers: Object.freeze(handlers), staticGas, minStack, maxStack });
+  return Object.freeze({
+    rows: Object.freeze(t),
+    handlers: Object.freeze(handlers),
+    staticGas,
+    minStack,
+    maxStack,
+    metersNative: config.native !== undefined,
+    nativeCost: staticNativeCosts(t, config.native),
+    dynamicNative: dynamicNative(config.native),
+  });
 }

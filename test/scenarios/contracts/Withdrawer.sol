@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End-to-end fixture for the zksync profile (test/scenarios/zksync-withdrawer.test.ts): withdraws the
 // base token through the L2 base token hook (0x800a) and sends an L2->L1 message through the L1 messenger
-// hook (0x8008). Compiled by ./compile.mjs into ./Withdrawer.json (bytecode checked in).
+// hook (0x8008). Compiled by scripts/compile-test-contracts.mjs into ./Withdrawer.json (bytecode checked in).
 pragma solidity ^0.8.24;
 
 interface IL1Messenger {

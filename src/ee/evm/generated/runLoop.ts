@@ -35,13 +35,9 @@ export function runLoop(f: Frame): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-  // Instructions are counted in a local and stored once per exit: the native resource charges per step
-  // without a field write per opcode.
-  let steps = 0;
   let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
-    steps++;
 
     if (sp < minStack[op]!) {
       s = rows[op]!.defined ? Status.StackUnderflow : Status.InvalidOpcode;
@@ -255,6 +251,5 @@ export function runLoop(f: Frame): Status {
   f.pc = pc;
   f.gas = gas;
   stack.sp = sp;
-  f.steps += steps;
   return s;
 }

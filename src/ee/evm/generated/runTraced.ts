@@ -33,12 +33,15 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
   let pc = f.pc;
   let gas = f.gas;
   let sp = stack.sp;
-  // Instructions are counted in a local and stored once per exit: the native resource charges per step
-  // without a field write per opcode.
+  const nativeCost = table.nativeCost;
+  // Summed in a local and stored once per exit: no field write per opcode.
+  let native = 0;
   let steps = 0;
   let s: Status = Status.Continue;
   for (;;) {
     const op = code[pc]!;
+    // Charged before the checks: ZKsync OS charges the step and the opcode's native before its gas.
+    native += nativeCost[op]!;
     steps++;
     const gasBefore = gas;
     const reserve = f.gasReserve;
@@ -277,5 +280,6 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
   f.gas = gas;
   stack.sp = sp;
   f.steps += steps;
+  f.native += native;
   return s;
 }

@@ -2,7 +2,7 @@
 // inlined in the step loops (scripts/interpreter-ops.mjs), with div256 from here.
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
-import { expCost } from '../gas.js';
+import { byteLength, GAS_EXP_BYTE } from '../gas.js';
 import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 import { SMALL } from '../words.js';
 
@@ -83,7 +83,10 @@ export function exp(f: Frame): Status {
   const s = f.stack;
   const base = s.pop();
   const exponent = s.peek();
-  const cost = expCost(exponent);
+  const bytes = byteLength(exponent);
+  // arithmetic.rs `exp_cost`: native per exponent byte (0 without native), charged with the gas.
+  f.native += f.table.dynamicNative.expPerByte * bytes;
+  const cost = GAS_EXP_BYTE * bytes;
   if (cost > f.gas) return Status.OutOfGas;
   f.gas -= cost;
   s.setTop(powMod256(base, exponent));

@@ -3,7 +3,7 @@
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { GAS_COLD_ACCOUNT_SURCHARGE, copyCost } from '../gas.js';
-import { copyPadded, expandMemory } from '../memory.js';
+import { addCopyNative, copyPadded, expandMemory } from '../memory.js';
 import { ADDRESS_MASK } from '../../../encoding/limits.js';
 
 export function address(f: Frame): Status {
@@ -81,6 +81,7 @@ function copyFrom(f: Frame, src: Uint8Array): Status {
   const memOff = s.pop();
   const srcOff = s.pop();
   const size = s.pop();
+  addCopyNative(f, size); // codecopy/calldatacopy (system.rs): the copy cost comes before the memory growth
   if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
   if (size === 0n) return Status.Continue;
   const n = Number(size);
@@ -124,6 +125,7 @@ export function extcodecopy(f: Frame): Status {
   const codeOff = s.pop();
   const size = s.pop();
   if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
+  addCopyNative(f, size); // host.rs `extcodecopy`: the copy cost comes after the memory growth
   const n = size === 0n ? 0 : Number(size);
   const cost = copyCost(n);
   if (cost > f.gas) return Status.OutOfGas;
@@ -144,6 +146,7 @@ export function returndatacopy(f: Frame): Status {
   const memOff = s.pop();
   const dataOff = s.pop();
   const size = s.pop();
+  addCopyNative(f, size); // system.rs `returndatacopy`: the copy cost comes first
   if (!expandMemory(f, memOff, size)) return Status.OutOfGas;
   const n = size === 0n ? 0 : Number(size);
   const cost = copyCost(n);

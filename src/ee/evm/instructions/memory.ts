@@ -3,7 +3,7 @@
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { copyCost, keccak256WordCost } from '../gas.js';
-import { expandMemory } from '../memory.js';
+import { addCopyNative, expandMemory } from '../memory.js';
 import { keccak256Word } from '../../../crypto/keccak.js';
 
 export function mstore8(f: Frame): Status {
@@ -26,6 +26,7 @@ export function mcopy(f: Frame): Status {
   const dst = s.pop();
   const src = s.pop();
   const size = s.pop();
+  addCopyNative(f, size); // heap.rs `mcopy`: the copy cost comes first, even for size 0
   if (size === 0n) return Status.Continue;
   if (!expandMemory(f, dst > src ? dst : src, size)) return Status.OutOfGas;
   const n = Number(size);
