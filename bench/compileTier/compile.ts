@@ -126,9 +126,9 @@ class BlockWriter {
     this.popped = 0;
   }
 
-  /** Hands the frame to the interpreter at `pc` with `remGas`/`remSteps` of this block not yet executed. */
-  private deoptCode(pc: number, remGas: number, remSteps: number): string {
-    return `{ ${this.flushCode()}f.pc = ${pc}; f.gas = gas + ${remGas}; f.stack.sp = sp; f.steps -= ${remSteps}; return ~runLoop(f); }`;
+  /** Hands the frame to the interpreter at `pc` with `remGas` of this block's static gas not yet spent. */
+  private deoptCode(pc: number, remGas: number): string {
+    return `{ ${this.flushCode()}f.pc = ${pc}; f.gas = gas + ${remGas}; f.stack.sp = sp; return ~runLoop(f); }`;
   }
 
   write(): string {
@@ -137,25 +137,24 @@ class BlockWriter {
     const o = this.out;
     o.push(
       `if (gas < ${b.gas} || sp < ${b.minSp} || sp > ${b.maxSp}) { f.pc = ${b.start}; f.gas = gas; f.stack.sp = sp; return ~runLoop(f); }`,
-      `gas -= ${b.gas}; f.steps += ${n};`,
+      `gas -= ${b.gas};`,
     );
     let remGas = b.gas;
     for (let i = 0; i < n; i++) {
       const ins = b.instrs[i]!;
       const op = ins.op;
       remGas -= this.table.staticGas[op]!;
-      const remSteps = n - 1 - i;
       const nextPc = ins.pc + 1 + this.table.rows[op]!.imm;
-      if (this.inline(op, ins.imm, nextPc, remGas, remSteps)) continue;
+      if (this.inline(op, ins.imm, nextPc, remGas)) continue;
       this.viaHandler.set(this.table.rows[op]!.name, (this.viaHandler.get(this.table.rows[op]!.name) ?? 0) + 1);
       this.flush();
       const s = this.fresh();
       o.push(
         `f.pc = ${nextPc}; f.gas = gas + ${remGas}; f.stack.sp = sp;`,
         `const ${s} = H[${op}](f);`,
-        `if (${s} !== 0) { f.steps -= ${remSteps}; return ~${s}; }`,
+        `if (${s} !== 0) { return ~${s}; }`,
         `gas = f.gas - ${remGas}; sp = f.stack.sp;`,
-        `if (gas < 0) ${this.deoptCode(nextPc, remGas, remSteps)}`,
+        `if (gas < 0) ${this.deoptCode(nextPc, remGas)}`,
       );
     }
     // Fell off the last instruction without leaving: continue with the next block.
@@ -171,7 +170,7 @@ class BlockWriter {
   }
 
   /** Emits an inline body for `op`, or returns false when it must go through its handler. */
-  private inline(op: number, imm: bigint | undefined, nextPc: number, remGas: number, remSteps: number): boolean {
+  private inline(op: number, imm: bigint | undefined, nextPc: number, remGas: number): boolean {
     const o = this.out;
     if (imm !== undefined) {
       this.v.push({ expr: `0x${imm.toString(16)}n`, konst: imm });
@@ -244,11 +243,11 @@ class BlockWriter {
         const t = this.fresh();
         o.push(
           `let ${t}; if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) ${t} = memory.readWord(Number(${off}));`,
-          `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { f.steps -= ${remSteps}; return ~${Status.OutOfGas}; }`,
+          `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { return ~${Status.OutOfGas}; }`,
           `gas = f.gas - ${remGas}; ${t} = memory.readWord(Number(${off})); }`,
         );
         this.v.push({ expr: t });
-        o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas, remSteps)}`);
+        o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas)}`);
         return true;
       }
       case Op.MSTORE: {
@@ -256,10 +255,10 @@ class BlockWriter {
         const val = this.pop().expr;
         o.push(
           `if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) memory.writeWord(Number(${off}), ${val});`,
-          `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { f.steps -= ${remSteps}; return ~${Status.OutOfGas}; }`,
+          `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { return ~${Status.OutOfGas}; }`,
           `gas = f.gas - ${remGas}; memory.writeWord(Number(${off}), ${val}); }`,
         );
-        o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas, remSteps)}`);
+        o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas)}`);
         return true;
       }
       default:

@@ -14,7 +14,6 @@ export interface FrameOutcome {
   readonly status: Status;
   readonly output: Uint8Array;
   readonly gasUsed: number;
-  readonly steps: number;
 }
 
 /** The instruction table our `ethereum` profile runs with. */
@@ -47,5 +46,5 @@ export function topFrame(w: Workload): EvmFrame {
 /** Runs `frame` to its end with `step` (the interpreter's runLoop or compiled code); no nested calls. */
 export function runFrame(w: Workload, frame: EvmFrame, step: (f: EvmFrame) => Status = runLoop): FrameOutcome {
   const status = step(frame);
-  return { status, output: frame.output, gasUsed: w.gasLimit - frame.gas, steps: frame.steps };
+  return { status, output: frame.output, gasUsed: w.gasLimit - frame.gas };
 }
