@@ -34,7 +34,7 @@ const EMPTY: PreAccount = { balance: 0n, nonce: 0n, code: new Uint8Array(0), sto
 export function postStateDiff(pre: ReadonlyMap<Address, PreAccount>, post: WorldState): Record<Hex, AccountDiff> {
   const after = new Map<Address, PreAccount>();
   for (const [a, { account, storage }] of post.committedAccounts())
-    after.set(a, { balance: account.balance, nonce: account.nonce, code: account.code, storage });
+    after.set(a, { balance: account.balance, nonce: account.nonce, code: account.code, storage: new Map(storage) });
   const addresses = [...new Set([...pre.keys(), ...after.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const out: Record<Hex, AccountDiff> = {};
   for (const a of addresses) {

@@ -73,7 +73,12 @@ export function consToArray<T>(list: Cons<T> | null): T[] {
   return out;
 }
 
-type Bucketed = Map<number, Map<bigint, bigint>>;
+/**
+ * One account's slots in the overlay, in 16 × 16 buckets by the slot's low byte (high nibble, then low nibble).
+ * Two levels of 16 rather than one of 256: a frame's first write copies two 16-entry Maps and one bucket
+ * instead of a 256-entry Map (immer's `prepareMapCopy` was 22% of the CALL+SSTORE probe).
+ */
+type Bucketed = Map<number, Map<number, Map<bigint, bigint>>>;
 /** Per-address data split into 256 shards by the address's low byte (see `Overlay`). */
 type ByAddress<V> = Map<number, Map<Address, V>>;
 type AddressSet = Map<number, Set<Address>>;
@@ -113,11 +118,14 @@ function emptyOverlay(): Overlay {
   };
 }
 
-/** A committed account with its storage (the base layer). */
+/** A committed account with its storage, as the base layer hands it out (read-only). */
 export interface BaseAccount {
-  account: AccountRecord;
-  storage: Map<bigint, bigint>;
+  readonly account: AccountRecord;
+  readonly storage: ReadonlyMap<bigint, bigint>;
 }
+
+/** The storage of a committed account that has none (shared; never written). */
+const NO_STORAGE: ReadonlyMap<bigint, bigint> = new Map();
 
 /** Genesis/pre-state description accepted by `WorldState.fromAccounts`. */
 export interface AccountInit {
@@ -128,6 +136,11 @@ export interface AccountInit {
 }
 
 const bucketOf = (slot: bigint): number => Number(slot & 0xffn);
+
+/** The slot Maps (the leaves) of a bucketed storage overlay, read through drafts without drafting. */
+function* slotMapsOf(buckets: Bucketed): Generator<Map<bigint, bigint>> {
+  for (const inner of peel(buckets).values()) for (const slots of peel(inner).values()) yield peel(slots);
+}
 const shardOf = (addr: Address): number => Number(addr & 0xffn);
 
 function getIn<V>(m: ByAddress<V>, addr: Address): V | undefined {
@@ -201,7 +214,10 @@ function readHas(m: AddressSet, addr: Address): boolean {
 function readSlots(storage: ByAddress<Bucketed>, addr: Address, slot: bigint): Map<bigint, bigint> | undefined {
   const buckets = readIn(storage, addr);
   if (buckets === undefined) return undefined;
-  const slots = peel(buckets).get(bucketOf(slot));
+  const b = bucketOf(slot);
+  const inner = peel(buckets).get(b >> 4);
+  if (inner === undefined) return undefined;
+  const slots = peel(inner).get(b & 15);
   return slots === undefined ? undefined : peel(slots);
 }
 
@@ -256,7 +272,11 @@ function checkAccountEntry(c: ArgumentChecker, entry: unknown, field: string): [
 
 /** The world: committed base plus the transaction overlay. */
 export class WorldState {
-  private readonly base = new Map<Address, BaseAccount>();
+  // The committed base, in two Maps so that an account without storage costs one record and one Map entry
+  // (no per-account object or empty Map: the 10^6-account world in the probes). A storage Map exists only
+  // while the account has a non-zero slot; an address in `baseStorage` is always in `base`.
+  private readonly base = new Map<Address, AccountRecord>();
+  private readonly baseStorage = new Map<Address, Map<bigint, bigint>>();
   private overlay: Overlay = emptyOverlay();
   private draft: Draft<Overlay> | null = null;
   /** When set, `commit` appends every change it makes to the base (one branch per commit, not per opcode). */
@@ -287,9 +307,12 @@ export class WorldState {
     const code = init.code ?? NO_CODE;
     const codeHash = code.length === 0 ? KECCAK_EMPTY : keccak256Word(code);
     if (code.length) this.preimages.set(codeHash, code);
+    this.base.set(addr, new AccountRecord(init.nonce ?? 0n, init.balance ?? 0n, code, codeHash));
+    this.baseStorage.delete(addr);
+    if (init.storage === undefined) return;
     const storage = new Map<bigint, bigint>();
-    for (const [k, v] of init.storage ?? []) if (v !== 0n) storage.set(k, v);
-    this.base.set(addr, { account: new AccountRecord(init.nonce ?? 0n, init.balance ?? 0n, code, codeHash), storage });
+    for (const [k, v] of init.storage) if (v !== 0n) storage.set(k, v);
+    if (storage.size > 0) this.baseStorage.set(addr, storage);
   }
 
   // ---- snapshots (brief §5) ----
@@ -326,7 +349,7 @@ export class WorldState {
   getAccount(addr: Address): AccountRecord {
     const o = readIn(this.r.accounts, addr);
     if (o !== undefined) return o;
-    return this.base.get(addr)?.account ?? NONEXISTENT;
+    return this.base.get(addr) ?? NONEXISTENT;
   }
 
   exists(addr: Address): boolean {
@@ -345,7 +368,7 @@ export class WorldState {
   /** EIP-2929: marks the account warm; true if it was cold. */
   accessAccount(addr: Address): boolean {
     if (readIn(this.r.accounts, addr) !== undefined) return false;
-    setIn(this.w.accounts as ByAddress<AccountRecord>, addr, this.base.get(addr)?.account ?? NONEXISTENT);
+    setIn(this.w.accounts as ByAddress<AccountRecord>, addr, this.base.get(addr) ?? NONEXISTENT);
     return true;
   }
 
@@ -384,12 +407,12 @@ export class WorldState {
   sload(addr: Address, slot: bigint): bigint {
     const v = readSlots(this.r.storage, addr, slot)?.get(slot);
     if (v !== undefined) return v;
-    return this.base.get(addr)?.storage.get(slot) ?? 0n;
+    return this.baseStorage.get(addr)?.get(slot) ?? 0n;
   }
 
   /** Value at the start of the transaction (EIP-2200 original value). */
   originalStorage(addr: Address, slot: bigint): bigint {
-    return this.base.get(addr)?.storage.get(slot) ?? 0n;
+    return this.baseStorage.get(addr)?.get(slot) ?? 0n;
   }
 
   isWarmSlot(addr: Address, slot: bigint): boolean {
@@ -416,10 +439,15 @@ export class WorldState {
       setIn(storage, addr, buckets);
     }
     const b = bucketOf(slot);
-    let slots = buckets.get(b);
+    let inner = buckets.get(b >> 4);
+    if (!inner) {
+      inner = new Map();
+      buckets.set(b >> 4, inner);
+    }
+    let slots = inner.get(b & 15);
     if (!slots) {
       slots = new Map();
-      buckets.set(b, slots);
+      inner.set(b & 15, slots);
     }
     slots.set(slot, value);
   }
@@ -427,9 +455,9 @@ export class WorldState {
   /** True if the account has any non-zero storage (EIP-7610 collision rule). */
   hasStorage(addr: Address): boolean {
     const buckets = readIn(this.r.storage, addr);
-    if (buckets) for (const m of peel(buckets).values()) for (const v of peel(m).values()) if (v !== 0n) return true;
-    const base = this.base.get(addr)?.storage;
-    if (!base || base.size === 0) return false;
+    if (buckets) for (const m of slotMapsOf(buckets)) for (const v of m.values()) if (v !== 0n) return true;
+    const base = this.baseStorage.get(addr);
+    if (base === undefined) return false;
     for (const [k] of base) if (this.sload(addr, k) !== 0n) return true;
     return false;
   }
@@ -477,20 +505,19 @@ export class WorldState {
 
   /** True if the slot holds a non-zero value in the committed base ("exists in the tree"). */
   committedSlotExists(addr: Address, slot: bigint): boolean {
-    return this.base.get(addr)?.storage.has(slot) ?? false;
+    return this.baseStorage.get(addr)?.has(slot) ?? false;
   }
 
   /** Every account the transaction has read or written: address, value at transaction start, current value. */
   *txAccounts(): Generator<[Address, AccountRecord, AccountRecord]> {
-    for (const [addr, account] of entriesOf(this.r.accounts))
-      yield [addr, this.base.get(addr)?.account ?? NONEXISTENT, account];
+    for (const [addr, account] of entriesOf(this.r.accounts)) yield [addr, this.base.get(addr) ?? NONEXISTENT, account];
   }
 
   /** Every slot the transaction has read or written: address, slot, value at transaction start, current value. */
   *txSlots(): Generator<[Address, bigint, bigint, bigint]> {
     for (const [addr, buckets] of entriesOf(this.r.storage)) {
-      const committed = this.base.get(addr)?.storage;
-      for (const slots of buckets.values()) for (const [k, v] of slots) yield [addr, k, committed?.get(k) ?? 0n, v];
+      const committed = this.baseStorage.get(addr);
+      for (const slots of slotMapsOf(buckets)) for (const [k, v] of slots) yield [addr, k, committed?.get(k) ?? 0n, v];
     }
   }
 
@@ -528,47 +555,41 @@ export class WorldState {
     const o = this.snapshot();
     const j = this.commitJournal;
     for (const [addr, account] of entriesOf(o.accounts)) {
-      const entry = this.base.get(addr);
       if (account === NONEXISTENT) continue;
-      if (entry) {
-        if (j !== null && entry.account !== account) j.push({ addr, before: entry.account, after: account });
-        entry.account = account;
-      } else {
-        if (j !== null) j.push({ addr, before: null, after: account });
-        this.base.set(addr, { account, storage: new Map() });
-      }
+      const before = this.base.get(addr);
+      if (before === account) continue;
+      if (j !== null) j.push({ addr, before: before ?? null, after: account });
+      this.base.set(addr, account);
     }
     for (const [addr, buckets] of entriesOf(o.storage)) {
-      const entry = this.base.get(addr);
-      if (!entry) continue; // storage of an account that does not exist is unobservable
-      for (const slots of buckets.values())
+      if (!this.base.has(addr)) continue; // storage of an account that does not exist is unobservable
+      for (const slots of slotMapsOf(buckets))
         for (const [k, v] of slots) {
           if (j !== null) {
-            const before = entry.storage.get(k) ?? 0n;
+            const before = this.baseStorage.get(addr)?.get(k) ?? 0n;
             if (before !== v) j.push({ addr, slot: k, before, after: v });
           }
-          if (v === 0n) entry.storage.delete(k);
-          else entry.storage.set(k, v);
+          this.putSlot(addr, k, v);
         }
     }
     for (const addr of membersOf(o.destructed)) this.deleteCommitted(addr);
     if (deleteEmptyTouched)
       for (const addr of membersOf(o.touched)) {
-        const e = this.base.get(addr);
-        if (e?.account.isEmpty) this.deleteCommitted(addr);
+        if (this.base.get(addr)?.isEmpty) this.deleteCommitted(addr);
       }
     this.overlay = emptyOverlay();
   }
 
   private deleteCommitted(addr: Address): void {
-    const entry = this.base.get(addr);
-    if (entry === undefined) return;
+    const account = this.base.get(addr);
+    if (account === undefined) return;
     const j = this.commitJournal;
     if (j !== null) {
-      for (const [slot, before] of entry.storage) j.push({ addr, slot, before, after: 0n });
-      j.push({ addr, before: entry.account, after: null });
+      for (const [slot, before] of this.baseStorage.get(addr) ?? NO_STORAGE) j.push({ addr, slot, before, after: 0n });
+      j.push({ addr, before: account, after: null });
     }
     this.base.delete(addr);
+    this.baseStorage.delete(addr);
   }
 
   /** Undoes committed changes (newest first); the overlay must be empty (between transactions). */
@@ -594,18 +615,23 @@ export class WorldState {
   private putRecord(addr: Address, account: AccountRecord | null): void {
     if (account === null) {
       this.base.delete(addr);
-      return;
-    }
-    const entry = this.base.get(addr);
-    if (entry) entry.account = account;
-    else this.base.set(addr, { account, storage: new Map() });
+      this.baseStorage.delete(addr);
+    } else this.base.set(addr, account);
   }
 
+  /** Writes one committed slot (0 deletes it; the last deleted slot drops the account's storage Map). */
   private putSlot(addr: Address, slot: bigint, value: bigint): void {
-    const entry = this.base.get(addr);
-    if (!entry) return;
-    if (value === 0n) entry.storage.delete(slot);
-    else entry.storage.set(slot, value);
+    if (!this.base.has(addr)) return;
+    let storage = this.baseStorage.get(addr);
+    if (value === 0n) {
+      if (storage !== undefined && storage.delete(slot) && storage.size === 0) this.baseStorage.delete(addr);
+      return;
+    }
+    if (storage === undefined) {
+      storage = new Map();
+      this.baseStorage.set(addr, storage);
+    }
+    storage.set(slot, value);
   }
 
   /** Drops every uncommitted change (an invalid transaction changes nothing). */
@@ -615,13 +641,15 @@ export class WorldState {
   }
 
   /** Committed accounts (after `commit`), for state roots and dumps. */
-  committedAccounts(): IterableIterator<[Address, BaseAccount]> {
-    return this.base.entries();
+  *committedAccounts(): Generator<[Address, BaseAccount]> {
+    for (const [addr, account] of this.base)
+      yield [addr, { account, storage: this.baseStorage.get(addr) ?? NO_STORAGE }];
   }
 
   /** One committed account with its storage (undefined if absent); read-only use (incremental roots). */
-  committedAccount(addr: Address): Readonly<BaseAccount> | undefined {
-    return this.base.get(addr);
+  committedAccount(addr: Address): BaseAccount | undefined {
+    const account = this.base.get(addr);
+    return account === undefined ? undefined : { account, storage: this.baseStorage.get(addr) ?? NO_STORAGE };
   }
 
   /** Number of committed accounts. */
