@@ -1,6 +1,8 @@
 // `zkos node`: the in-memory JSON-RPC development node (src/node/). Runs until Ctrl-C (SIGINT) or
 // SIGTERM, then writes --state and stops cleanly. Exit 2 on bad usage or an unreadable state file.
 import { InputError } from '../input/parse.js';
+import { forkByName, SUPPORTED_FORKS } from '../forks/index.js';
+import type { Fork } from '../forks/types.js';
 import { ethereum, zksync } from '../profiles/index.js';
 import { startBanner } from '../node/banner.js';
 import { DevNode } from '../node/devNode.js';
@@ -12,7 +14,7 @@ import {
   worldFromDump,
   writeFileAtomic,
 } from '../node/stateFile.js';
-import { reportUsageError, UsageError } from './usage.js';
+import { parseCommandLine, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos node [options]
 
@@ -23,7 +25,7 @@ options:
   --port N               port to listen on (default 8545; 0 = any free port)
   --host ADDR            address to bind (default 127.0.0.1)
   --profile NAME         ethereum | zksync (default ethereum)
-  --fork NAME            EVM fork (Cancun, the only one this build executes)
+  --fork NAME            EVM fork: Cancun, Prague or Osaka (default Osaka; zksync: Cancun)
   --chain-id N           chain id (default 31337)
   --accounts N           dev accounts from the mnemonic (default 10)
   --balance ETH          balance of each dev account in ether (default 10000)
@@ -41,6 +43,7 @@ interface Options {
   port: number;
   host: string;
   profile: 'ethereum' | 'zksync';
+  fork?: Fork;
   chainId: bigint;
   accounts: number;
   balanceEth: bigint;
@@ -96,8 +99,10 @@ function parseArgs(argv: readonly string[]): Options {
       }
       case '--fork': {
         const v = value();
-        if (v.toLowerCase() !== 'cancun')
-          throw new UsageError(`--fork: unsupported fork '${v}' (this build executes Cancun)`);
+        const fork = forkByName(v);
+        if (fork === undefined)
+          throw new UsageError(`--fork: unknown fork '${v}' (supported: ${SUPPORTED_FORKS.join(', ')})`);
+        o.fork = fork;
         break;
       }
       case '--chain-id': {
@@ -148,21 +153,16 @@ function parseArgs(argv: readonly string[]): Options {
         throw new UsageError(`unknown option ${a}`);
     }
   }
+  const profile = o.profile === 'zksync' ? zksync : ethereum;
+  if (o.fork && !profile.forks.includes(o.fork.name))
+    throw new UsageError(`--fork: the ${profile.name} profile runs ${profile.forks.join(', ')}, not ${o.fork.name}`);
   return o;
 }
 
 /** Runs `zkos node` until a stop signal; resolves to the exit code. */
 export async function nodeCommand(argv: readonly string[]): Promise<number> {
-  let opts: Options;
-  try {
-    opts = parseArgs(argv);
-  } catch (e) {
-    return reportUsageError('node', USAGE, e);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const opts = parseCommandLine('node', USAGE, argv, parseArgs);
+  if (typeof opts === 'number') return opts;
 
   let genesis: { world: ReturnType<typeof worldFromDump>; number: bigint; timestamp: bigint } | undefined;
   const extra: string[] = [];
@@ -192,6 +192,7 @@ export async function nodeCommand(argv: readonly string[]): Promise<number> {
 
   const node = new DevNode({
     profile: opts.profile === 'zksync' ? zksync : ethereum,
+    ...(opts.fork ? { fork: opts.fork } : {}),
     chainId: opts.chainId,
     accounts: opts.accounts,
     balance: opts.balanceEth * 10n ** 18n,

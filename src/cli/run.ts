@@ -12,7 +12,7 @@ import { formatRun } from '../trace/pretty.js';
 import { runScenario, type ScenarioRun } from '../trace/runScenario.js';
 import type { RunTrace } from '../trace/schema.js';
 import { parseScenario, type Scenario } from '../input/scenario.js';
-import { reportUsageError, UsageError } from './usage.js';
+import { parseCommandLine, UsageError } from './usage.js';
 
 const USAGE = `usage: zkos run [scenario.json] [options]
 
@@ -230,17 +230,7 @@ async function stepThrough(scenario: Scenario): Promise<number> {
 
 /** Phase 1 — options: the parsed command line, or an exit code (help printed, or a usage error). */
 function parseOptions(argv: readonly string[]): Options | number {
-  let opts: Options;
-  try {
-    opts = parseArgs(argv);
-  } catch (e) {
-    return reportUsageError('run', USAGE, e);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  return opts;
+  return parseCommandLine('run', USAGE, argv, parseArgs);
 }
 
 /** Phase 2 — the scenario, from its file or a built-in, with the profile override applied; exit 2 on bad input. */

@@ -9,3 +9,23 @@ export function reportUsageError(command: string, usage: string, e: unknown): nu
   console.error(`zkos ${command}: ${e.message}\n\n${usage}`);
   return 2;
 }
+
+/** The parsed command line, or an exit code: 0 after printing the usage for `--help`, 2 for a usage error. */
+export function parseCommandLine<T extends { readonly help: boolean }>(
+  command: string,
+  usage: string,
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => T,
+): T | number {
+  let opts: T;
+  try {
+    opts = parse(argv);
+  } catch (e) {
+    return reportUsageError(command, usage, e);
+  }
+  if (opts.help) {
+    console.log(usage);
+    return 0;
+  }
+  return opts;
+}

@@ -7,7 +7,8 @@ import type { BlockContext } from '../ee/host.js';
 import type { StepTracer } from '../ee/evm/trace.js';
 import type { Profile } from '../profiles/types.js';
 import type { RunObserver } from '../runner/context.js';
-import { createEnvironment } from '../runner/environment.js';
+import { createEnvironment, resolveFork } from '../runner/environment.js';
+import type { Fork } from '../forks/types.js';
 import type { CommittedChange } from '../system/world.js';
 import type { WorldState } from '../system/world.js';
 import { effectiveGasPrice } from '../tx/fees.js';
@@ -48,6 +49,8 @@ export interface Block extends HeaderFields {
 
 export interface ChainOptions {
   readonly profile: Profile;
+  /** The EVM fork (default: the profile's, Osaka for `ethereum`). */
+  readonly fork?: Fork;
   readonly chainId: bigint;
   /** Genesis accounts. */
   readonly genesis: WorldState;
@@ -99,6 +102,7 @@ const DEFAULT_BASE_FEE = 1_000_000_000n;
 
 export class Chain {
   readonly profile: Profile;
+  readonly fork: Fork;
   readonly chainId: bigint;
   readonly world: WorldState;
   readonly journal: CommittedChange[] = [];
@@ -122,6 +126,7 @@ export class Chain {
 
   constructor(opts: ChainOptions) {
     this.profile = opts.profile;
+    this.fork = resolveFork(opts.profile, opts.fork);
     this.chainId = opts.chainId;
     this.world = opts.genesis;
     this.world.commitJournal = this.journal;
@@ -187,6 +192,7 @@ export class Chain {
   environment(block: BlockContext, exec: ExecOptions = {}) {
     return createEnvironment({
       profile: this.profile,
+      fork: this.fork,
       world: this.world,
       block,
       blockHashes: (n) => this.blockByNumber(n)?.hash ?? 0n,

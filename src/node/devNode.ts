@@ -1,13 +1,14 @@
 // The development node: a chain plus what a node adds around it: dev accounts and impersonation, the
 // transaction pool (automine or interval mining), calls and gas estimation on any block's state.
 import { bytesToHex } from '../crypto/bytes.js';
+import type { Fork } from '../forks/types.js';
 import type { Profile } from '../profiles/types.js';
 import type { WorldState } from '../system/world.js';
 import { WorldState as World } from '../system/world.js';
 import type { TxResult } from '../tx/process.js';
 import type { Transaction, TxType } from '../tx/types.js';
 import { collectValidationErrors } from '../tx/validate.js';
-import { resolveFork, txParamsFor } from '../runner/environment.js';
+import { txParamsFor } from '../runner/environment.js';
 import { delegationTarget } from '../system/delegation.js';
 import { type Block, Chain, type ExecOptions } from './chain.js';
 import { type DevAccount, deriveDevAccounts } from './devAccounts.js';
@@ -19,6 +20,8 @@ import { type SignedTx, signTransaction, unsignedTransaction } from './txCodec.j
 
 export interface DevNodeOptions {
   readonly profile: Profile;
+  /** The EVM fork (default: the profile's, Osaka for `ethereum`). */
+  readonly fork?: Fork;
   readonly chainId: bigint;
   readonly accounts: number;
   /** Balance of each dev account, in wei. */
@@ -66,6 +69,7 @@ export class DevNode {
       genesis?.world ?? World.fromAccounts(this.accounts.map((a) => [a.address, { balance: this.options.balance }]));
     const chain = new Chain({
       profile: this.options.profile,
+      ...(this.options.fork ? { fork: this.options.fork } : {}),
       chainId: this.options.chainId,
       genesis: world,
       ...(genesis ? { genesisNumber: genesis.number, genesisTimestamp: genesis.timestamp } : {}),
@@ -171,9 +175,8 @@ export class DevNode {
       block: this.chain.blockContext(),
       senderNonce: sender.nonce,
       senderBalance: sender.balance,
-      senderHasCode:
-        sender.code.length > 0 && !(resolveFork(this.profile).setCode && delegationTarget(sender.code) !== null),
-      params: txParamsFor(this.profile),
+      senderHasCode: sender.code.length > 0 && !(this.chain.fork.setCode && delegationTarget(sender.code) !== null),
+      params: txParamsFor(this.profile, this.chain.fork),
     }).filter((e) => !(e.code === 'NonceTooHigh' && tx.nonce <= pending + 1024n)); // future nonces wait in the pool
     if (errors.length > 0) throw new RpcError(SERVER_ERROR, gethMessage(errors[0]!, tx, sender.code));
     let queued = this.pool.get(tx.sender);
@@ -314,7 +317,7 @@ export class DevNode {
 
   /** Gas of a call or estimate without `gas`: the block gas limit, capped at EIP-7825's 2^24 from Osaka (as geth). */
   private defaultGas(): bigint {
-    const cap = txParamsFor(this.profile).maxTxGas;
+    const cap = txParamsFor(this.profile, this.chain.fork).maxTxGas;
     return cap !== undefined && cap < this.chain.gasLimit ? cap : this.chain.gasLimit;
   }
 

@@ -50,6 +50,7 @@ describe('zkos node command', () => {
         [['--profile', 'bitcoin'], '--profile'],
         [['--chain-id', 'x'], '--chain-id'],
         [['--fork', 'Frontier'], '--fork'],
+        [['--profile', 'zksync', '--fork', 'Osaka'], '--fork'],
         [['--bogus'], '--bogus'],
       ] as const) {
         expect(await nodeCommand([...argv])).toBe(2);

@@ -21,6 +21,7 @@ export async function startTestNode(
     balance: opts.balance ?? 10_000n * ETH,
     ...(opts.automine !== undefined ? { automine: opts.automine } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.fork ? { fork: opts.fork } : {}),
   });
   const server = await startServer(node, {
     port: 0,
