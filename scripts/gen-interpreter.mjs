@@ -35,13 +35,22 @@ function expand(body, next, halt) {
     .replace(/\bHALT\(([^)]*)\);/g, (_, s) => halt(s));
 }
 
+const OP_SOURCE = readFileSync(join(ROOT, 'src/ee/evm/op.ts'), 'utf8');
+/** The byte of opcode `name`, read from op.ts (the one list of opcode bytes). */
+function opValue(name) {
+  const m = new RegExp(`\\b${name}: (0x[0-9a-f]+)`).exec(OP_SOURCE);
+  if (!m) throw new Error(`op.ts has no ${name}`);
+  return Number(m[1]);
+}
+const hex = (n) => `0x${n.toString(16).padStart(2, '0')}`;
+/**
+ * `Op.X` as a numeric literal with the name in a comment. Switch labels and offsets must be literals: with
+ * `case Op.ADD:` V8 compiles the switch to a chain of property loads and comparisons in source order, with
+ * literals to one jump table (measured: DUP1 POP 7.1 → ~4 ns per instruction, PUSH1 POP 11.5 → ~4).
+ */
+const literalOps = (text) => text.replace(/\bOp\.([A-Z0-9]+)\b/g, (_, name) => `${hex(opValue(name))} /* ${name} */`);
+
 function checkRanges() {
-  const codes = readFileSync(join(ROOT, 'src/ee/evm/op.ts'), 'utf8');
-  const opValue = (name) => {
-    const m = new RegExp(`\\b${name}: (0x[0-9a-f]+)`).exec(codes);
-    if (!m) throw new Error(`op.ts has no ${name}`);
-    return Number(m[1]);
-  };
   for (let i = 1; i < RANGES.length; i++) {
     if (opValue(RANGES[i].first) !== opValue(RANGES[i - 1].last) + 1) throw new Error('RANGES must be contiguous');
   }
@@ -96,14 +105,15 @@ function loop(mode) {
   const next = traced ? 'break step;' : 'continue;';
   const halt = traced ? (s) => `{ s = ${s}; break step; }` : (s) => `{ s = ${s}; break; }`;
   const fail = traced ? 'break step;' : 'break;';
-  let ranges = `if (op >= Op.${RANGES[0].first}) {\n`;
-  for (const r of RANGES) {
-    ranges += `// ${r.doc}\nif (op <= Op.${r.last}) {${expand(r.body, next, halt)}\n}\n`;
-  }
-  ranges += '}\n';
+  // One dense switch over literal bytes (a jump table, see literalOps); a range is one body under all its labels.
   let cases = '';
   for (const o of SINGLES) {
-    cases += `case Op.${o.name}: {${o.doc ? `\n// ${o.doc}` : ''}${expand(o.body, next, halt)}\n}\n`;
+    cases += `case ${hex(opValue(o.name))}: {\n// ${o.name}${o.doc ? `: ${o.doc}` : ''}${expand(literalOps(o.body), next, halt)}\n}\n`;
+  }
+  for (const r of RANGES) {
+    const labels = [];
+    for (let b = opValue(r.first); b <= opValue(r.last); b++) labels.push(`case ${hex(b)}:`);
+    cases += `${labels.join('\n')} {\n// ${r.first}..${r.last}: ${r.doc}${expand(literalOps(r.body), next, halt)}\n}\n`;
   }
   const name = traced ? 'runTraced' : native ? 'runLoopNative' : 'runLoop';
   const params = traced ? 'f: Frame, tracer: StepTracer' : 'f: Frame';
@@ -199,7 +209,6 @@ ${lines(
     }
     gas -= g;
     pc++;
-    ${ranges}
     switch (op) {
       ${cases}
       default:

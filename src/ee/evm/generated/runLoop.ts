@@ -2,7 +2,6 @@
 // Change the opcode bodies there and run `npm run gen:interpreter`; `npm run lint` fails while this file is stale.
 // The untraced EVM step loop.
 import type { Frame } from '../frame.js';
-import { Op } from '../op.js';
 import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
 import { div256 } from '../instructions/arithmetic.js';
@@ -54,98 +53,79 @@ export function runLoop(f: Frame): Status {
     }
     gas -= g;
     pc++;
-    if (op >= Op.PUSH2) {
-      // PUSH2..PUSH32: the immediate is decoded once per code and pc, then cached in the analysis.
-      if (op <= Op.PUSH32) {
-        let v = pushValues[pc];
-        if (v === undefined) {
-          v = decodePush(code, pc, op - Op.PUSH1 + 1);
-          pushValues[pc] = v;
-        }
-        items[sp++] = v;
-        pc += op - Op.PUSH1 + 1;
-        continue;
-      }
-      // DUPn pushes a copy of the n-th word from the top.
-      if (op <= Op.DUP16) {
-        items[sp] = items[sp - (op - Op.DUP1 + 1)]!;
-        sp++;
-        continue;
-      }
-      // SWAPn exchanges the top with the (n+1)-th word from the top.
-      if (op <= Op.SWAP16) {
-        const top = sp - 1;
-        const other = top - (op - Op.SWAP1 + 1);
-        const t = items[top]!;
-        items[top] = items[other]!;
-        items[other] = t;
-        continue;
-      }
-    }
-
     switch (op) {
-      case Op.ADD: {
-        // Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
+      case 0x01: {
+        // ADD: Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
         const r = items[--sp]! + items[sp - 1]!;
         items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
         continue;
       }
-      case Op.MUL: {
+      case 0x02: {
+        // MUL
         const r = items[--sp]! * items[sp - 1]!;
         items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
         continue;
       }
-      case Op.SUB: {
+      case 0x03: {
+        // SUB
         const r = items[--sp]! - items[sp - 1]!;
         items[sp - 1] = r < 0n ? r + TWO_256 : r;
         continue;
       }
-      case Op.DIV: {
-        // x / 0 = 0; fast paths for a < b and power-of-two divisors live in div256.
+      case 0x04: {
+        // DIV: x / 0 = 0; fast paths for a < b and power-of-two divisors live in div256.
         const a = items[--sp]!;
         items[sp - 1] = div256(a, items[sp - 1]!);
         continue;
       }
-      case Op.LT: {
+      case 0x10: {
+        // LT
         const a = items[--sp]!;
         items[sp - 1] = a < items[sp - 1]! ? 1n : 0n;
         continue;
       }
-      case Op.GT: {
+      case 0x11: {
+        // GT
         const a = items[--sp]!;
         items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
         continue;
       }
-      case Op.EQ: {
+      case 0x14: {
+        // EQ
         const a = items[--sp]!;
         items[sp - 1] = a === items[sp - 1]! ? 1n : 0n;
         continue;
       }
-      case Op.ISZERO: {
+      case 0x15: {
+        // ISZERO
         items[sp - 1] = items[sp - 1]! === 0n ? 1n : 0n;
         continue;
       }
-      case Op.AND: {
+      case 0x16: {
+        // AND
         const a = items[--sp]!;
         items[sp - 1] = a & items[sp - 1]!;
         continue;
       }
-      case Op.OR: {
+      case 0x17: {
+        // OR
         const a = items[--sp]!;
         items[sp - 1] = a | items[sp - 1]!;
         continue;
       }
-      case Op.XOR: {
+      case 0x18: {
+        // XOR
         const a = items[--sp]!;
         items[sp - 1] = a ^ items[sp - 1]!;
         continue;
       }
-      case Op.NOT: {
+      case 0x19: {
+        // NOT
         items[sp - 1] = items[sp - 1]! ^ U256_MAX;
         continue;
       }
-      case Op.SHL: {
-        // Shifts of 256 or more give 0.
+      case 0x1b: {
+        // SHL: Shifts of 256 or more give 0.
         const shift = items[--sp]!;
         if (shift < 256n) {
           const r = items[sp - 1]! << shift;
@@ -153,30 +133,34 @@ export function runLoop(f: Frame): Status {
         } else items[sp - 1] = 0n;
         continue;
       }
-      case Op.SHR: {
+      case 0x1c: {
+        // SHR
         const shift = items[--sp]!;
         items[sp - 1] = shift < 256n ? items[sp - 1]! >> shift : 0n;
         continue;
       }
-      case Op.POP: {
+      case 0x50: {
+        // POP
         sp--;
         continue;
       }
-      case Op.PUSH1: {
+      case 0x60: {
+        // PUSH1
         items[sp++] = SMALL[code[pc]!]!;
         pc++;
         continue;
       }
-      case Op.PUSH0: {
-        // EIP-3855.
+      case 0x5f: {
+        // PUSH0: EIP-3855.
         items[sp++] = 0n;
         continue;
       }
-      case Op.JUMPDEST: {
+      case 0x5b: {
+        // JUMPDEST
         continue;
       }
-      case Op.JUMP: {
-        // A jump target must be inside the code on a JUMPDEST that is not PUSH data.
+      case 0x56: {
+        // JUMP: A jump target must be inside the code on a JUMPDEST that is not PUSH data.
         const dest = items[--sp]!;
         if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
           pc = Number(dest);
@@ -185,7 +169,8 @@ export function runLoop(f: Frame): Status {
         s = Status.InvalidJump;
         break;
       }
-      case Op.JUMPI: {
+      case 0x57: {
+        // JUMPI
         const dest = items[--sp]!;
         if (items[--sp]! === 0n) continue;
         if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
@@ -195,8 +180,8 @@ export function runLoop(f: Frame): Status {
         s = Status.InvalidJump;
         break;
       }
-      case Op.MLOAD: {
-        // Fast path: the word lies inside memory already paid for (no expansion, no gas).
+      case 0x51: {
+        // MLOAD: Fast path: the word lies inside memory already paid for (no expansion, no gas).
         const off = items[sp - 1]!;
         if (off <= MAX_OFFSET) {
           const o = Number(off);
@@ -215,7 +200,8 @@ export function runLoop(f: Frame): Status {
         items[sp - 1] = memory.readWord(Number(off));
         continue;
       }
-      case Op.MSTORE: {
+      case 0x52: {
+        // MSTORE
         const off = items[--sp]!;
         const v = items[--sp]!;
         if (off <= MAX_OFFSET) {
@@ -233,6 +219,92 @@ export function runLoop(f: Frame): Status {
           break;
         }
         memory.writeWord(Number(off), v);
+        continue;
+      }
+      case 0x61:
+      case 0x62:
+      case 0x63:
+      case 0x64:
+      case 0x65:
+      case 0x66:
+      case 0x67:
+      case 0x68:
+      case 0x69:
+      case 0x6a:
+      case 0x6b:
+      case 0x6c:
+      case 0x6d:
+      case 0x6e:
+      case 0x6f:
+      case 0x70:
+      case 0x71:
+      case 0x72:
+      case 0x73:
+      case 0x74:
+      case 0x75:
+      case 0x76:
+      case 0x77:
+      case 0x78:
+      case 0x79:
+      case 0x7a:
+      case 0x7b:
+      case 0x7c:
+      case 0x7d:
+      case 0x7e:
+      case 0x7f: {
+        // PUSH2..PUSH32: PUSH2..PUSH32: the immediate is decoded once per code and pc, then cached in the analysis.
+        let v = pushValues[pc];
+        if (v === undefined) {
+          v = decodePush(code, pc, op - 0x60 /* PUSH1 */ + 1);
+          pushValues[pc] = v;
+        }
+        items[sp++] = v;
+        pc += op - 0x60 /* PUSH1 */ + 1;
+        continue;
+      }
+      case 0x80:
+      case 0x81:
+      case 0x82:
+      case 0x83:
+      case 0x84:
+      case 0x85:
+      case 0x86:
+      case 0x87:
+      case 0x88:
+      case 0x89:
+      case 0x8a:
+      case 0x8b:
+      case 0x8c:
+      case 0x8d:
+      case 0x8e:
+      case 0x8f: {
+        // DUP1..DUP16: DUPn pushes a copy of the n-th word from the top.
+        items[sp] = items[sp - (op - 0x80 /* DUP1 */ + 1)]!;
+        sp++;
+        continue;
+      }
+      case 0x90:
+      case 0x91:
+      case 0x92:
+      case 0x93:
+      case 0x94:
+      case 0x95:
+      case 0x96:
+      case 0x97:
+      case 0x98:
+      case 0x99:
+      case 0x9a:
+      case 0x9b:
+      case 0x9c:
+      case 0x9d:
+      case 0x9e:
+      case 0x9f: {
+        // SWAP1..SWAP16: SWAPn exchanges the top with the (n+1)-th word from the top.
+        const top = sp - 1;
+        const other = top - (op - 0x90 /* SWAP1 */ + 1);
+        const t = items[top]!;
+        items[top] = items[other]!;
+        items[other] = t;
         continue;
       }
 
