@@ -1,4 +1,4 @@
-// THE bodies of the opcodes the step loops run inline (85 of them), written once. scripts/gen-interpreter.mjs
+// THE bodies of the opcodes the step loops run inline (88 of them), written once. scripts/gen-interpreter.mjs
 // emits each body four times from here: into the untraced loop (src/ee/evm/generated/runLoop.ts), into its
 // native-metering twin (runLoopNative.ts), into the traced loop (runTraced.ts) and as the table's handler
 // (inlineHandlers.ts), so all four agree by construction.
@@ -15,7 +15,8 @@
 export const IMPORTS = {
   decodePush: '../instructions/stack.js',
   div256: '../instructions/arithmetic.js',
-  expandMemory: '../memory.js',
+  growMemory: '../memory.js',
+  SIGN_BIT: '../../../encoding/limits.js',
   SMALL: '../words.js',
   TWO_256: '../../../encoding/limits.js',
   U256_MAX: '../../../encoding/limits.js',
@@ -107,6 +108,20 @@ export const SINGLES = [
       NEXT;`,
   },
   {
+    name: 'SDIV',
+    doc: 'Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned.',
+    body: `
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
+      else if (b === 0n) items[sp - 1] = 0n;
+      else {
+        const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
+        items[sp - 1] = q < 0n ? q + TWO_256 : q;
+      }
+      NEXT;`,
+  },
+  {
     name: 'LT',
     body: `
       const a = items[--sp]!;
@@ -118,6 +133,25 @@ export const SINGLES = [
     body: `
       const a = items[--sp]!;
       items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+      NEXT;`,
+  },
+  {
+    name: 'SLT',
+    doc: "Signed less-than: with equal signs two's complement order is unsigned order; else the negative one is less.",
+    body: `
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      const an = a >= SIGN_BIT;
+      items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+      NEXT;`,
+  },
+  {
+    name: 'SGT',
+    body: `
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      const bn = b >= SIGN_BIT;
+      items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
       NEXT;`,
   },
   {
@@ -227,21 +261,18 @@ export const SINGLES = [
   },
   {
     name: 'MLOAD',
-    doc: 'Fast path: the word lies inside memory already paid for (no expansion, no gas).',
+    doc: 'An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too).',
     body: `
       const off = items[sp - 1]!;
-      if (off <= MAX_OFFSET) {
-        const o = Number(off);
-        if (o + 32 <= memory.words * 32) {
-          items[sp - 1] = memory.readWord(o);
-          NEXT;
-        }
+      if (off > MAX_OFFSET) HALT(Status.OutOfGas);
+      const o = Number(off);
+      if (o + 32 > memory.words * 32) {
+        f.gas = gas;
+        const ok = growMemory(f, o + 32);
+        gas = f.gas;
+        if (!ok) HALT(Status.OutOfGas);
       }
-      f.gas = gas;
-      const ok = expandMemory(f, off, 32n);
-      gas = f.gas;
-      if (!ok) HALT(Status.OutOfGas);
-      items[sp - 1] = memory.readWord(Number(off));
+      items[sp - 1] = memory.readWord(o);
       NEXT;`,
   },
   {
@@ -249,18 +280,15 @@ export const SINGLES = [
     body: `
       const off = items[--sp]!;
       const v = items[--sp]!;
-      if (off <= MAX_OFFSET) {
-        const o = Number(off);
-        if (o + 32 <= memory.words * 32) {
-          memory.writeWord(o, v);
-          NEXT;
-        }
+      if (off > MAX_OFFSET) HALT(Status.OutOfGas);
+      const o = Number(off);
+      if (o + 32 > memory.words * 32) {
+        f.gas = gas;
+        const ok = growMemory(f, o + 32);
+        gas = f.gas;
+        if (!ok) HALT(Status.OutOfGas);
       }
-      f.gas = gas;
-      const ok = expandMemory(f, off, 32n);
-      gas = f.gas;
-      if (!ok) HALT(Status.OutOfGas);
-      memory.writeWord(Number(off), v);
+      memory.writeWord(o, v);
       NEXT;`,
   },
 ];

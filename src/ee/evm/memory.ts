@@ -152,7 +152,14 @@ export interface MemoryOwner {
 export function expandMemory(f: MemoryOwner, offset: bigint, size: bigint): boolean {
   if (size === 0n) return true;
   if (offset > MAX_MEMORY_BIG || size > MAX_MEMORY_BIG) return false;
-  const end = Number(offset) + Number(size);
+  return growMemory(f, Number(offset) + Number(size));
+}
+
+/**
+ * `expandMemory` for a range that ends at byte `end` (an exact number, at most 2^33): the step loops' MLOAD and
+ * MSTORE call it with number offsets, without the bigint checks.
+ */
+export function growMemory(f: MemoryOwner, end: number): boolean {
   if (end > MAX_MEMORY_BYTES) return false;
   const mem = f.memory;
   const words = toWords(end);

@@ -45,7 +45,7 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
   set(Op.MUL, row('MUL', inl.MUL, G.GAS_LOW, 2, 1));
   set(Op.SUB, row('SUB', inl.SUB, G.GAS_VERY_LOW, 2, 1));
   set(Op.DIV, row('DIV', inl.DIV, G.GAS_LOW, 2, 1));
-  set(Op.SDIV, row('SDIV', arith.sdiv, G.GAS_LOW, 2, 1));
+  set(Op.SDIV, row('SDIV', inl.SDIV, G.GAS_LOW, 2, 1));
   set(Op.MOD, row('MOD', arith.mod, G.GAS_LOW, 2, 1));
   set(Op.SMOD, row('SMOD', arith.smod, G.GAS_LOW, 2, 1));
   set(Op.ADDMOD, row('ADDMOD', arith.addmod, G.GAS_MID, 3, 1));
@@ -55,8 +55,8 @@ export function buildInstructionTable(config: EvmConfig): InstructionTable {
 
   set(Op.LT, row('LT', inl.LT, G.GAS_VERY_LOW, 2, 1));
   set(Op.GT, row('GT', inl.GT, G.GAS_VERY_LOW, 2, 1));
-  set(Op.SLT, row('SLT', bits.slt, G.GAS_VERY_LOW, 2, 1));
-  set(Op.SGT, row('SGT', bits.sgt, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SLT, row('SLT', inl.SLT, G.GAS_VERY_LOW, 2, 1));
+  set(Op.SGT, row('SGT', inl.SGT, G.GAS_VERY_LOW, 2, 1));
   set(Op.EQ, row('EQ', inl.EQ, G.GAS_VERY_LOW, 2, 1));
   set(Op.ISZERO, row('ISZERO', inl.ISZERO, G.GAS_VERY_LOW, 1, 1));
   set(Op.AND, row('AND', inl.AND, G.GAS_VERY_LOW, 2, 1));

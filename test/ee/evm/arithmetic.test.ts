@@ -35,6 +35,11 @@ const cases: [OpName, bigint[], bigint, number][] = [
   ['SDIV', [7n, neg(2n)], neg(3n), 5],
   ['SDIV', [neg(7n), neg(2n)], 3n, 5],
   ['SDIV', [5n, 0n], 0n, 5],
+  ['SDIV', [neg(5n), 0n], 0n, 5],
+  ['SDIV', [neg(1n), 2n], 0n, 5], // truncation toward zero gives 0, not -0 wrapped
+  ['SDIV', [S - 1n, 2n], (S - 1n) / 2n, 5],
+  ['SDIV', [S, 1n], S, 5],
+  ['SDIV', [S, neg(2n)], 1n << 254n, 5],
   ['MOD', [7n, 3n], 1n, 5],
   ['MOD', [7n, 0n], 0n, 5],
   ['SMOD', [neg(7n), 2n], neg(1n), 5],

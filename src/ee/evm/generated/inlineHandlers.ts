@@ -6,9 +6,9 @@ import { Op } from '../op.js';
 import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
 import { div256 } from '../instructions/arithmetic.js';
-import { expandMemory } from '../memory.js';
+import { growMemory } from '../memory.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 import { SMALL } from '../words.js';
-import { TWO_256, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
@@ -103,6 +103,23 @@ export function DIV(f: Frame): Status {
   return Status.Continue;
 }
 
+/** SDIV: Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned. */
+export function SDIV(f: Frame): Status {
+  const items = f.stack.items;
+  let sp = f.stack.sp;
+
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
+  else if (b === 0n) items[sp - 1] = 0n;
+  else {
+    const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
+    items[sp - 1] = q < 0n ? q + TWO_256 : q;
+  }
+  f.stack.sp = sp;
+  return Status.Continue;
+}
+
 /** LT */
 export function LT(f: Frame): Status {
   const items = f.stack.items;
@@ -121,6 +138,32 @@ export function GT(f: Frame): Status {
 
   const a = items[--sp]!;
   items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+  f.stack.sp = sp;
+  return Status.Continue;
+}
+
+/** SLT: Signed less-than: with equal signs two's complement order is unsigned order; else the negative one is less. */
+export function SLT(f: Frame): Status {
+  const items = f.stack.items;
+  let sp = f.stack.sp;
+
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  const an = a >= SIGN_BIT;
+  items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+  f.stack.sp = sp;
+  return Status.Continue;
+}
+
+/** SGT */
+export function SGT(f: Frame): Status {
+  const items = f.stack.items;
+  let sp = f.stack.sp;
+
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  const bn = b >= SIGN_BIT;
+  items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -293,7 +336,7 @@ export function JUMPI(f: Frame): Status {
   return Status.InvalidJump;
 }
 
-/** MLOAD: Fast path: the word lies inside memory already paid for (no expansion, no gas). */
+/** MLOAD: An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too). */
 export function MLOAD(f: Frame): Status {
   const items = f.stack.items;
   const sp = f.stack.sp;
@@ -301,22 +344,21 @@ export function MLOAD(f: Frame): Status {
   const memory = f.memory;
 
   const off = items[sp - 1]!;
-  if (off <= MAX_OFFSET) {
-    const o = Number(off);
-    if (o + 32 <= memory.words * 32) {
-      items[sp - 1] = memory.readWord(o);
-      f.gas = gas;
-      return Status.Continue;
-    }
-  }
-  f.gas = gas;
-  const ok = expandMemory(f, off, 32n);
-  gas = f.gas;
-  if (!ok) {
+  if (off > MAX_OFFSET) {
     f.gas = gas;
     return Status.OutOfGas;
   }
-  items[sp - 1] = memory.readWord(Number(off));
+  const o = Number(off);
+  if (o + 32 > memory.words * 32) {
+    f.gas = gas;
+    const ok = growMemory(f, o + 32);
+    gas = f.gas;
+    if (!ok) {
+      f.gas = gas;
+      return Status.OutOfGas;
+    }
+  }
+  items[sp - 1] = memory.readWord(o);
   f.gas = gas;
   return Status.Continue;
 }
@@ -330,24 +372,23 @@ export function MSTORE(f: Frame): Status {
 
   const off = items[--sp]!;
   const v = items[--sp]!;
-  if (off <= MAX_OFFSET) {
-    const o = Number(off);
-    if (o + 32 <= memory.words * 32) {
-      memory.writeWord(o, v);
-      f.stack.sp = sp;
-      f.gas = gas;
-      return Status.Continue;
-    }
-  }
-  f.gas = gas;
-  const ok = expandMemory(f, off, 32n);
-  gas = f.gas;
-  if (!ok) {
+  if (off > MAX_OFFSET) {
     f.stack.sp = sp;
     f.gas = gas;
     return Status.OutOfGas;
   }
-  memory.writeWord(Number(off), v);
+  const o = Number(off);
+  if (o + 32 > memory.words * 32) {
+    f.gas = gas;
+    const ok = growMemory(f, o + 32);
+    gas = f.gas;
+    if (!ok) {
+      f.stack.sp = sp;
+      f.gas = gas;
+      return Status.OutOfGas;
+    }
+  }
+  memory.writeWord(o, v);
   f.stack.sp = sp;
   f.gas = gas;
   return Status.Continue;
@@ -367,8 +408,11 @@ export const INLINED_HANDLERS: readonly (Handler | undefined)[] = (() => {
     [Op.MUL, MUL],
     [Op.SUB, SUB],
     [Op.DIV, DIV],
+    [Op.SDIV, SDIV],
     [Op.LT, LT],
     [Op.GT, GT],
+    [Op.SLT, SLT],
+    [Op.SGT, SGT],
     [Op.EQ, EQ],
     [Op.ISZERO, ISZERO],
     [Op.AND, AND],

@@ -6,9 +6,9 @@ import type { StepTracer } from '../trace.js';
 import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
 import { div256 } from '../instructions/arithmetic.js';
-import { expandMemory } from '../memory.js';
+import { growMemory } from '../memory.js';
+import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 import { SMALL } from '../words.js';
-import { TWO_256, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
@@ -98,6 +98,18 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           items[sp - 1] = div256(a, items[sp - 1]!);
           break step;
         }
+        case 0x05: {
+          // SDIV: Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned.
+          const a = items[--sp]!;
+          const b = items[sp - 1]!;
+          if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
+          else if (b === 0n) items[sp - 1] = 0n;
+          else {
+            const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
+            items[sp - 1] = q < 0n ? q + TWO_256 : q;
+          }
+          break step;
+        }
         case 0x10: {
           // LT
           const a = items[--sp]!;
@@ -108,6 +120,22 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           // GT
           const a = items[--sp]!;
           items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+          break step;
+        }
+        case 0x12: {
+          // SLT: Signed less-than: with equal signs two's complement order is unsigned order; else the negative one is less.
+          const a = items[--sp]!;
+          const b = items[sp - 1]!;
+          const an = a >= SIGN_BIT;
+          items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+          break step;
+        }
+        case 0x13: {
+          // SGT
+          const a = items[--sp]!;
+          const b = items[sp - 1]!;
+          const bn = b >= SIGN_BIT;
+          items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
           break step;
         }
         case 0x14: {
@@ -201,44 +229,44 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           break step;
         }
         case 0x51: {
-          // MLOAD: Fast path: the word lies inside memory already paid for (no expansion, no gas).
+          // MLOAD: An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too).
           const off = items[sp - 1]!;
-          if (off <= MAX_OFFSET) {
-            const o = Number(off);
-            if (o + 32 <= memory.words * 32) {
-              items[sp - 1] = memory.readWord(o);
-              break step;
-            }
-          }
-          f.gas = gas;
-          const ok = expandMemory(f, off, 32n);
-          gas = f.gas;
-          if (!ok) {
+          if (off > MAX_OFFSET) {
             s = Status.OutOfGas;
             break step;
           }
-          items[sp - 1] = memory.readWord(Number(off));
+          const o = Number(off);
+          if (o + 32 > memory.words * 32) {
+            f.gas = gas;
+            const ok = growMemory(f, o + 32);
+            gas = f.gas;
+            if (!ok) {
+              s = Status.OutOfGas;
+              break step;
+            }
+          }
+          items[sp - 1] = memory.readWord(o);
           break step;
         }
         case 0x52: {
           // MSTORE
           const off = items[--sp]!;
           const v = items[--sp]!;
-          if (off <= MAX_OFFSET) {
-            const o = Number(off);
-            if (o + 32 <= memory.words * 32) {
-              memory.writeWord(o, v);
-              break step;
-            }
-          }
-          f.gas = gas;
-          const ok = expandMemory(f, off, 32n);
-          gas = f.gas;
-          if (!ok) {
+          if (off > MAX_OFFSET) {
             s = Status.OutOfGas;
             break step;
           }
-          memory.writeWord(Number(off), v);
+          const o = Number(off);
+          if (o + 32 > memory.words * 32) {
+            f.gas = gas;
+            const ok = growMemory(f, o + 32);
+            gas = f.gas;
+            if (!ok) {
+              s = Status.OutOfGas;
+              break step;
+            }
+          }
+          memory.writeWord(o, v);
           break step;
         }
         case 0x61:

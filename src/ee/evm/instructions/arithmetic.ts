@@ -1,4 +1,4 @@
-// Arithmetic opcodes 0x05-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H); ADD, MUL, SUB and DIV are
+// Arithmetic opcodes 0x05-0x0b on 256-bit words (Yellow Paper §9.4.1 / Appendix H); ADD, MUL, SUB, DIV and SDIV are
 // inlined in the step loops (scripts/interpreter-ops.mjs), with div256 from here.
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
@@ -19,21 +19,6 @@ export function div256(a: bigint, b: bigint): bigint {
   const k = Math.log2(Number(b));
   if (k === (k | 0) && POW2[k] === b) return a >> SMALL[k]!;
   return a / b;
-}
-
-/** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */
-export function sdiv(f: Frame): Status {
-  const s = f.stack;
-  const a = s.pop();
-  const b = s.peek();
-  if (b === 0n) {
-    s.setTop(0n);
-    return Status.Continue;
-  }
-  const sa = a >= SIGN_BIT ? a - TWO_256 : a;
-  const sb = b >= SIGN_BIT ? b - TWO_256 : b;
-  s.setTop((sa / sb) & U256_MAX);
-  return Status.Continue;
 }
 
 export function mod(f: Frame): Status {

@@ -1,25 +1,9 @@
-// Comparison and bitwise opcodes (SLT, SGT, BYTE, SAR); LT, GT, EQ, ISZERO, AND, OR, XOR, NOT, SHL, SHR are
+// Comparison and bitwise opcodes (BYTE, SAR, CLZ); LT, GT, SLT, SGT, EQ, ISZERO, AND, OR, XOR, NOT, SHL, SHR are
 // inlined in the step loops (scripts/interpreter-ops.mjs).
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
 
-/** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
-export function slt(f: Frame): Status {
-  const s = f.stack;
-  const a = s.pop() ^ SIGN_BIT;
-  s.setTop(a < (s.peek() ^ SIGN_BIT) ? 1n : 0n);
-  return Status.Continue;
-}
-
-export function sgt(f: Frame): Status {
-  const s = f.stack;
-  const a = s.pop() ^ SIGN_BIT;
-  s.setTop(a > (s.peek() ^ SIGN_BIT) ? 1n : 0n);
-  return Status.Continue;
-}
-
-/** BYTE(i, x): the i-th byte counting from the most significant; i ≥ 32 gives 0. */
 export function byte(f: Frame): Status {
   const s = f.stack;
   const i = s.pop();
