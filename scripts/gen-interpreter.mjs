@@ -79,6 +79,7 @@ function preamble(code, extraImports) {
 }
 
 const BASE_IMPORTS = [
+  ['bigints', '../words.js'],
   ['Frame', '../frame.js', true],
   ['Handler', '../frame.js', true],
   ['StepTracer', '../trace.js', true],
@@ -144,7 +145,7 @@ function loop(mode) {
       opName: rows[op]!.name,
       gas: reserve === 0n ? BigInt(gasBefore) : BigInt(gasBefore) + reserve,
       memSize: memory.sizeBytes,
-      stack: items.slice(0, sp),
+      stack: bigints(items, sp),
       depth: f.depth,
       refund: f.host.getRefund(),
       returnData: f.returnData,

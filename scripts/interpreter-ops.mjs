@@ -5,6 +5,9 @@
 // Every other opcode is a hand-written handler under src/ee/evm/instructions/ that both loops call through the
 // instruction table.
 //
+// Stack words are numbers below 2^31 or bigints (src/ee/evm/words.ts): a body takes its number fast path when
+// its operands are numbers and hands every other case to a words.ts helper, and it never assumes a small value
+// is a number.
 // A body sees these locals: `items` (stack words), `sp`, `pc` (already past the opcode), `gas` (a number; the
 // loop charged the static gas), `code`, `memory`, `pushValues`, `jumpdests`, `f` (the frame; write `f.gas = gas`
 // before and `gas = f.gas` after a helper that charges gas) and `op` (range entries only). It ends with
@@ -15,10 +18,19 @@
 export const IMPORTS = {
   decodePush: '../instructions/stack.js',
   div256: '../instructions/arithmetic.js',
+  sdiv256: '../instructions/arithmetic.js',
   growMemory: '../memory.js',
+  big: '../words.js',
+  small: '../words.js',
+  addWords: '../words.js',
+  subWords: '../words.js',
+  mulWords: '../words.js',
+  eqWords: '../words.js',
+  andWords: '../words.js',
+  shlWords: '../words.js',
+  shrWords: '../words.js',
+  SMALL_LIMIT: '../words.js',
   SIGN_BIT: '../../../encoding/limits.js',
-  SMALL: '../words.js',
-  TWO_256: '../../../encoding/limits.js',
   U256_MAX: '../../../encoding/limits.js',
 };
 
@@ -39,11 +51,11 @@ export const RANGES = [
     name: 'PUSHn',
     first: 'PUSH2',
     last: 'PUSH32',
-    doc: 'PUSH2..PUSH32: the immediate is decoded once per code and pc, then cached in the analysis.',
+    doc: 'PUSH2..PUSH32: the immediate is decoded once per code and pc (a number when small), then cached in the analysis.',
     body: `
       let v = pushValues[pc];
       if (v === undefined) {
-        v = decodePush(code, pc, op - Op.PUSH1 + 1);
+        v = small(decodePush(code, pc, op - Op.PUSH1 + 1));
         pushValues[pc] = v;
       }
       items[sp++] = v;
@@ -79,60 +91,72 @@ export const RANGES = [
 export const SINGLES = [
   {
     name: 'ADD',
-    doc: 'Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).',
+    doc: 'Two numbers below 2^31 sum below 2^32, exactly.',
     body: `
-      const r = items[--sp]! + items[sp - 1]!;
-      items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      if (typeof a === 'number' && typeof b === 'number') {
+        const r = a + b;
+        items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+      } else items[sp - 1] = addWords(a, b);
       NEXT;`,
   },
   {
     name: 'MUL',
+    doc: 'A double product below 2^31 is exact; above it the bigint product of two numbers stays below 2^62.',
     body: `
-      const r = items[--sp]! * items[sp - 1]!;
-      items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      if (typeof a === 'number' && typeof b === 'number') {
+        const r = a * b;
+        items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+      } else items[sp - 1] = mulWords(a, b);
       NEXT;`,
   },
   {
     name: 'SUB',
     body: `
-      const r = items[--sp]! - items[sp - 1]!;
-      items[sp - 1] = r < 0n ? r + TWO_256 : r;
+      const a = items[--sp]!;
+      const b = items[sp - 1]!;
+      if (typeof a === 'number' && typeof b === 'number') {
+        const r = a - b;
+        items[sp - 1] = r >= 0 ? r : subWords(a, b);
+      } else items[sp - 1] = subWords(a, b);
       NEXT;`,
   },
   {
     name: 'DIV',
-    doc: 'x / 0 = 0; fast paths for a < b and power-of-two divisors live in div256.',
+    doc: 'x / 0 = 0; the double quotient of two numbers below 2^31 truncates exactly; div256 has the bigint fast paths.',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = div256(a, items[sp - 1]!);
+      const b = items[sp - 1]!;
+      if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+      else items[sp - 1] = div256(big(a), big(b));
       NEXT;`,
   },
   {
     name: 'SDIV',
-    doc: 'Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned.',
+    doc: 'Numbers are non-negative, so two of them divide unsigned; sdiv256 has the signed cases.',
     body: `
       const a = items[--sp]!;
       const b = items[sp - 1]!;
-      if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
-      else if (b === 0n) items[sp - 1] = 0n;
-      else {
-        const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
-        items[sp - 1] = q < 0n ? q + TWO_256 : q;
-      }
+      if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+      else items[sp - 1] = sdiv256(big(a), big(b));
       NEXT;`,
   },
   {
     name: 'LT',
+    doc: 'Relational operators compare a number with a bigint exactly.',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a < items[sp - 1]! ? 1n : 0n;
+      items[sp - 1] = a < items[sp - 1]! ? 1 : 0;
       NEXT;`,
   },
   {
     name: 'GT',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+      items[sp - 1] = a > items[sp - 1]! ? 1 : 0;
       NEXT;`,
   },
   {
@@ -142,7 +166,7 @@ export const SINGLES = [
       const a = items[--sp]!;
       const b = items[sp - 1]!;
       const an = a >= SIGN_BIT;
-      items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+      items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1 : 0;
       NEXT;`,
   },
   {
@@ -151,65 +175,72 @@ export const SINGLES = [
       const a = items[--sp]!;
       const b = items[sp - 1]!;
       const bn = b >= SIGN_BIT;
-      items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
+      items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1 : 0;
       NEXT;`,
   },
   {
     name: 'EQ',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a === items[sp - 1]! ? 1n : 0n;
+      const b = items[sp - 1]!;
+      items[sp - 1] = (typeof a === typeof b ? a === b : eqWords(a, b)) ? 1 : 0;
       NEXT;`,
   },
   {
     name: 'ISZERO',
     body: `
-      items[sp - 1] = items[sp - 1]! === 0n ? 1n : 0n;
+      const a = items[sp - 1]!;
+      items[sp - 1] = a === 0 || a === 0n ? 1 : 0;
       NEXT;`,
   },
   {
     name: 'AND',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a & items[sp - 1]!;
+      const b = items[sp - 1]!;
+      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
       NEXT;`,
   },
   {
     name: 'OR',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a | items[sp - 1]!;
+      const b = items[sp - 1]!;
+      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
       NEXT;`,
   },
   {
     name: 'XOR',
     body: `
       const a = items[--sp]!;
-      items[sp - 1] = a ^ items[sp - 1]!;
+      const b = items[sp - 1]!;
+      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
       NEXT;`,
   },
   {
     name: 'NOT',
     body: `
-      items[sp - 1] = items[sp - 1]! ^ U256_MAX;
+      items[sp - 1] = big(items[sp - 1]!) ^ U256_MAX;
       NEXT;`,
   },
   {
     name: 'SHL',
-    doc: 'Shifts of 256 or more give 0.',
+    doc: 'Shifts of 256 or more give 0; a number shifted by a number stays a number while the product is below 2^31.',
     body: `
       const shift = items[--sp]!;
-      if (shift < 256n) {
-        const r = items[sp - 1]! << shift;
-        items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
-      } else items[sp - 1] = 0n;
+      const v = items[sp - 1]!;
+      if (typeof shift === 'number' && typeof v === 'number' && shift < 31) {
+        const r = v * (1 << shift);
+        items[sp - 1] = r < SMALL_LIMIT ? r : shlWords(shift, v);
+      } else items[sp - 1] = shlWords(shift, v);
       NEXT;`,
   },
   {
     name: 'SHR',
     body: `
       const shift = items[--sp]!;
-      items[sp - 1] = shift < 256n ? items[sp - 1]! >> shift : 0n;
+      const v = items[sp - 1]!;
+      items[sp - 1] = typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
       NEXT;`,
   },
   {
@@ -221,7 +252,7 @@ export const SINGLES = [
   {
     name: 'PUSH1',
     body: `
-      items[sp++] = SMALL[code[pc]!]!;
+      items[sp++] = code[pc]!;
       pc++;
       NEXT;`,
   },
@@ -229,7 +260,7 @@ export const SINGLES = [
     name: 'PUSH0',
     doc: 'EIP-3855.',
     body: `
-      items[sp++] = 0n;
+      items[sp++] = 0;
       NEXT;`,
   },
   {
@@ -239,11 +270,12 @@ export const SINGLES = [
   },
   {
     name: 'JUMP',
-    doc: 'A jump target must be inside the code on a JUMPDEST that is not PUSH data.',
+    doc: 'A jump target must be inside the code on a JUMPDEST that is not PUSH data (jumpdests is as long as the code); a bigint target may be a small value in bigint form.',
     body: `
-      const dest = items[--sp]!;
-      if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-        pc = Number(dest);
+      const d = items[--sp]!;
+      const dest = typeof d === 'number' ? d : small(d);
+      if (typeof dest === 'number' && jumpdests[dest] === 1) {
+        pc = dest;
         NEXT;
       }
       HALT(Status.InvalidJump);`,
@@ -251,44 +283,50 @@ export const SINGLES = [
   {
     name: 'JUMPI',
     body: `
-      const dest = items[--sp]!;
-      if (items[--sp]! === 0n) NEXT;
-      if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-        pc = Number(dest);
+      const d = items[--sp]!;
+      const c = items[--sp]!;
+      if (c === 0 || c === 0n) NEXT;
+      const dest = typeof d === 'number' ? d : small(d);
+      if (typeof dest === 'number' && jumpdests[dest] === 1) {
+        pc = dest;
         NEXT;
       }
       HALT(Status.InvalidJump);`,
   },
   {
     name: 'MLOAD',
-    doc: 'An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too).',
+    doc: 'An offset above 2^32 cannot be paid for (expandMemory fails too); below it growMemory charges exactly.',
     body: `
-      const off = items[sp - 1]!;
-      if (off > MAX_OFFSET) HALT(Status.OutOfGas);
-      const o = Number(off);
-      if (o + 32 > memory.words * 32) {
+      const w = items[sp - 1]!;
+      let off: number;
+      if (typeof w === 'number') off = w;
+      else if (w <= MAX_OFFSET) off = Number(w);
+      else HALT(Status.OutOfGas);
+      if (off + 32 > memory.words * 32) {
         f.gas = gas;
-        const ok = growMemory(f, o + 32);
+        const ok = growMemory(f, off + 32);
         gas = f.gas;
         if (!ok) HALT(Status.OutOfGas);
       }
-      items[sp - 1] = memory.readWord(o);
+      items[sp - 1] = memory.readWord(off);
       NEXT;`,
   },
   {
     name: 'MSTORE',
     body: `
-      const off = items[--sp]!;
+      const w = items[--sp]!;
       const v = items[--sp]!;
-      if (off > MAX_OFFSET) HALT(Status.OutOfGas);
-      const o = Number(off);
-      if (o + 32 > memory.words * 32) {
+      let off: number;
+      if (typeof w === 'number') off = w;
+      else if (w <= MAX_OFFSET) off = Number(w);
+      else HALT(Status.OutOfGas);
+      if (off + 32 > memory.words * 32) {
         f.gas = gas;
-        const ok = growMemory(f, o + 32);
+        const ok = growMemory(f, off + 32);
         gas = f.gas;
         if (!ok) HALT(Status.OutOfGas);
       }
-      memory.writeWord(o, v);
+      memory.writeWord(off, v);
       NEXT;`,
   },
 ];

@@ -13,6 +13,7 @@ import { runLoop } from '../../src/ee/evm/generated/runLoop.js';
 import { div256 } from '../../src/ee/evm/instructions/arithmetic.js';
 import { expandMemory } from '../../src/ee/evm/memory.js';
 import { SIGN_BIT, TWO_256, U256_MAX } from '../../src/encoding/limits.js';
+import { big } from '../../src/ee/evm/words.js';
 import { type Block, splitBlocks } from './blocks.js';
 
 /**
@@ -95,7 +96,7 @@ class BlockWriter {
     while (this.v.length < n) {
       const slot = -this.popped - 1;
       const t = this.fresh();
-      this.out.push(`const ${t} = items[sp - ${-slot}];`);
+      this.out.push(`const ${t} = big(items[sp - ${-slot}]);`);
       this.v.unshift({ expr: t, slot });
       this.popped++;
     }
@@ -242,9 +243,9 @@ class BlockWriter {
         const off = this.pop().expr;
         const t = this.fresh();
         o.push(
-          `let ${t}; if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) ${t} = memory.readWord(Number(${off}));`,
+          `let ${t}; if (${off} <= 0xffffffffn && Number(${off}) + 32 <= memory.words * 32) ${t} = big(memory.readWord(Number(${off})));`,
           `else { f.gas = gas + ${remGas}; if (!expandMemory(f, ${off}, 32n)) { return ~${Status.OutOfGas}; }`,
-          `gas = f.gas - ${remGas}; ${t} = memory.readWord(Number(${off})); }`,
+          `gas = f.gas - ${remGas}; ${t} = big(memory.readWord(Number(${off}))); }`,
         );
         this.v.push({ expr: t });
         o.push(`if (gas < 0) ${this.deoptCode(nextPc, remGas)}`);
@@ -322,9 +323,10 @@ export function compileCode(code: Uint8Array, table: InstructionTable, chunkByte
     'U256_MAX',
     'TWO_256',
     'SIGN_BIT',
+    'big',
     source,
   ) as (...args: unknown[]) => ChunkFn[];
-  const fns = build(runLoop, table.handlers, jumpBlock, div256, expandMemory, U256_MAX, TWO_256, SIGN_BIT);
+  const fns = build(runLoop, table.handlers, jumpBlock, div256, expandMemory, U256_MAX, TWO_256, SIGN_BIT, big);
 
   const run = (f: Frame): Status => {
     let b = blockAt.get(f.pc);

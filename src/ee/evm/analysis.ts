@@ -1,5 +1,6 @@
 // Code analysis, once per code array: the JUMPDEST bitmap (PUSH data excluded), a zero-padded copy
 // so PUSH past the end reads zeros and running off the end reads STOP, and a lazy PUSH-value cache.
+import type { Word } from './words.js';
 import { Op } from './op.js';
 
 /** Analysis result shared by every frame running the same code array. */
@@ -13,7 +14,7 @@ export interface CodeAnalysis {
    * PUSH2..PUSH32 immediates by the pc of the PUSH, filled lazily by the PUSH handlers the first
    * time each one runs (sparse; shared by every frame running this code).
    */
-  readonly pushValues: (bigint | undefined)[];
+  readonly pushValues: (Word | undefined)[];
 }
 
 const cache = new WeakMap<Uint8Array, CodeAnalysis>();
@@ -38,5 +39,5 @@ function analyze(code: Uint8Array): CodeAnalysis {
     if (op === Op.JUMPDEST) jumpdests[pc] = 1;
     else if (op >= Op.PUSH1 && op <= Op.PUSH32) pc += op - Op.PUSH1 + 1;
   }
-  return { padded, jumpdests, length: n, pushValues: new Array<bigint | undefined>(n) };
+  return { padded, jumpdests, length: n, pushValues: new Array<Word | undefined>(n) };
 }

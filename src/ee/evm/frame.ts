@@ -1,6 +1,7 @@
 // What an opcode handler sees of its frame, and the instruction-table types built on it. EvmFrame
 // (interpreter.ts) implements `Frame`; handlers and the table depend on this interface, not on the
 // interpreter, so src/ee/evm has no import cycle.
+import type { Word } from './words.js';
 import type { Host } from '../host.js';
 import type { Address, LaunchParams, SpawnRequest } from '../types.js';
 import type { Memory } from './memory.js';
@@ -32,7 +33,7 @@ export interface Frame {
   readonly codeSize: number;
   readonly jumpdests: Uint8Array;
   /** Decoded PUSH2..PUSH32 immediates by pc (see analysis.ts). */
-  readonly pushValues: (bigint | undefined)[];
+  readonly pushValues: (Word | undefined)[];
   readonly address: Address;
   readonly caller: Address;
   readonly value: bigint;

@@ -3,6 +3,7 @@
 import { memoryExpansionCost, toWords } from './gas.js';
 import { TWO_64 } from '../../encoding/limits.js';
 import type { DynamicNative } from './native.js';
+import { SMALL_LIMIT, type Word } from './words.js';
 
 /** Largest offset+size we ever expand to (4 GiB, ≈3.5e13 gas); anything larger is out of gas. */
 const MAX_MEMORY_BYTES = 0x1_0000_0000;
@@ -89,8 +90,8 @@ export class Memory {
     giveBuffer(b, this.words * 32);
   }
 
-  /** Reads a 32-byte big-endian word at `offset` (already expanded). */
-  readWord(offset: number): bigint {
+  /** Reads a 32-byte big-endian word at `offset` (already expanded); a value below 2^31 comes back as a number. */
+  readWord(offset: number): Word {
     const v = this.view;
     // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
     if (
@@ -101,8 +102,13 @@ export class Memory {
         v.getUint32(offset + 16) |
         v.getUint32(offset + 20)) ===
       0
-    )
+    ) {
+      if (v.getUint32(offset + 24) === 0) {
+        const low = v.getUint32(offset + 28);
+        if (low < SMALL_LIMIT) return low;
+      }
       return v.getBigUint64(offset + 24);
+    }
     return (
       (v.getBigUint64(offset) << 192n) |
       (v.getBigUint64(offset + 8) << 128n) |
@@ -112,8 +118,19 @@ export class Memory {
   }
 
   /** Writes `word` as 32 big-endian bytes at `offset` (already expanded). */
-  writeWord(offset: number, word: bigint): void {
+  writeWord(offset: number, word: Word): void {
     const v = this.view;
+    if (typeof word === 'number') {
+      v.setUint32(offset, 0);
+      v.setUint32(offset + 4, 0);
+      v.setUint32(offset + 8, 0);
+      v.setUint32(offset + 12, 0);
+      v.setUint32(offset + 16, 0);
+      v.setUint32(offset + 20, 0);
+      v.setUint32(offset + 24, 0);
+      v.setUint32(offset + 28, word);
+      return;
+    }
     if (word < TWO_64) {
       v.setUint32(offset, 0);
       v.setUint32(offset + 4, 0);

@@ -1,5 +1,7 @@
-// The operand stack: a lazily grown array of at most 1024 words and a stack pointer. Handlers use only these
-// methods so the representation can move to Uint32Array limbs without touching them.
+// The operand stack: a lazily grown array of at most 1024 words and a stack pointer. Words are numbers or
+// bigints (see words.ts); handlers use only these methods and see bigints, while the generated step loops work
+// on `items` directly and keep small values as numbers.
+import { big, bigints, SMALL_LIMIT, type Word } from './words.js';
 
 /** EVM operand stack; bounds are checked by the step loop, not here. */
 export class Stack {
@@ -7,20 +9,25 @@ export class Stack {
    * Slots 0..sp-1 are live; index 0 is the bottom. Grows on demand (writes land at most at index
    * `items.length`, so the array never has holes); the step loop bounds sp by STACK_LIMIT.
    */
-  readonly items: bigint[] = [];
+  readonly items: Word[] = [];
   sp = 0;
 
   push(v: bigint): void {
     this.items[this.sp++] = v;
   }
 
+  /** Pushes a non-negative integer below 2^53 (a size, a pc, a flag): as a number word when it is below 2^31. */
+  pushNumber(v: number): void {
+    this.items[this.sp++] = v < SMALL_LIMIT ? v : BigInt(v);
+  }
+
   pop(): bigint {
-    return this.items[--this.sp]!;
+    return big(this.items[--this.sp]!);
   }
 
   /** The top word without removing it. */
   peek(): bigint {
-    return this.items[this.sp - 1]!;
+    return big(this.items[this.sp - 1]!);
   }
 
   /** Replaces the top word (the usual pop-pop-push pattern as pop-replace). */
@@ -43,8 +50,8 @@ export class Stack {
     this.items[other] = t;
   }
 
-  /** Copy of the live words, bottom first (for traces). */
+  /** The live words as bigints, bottom first (for traces). */
   toArray(): bigint[] {
-    return this.items.slice(0, this.sp);
+    return bigints(this.items, this.sp);
   }
 }

@@ -5,14 +5,25 @@ import type { Frame, Handler } from '../frame.js';
 import { Op } from '../op.js';
 import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
-import { div256 } from '../instructions/arithmetic.js';
+import { div256, sdiv256 } from '../instructions/arithmetic.js';
 import { growMemory } from '../memory.js';
-import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
-import { SMALL } from '../words.js';
+import {
+  big,
+  small,
+  addWords,
+  subWords,
+  mulWords,
+  eqWords,
+  andWords,
+  shlWords,
+  shrWords,
+  SMALL_LIMIT,
+} from '../words.js';
+import { SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
-/** PUSHn (the opcode is read back from the code): PUSH2..PUSH32: the immediate is decoded once per code and pc, then cached in the analysis. */
+/** PUSHn (the opcode is read back from the code): PUSH2..PUSH32: the immediate is decoded once per code and pc (a number when small), then cached in the analysis. */
 export function PUSHn(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
@@ -23,7 +34,7 @@ export function PUSHn(f: Frame): Status {
 
   let v = pushValues[pc];
   if (v === undefined) {
-    v = decodePush(code, pc, op - Op.PUSH1 + 1);
+    v = small(decodePush(code, pc, op - Op.PUSH1 + 1));
     pushValues[pc] = v;
   }
   items[sp++] = v;
@@ -59,24 +70,32 @@ export function SWAPn(f: Frame): Status {
   return Status.Continue;
 }
 
-/** ADD: Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN). */
+/** ADD: Two numbers below 2^31 sum below 2^32, exactly. */
 export function ADD(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
-  const r = items[--sp]! + items[sp - 1]!;
-  items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+  } else items[sp - 1] = addWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
 }
 
-/** MUL */
+/** MUL: A double product below 2^31 is exact; above it the bigint product of two numbers stays below 2^62. */
 export function MUL(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
-  const r = items[--sp]! * items[sp - 1]!;
-  items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+  } else items[sp - 1] = mulWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -86,47 +105,49 @@ export function SUB(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
-  const r = items[--sp]! - items[sp - 1]!;
-  items[sp - 1] = r < 0n ? r + TWO_256 : r;
+  const a = items[--sp]!;
+  const b = items[sp - 1]!;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    items[sp - 1] = r >= 0 ? r : subWords(a, b);
+  } else items[sp - 1] = subWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
 }
 
-/** DIV: x / 0 = 0; fast paths for a < b and power-of-two divisors live in div256. */
+/** DIV: x / 0 = 0; the double quotient of two numbers below 2^31 truncates exactly; div256 has the bigint fast paths. */
 export function DIV(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = div256(a, items[sp - 1]!);
+  const b = items[sp - 1]!;
+  if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+  else items[sp - 1] = div256(big(a), big(b));
   f.stack.sp = sp;
   return Status.Continue;
 }
 
-/** SDIV: Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned. */
+/** SDIV: Numbers are non-negative, so two of them divide unsigned; sdiv256 has the signed cases. */
 export function SDIV(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
   const b = items[sp - 1]!;
-  if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
-  else if (b === 0n) items[sp - 1] = 0n;
-  else {
-    const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
-    items[sp - 1] = q < 0n ? q + TWO_256 : q;
-  }
+  if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+  else items[sp - 1] = sdiv256(big(a), big(b));
   f.stack.sp = sp;
   return Status.Continue;
 }
 
-/** LT */
+/** LT: Relational operators compare a number with a bigint exactly. */
 export function LT(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a < items[sp - 1]! ? 1n : 0n;
+  items[sp - 1] = a < items[sp - 1]! ? 1 : 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -137,7 +158,7 @@ export function GT(f: Frame): Status {
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+  items[sp - 1] = a > items[sp - 1]! ? 1 : 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -150,7 +171,7 @@ export function SLT(f: Frame): Status {
   const a = items[--sp]!;
   const b = items[sp - 1]!;
   const an = a >= SIGN_BIT;
-  items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+  items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1 : 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -163,7 +184,7 @@ export function SGT(f: Frame): Status {
   const a = items[--sp]!;
   const b = items[sp - 1]!;
   const bn = b >= SIGN_BIT;
-  items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
+  items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1 : 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -174,7 +195,8 @@ export function EQ(f: Frame): Status {
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a === items[sp - 1]! ? 1n : 0n;
+  const b = items[sp - 1]!;
+  items[sp - 1] = (typeof a === typeof b ? a === b : eqWords(a, b)) ? 1 : 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -184,7 +206,8 @@ export function ISZERO(f: Frame): Status {
   const items = f.stack.items;
   const sp = f.stack.sp;
 
-  items[sp - 1] = items[sp - 1]! === 0n ? 1n : 0n;
+  const a = items[sp - 1]!;
+  items[sp - 1] = a === 0 || a === 0n ? 1 : 0;
   return Status.Continue;
 }
 
@@ -194,7 +217,8 @@ export function AND(f: Frame): Status {
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a & items[sp - 1]!;
+  const b = items[sp - 1]!;
+  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -205,7 +229,8 @@ export function OR(f: Frame): Status {
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a | items[sp - 1]!;
+  const b = items[sp - 1]!;
+  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -216,7 +241,8 @@ export function XOR(f: Frame): Status {
   let sp = f.stack.sp;
 
   const a = items[--sp]!;
-  items[sp - 1] = a ^ items[sp - 1]!;
+  const b = items[sp - 1]!;
+  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -226,20 +252,21 @@ export function NOT(f: Frame): Status {
   const items = f.stack.items;
   const sp = f.stack.sp;
 
-  items[sp - 1] = items[sp - 1]! ^ U256_MAX;
+  items[sp - 1] = big(items[sp - 1]!) ^ U256_MAX;
   return Status.Continue;
 }
 
-/** SHL: Shifts of 256 or more give 0. */
+/** SHL: Shifts of 256 or more give 0; a number shifted by a number stays a number while the product is below 2^31. */
 export function SHL(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
   const shift = items[--sp]!;
-  if (shift < 256n) {
-    const r = items[sp - 1]! << shift;
-    items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
-  } else items[sp - 1] = 0n;
+  const v = items[sp - 1]!;
+  if (typeof shift === 'number' && typeof v === 'number' && shift < 31) {
+    const r = v * (1 << shift);
+    items[sp - 1] = r < SMALL_LIMIT ? r : shlWords(shift, v);
+  } else items[sp - 1] = shlWords(shift, v);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -250,7 +277,9 @@ export function SHR(f: Frame): Status {
   let sp = f.stack.sp;
 
   const shift = items[--sp]!;
-  items[sp - 1] = shift < 256n ? items[sp - 1]! >> shift : 0n;
+  const v = items[sp - 1]!;
+  items[sp - 1] =
+    typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -271,7 +300,7 @@ export function PUSH1(f: Frame): Status {
   let pc = f.pc;
   const code = f.code;
 
-  items[sp++] = SMALL[code[pc]!]!;
+  items[sp++] = code[pc]!;
   pc++;
   f.stack.sp = sp;
   f.pc = pc;
@@ -283,7 +312,7 @@ export function PUSH0(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
 
-  items[sp++] = 0n;
+  items[sp++] = 0;
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -293,16 +322,17 @@ export function JUMPDEST(_f: Frame): Status {
   return Status.Continue;
 }
 
-/** JUMP: A jump target must be inside the code on a JUMPDEST that is not PUSH data. */
+/** JUMP: A jump target must be inside the code on a JUMPDEST that is not PUSH data (jumpdests is as long as the code); a bigint target may be a small value in bigint form. */
 export function JUMP(f: Frame): Status {
   const items = f.stack.items;
   let sp = f.stack.sp;
   let pc = f.pc;
   const jumpdests = f.jumpdests;
 
-  const dest = items[--sp]!;
-  if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-    pc = Number(dest);
+  const d = items[--sp]!;
+  const dest = typeof d === 'number' ? d : small(d);
+  if (typeof dest === 'number' && jumpdests[dest] === 1) {
+    pc = dest;
     f.stack.sp = sp;
     f.pc = pc;
     return Status.Continue;
@@ -319,14 +349,16 @@ export function JUMPI(f: Frame): Status {
   let pc = f.pc;
   const jumpdests = f.jumpdests;
 
-  const dest = items[--sp]!;
-  if (items[--sp]! === 0n) {
+  const d = items[--sp]!;
+  const c = items[--sp]!;
+  if (c === 0 || c === 0n) {
     f.stack.sp = sp;
     f.pc = pc;
     return Status.Continue;
   }
-  if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-    pc = Number(dest);
+  const dest = typeof d === 'number' ? d : small(d);
+  if (typeof dest === 'number' && jumpdests[dest] === 1) {
+    pc = dest;
     f.stack.sp = sp;
     f.pc = pc;
     return Status.Continue;
@@ -336,29 +368,31 @@ export function JUMPI(f: Frame): Status {
   return Status.InvalidJump;
 }
 
-/** MLOAD: An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too). */
+/** MLOAD: An offset above 2^32 cannot be paid for (expandMemory fails too); below it growMemory charges exactly. */
 export function MLOAD(f: Frame): Status {
   const items = f.stack.items;
   const sp = f.stack.sp;
   let gas = f.gas;
   const memory = f.memory;
 
-  const off = items[sp - 1]!;
-  if (off > MAX_OFFSET) {
+  const w = items[sp - 1]!;
+  let off: number;
+  if (typeof w === 'number') off = w;
+  else if (w <= MAX_OFFSET) off = Number(w);
+  else {
     f.gas = gas;
     return Status.OutOfGas;
   }
-  const o = Number(off);
-  if (o + 32 > memory.words * 32) {
+  if (off + 32 > memory.words * 32) {
     f.gas = gas;
-    const ok = growMemory(f, o + 32);
+    const ok = growMemory(f, off + 32);
     gas = f.gas;
     if (!ok) {
       f.gas = gas;
       return Status.OutOfGas;
     }
   }
-  items[sp - 1] = memory.readWord(o);
+  items[sp - 1] = memory.readWord(off);
   f.gas = gas;
   return Status.Continue;
 }
@@ -370,17 +404,19 @@ export function MSTORE(f: Frame): Status {
   let gas = f.gas;
   const memory = f.memory;
 
-  const off = items[--sp]!;
+  const w = items[--sp]!;
   const v = items[--sp]!;
-  if (off > MAX_OFFSET) {
+  let off: number;
+  if (typeof w === 'number') off = w;
+  else if (w <= MAX_OFFSET) off = Number(w);
+  else {
     f.stack.sp = sp;
     f.gas = gas;
     return Status.OutOfGas;
   }
-  const o = Number(off);
-  if (o + 32 > memory.words * 32) {
+  if (off + 32 > memory.words * 32) {
     f.gas = gas;
-    const ok = growMemory(f, o + 32);
+    const ok = growMemory(f, off + 32);
     gas = f.gas;
     if (!ok) {
       f.stack.sp = sp;
@@ -388,7 +424,7 @@ export function MSTORE(f: Frame): Status {
       return Status.OutOfGas;
     }
   }
-  memory.writeWord(o, v);
+  memory.writeWord(off, v);
   f.stack.sp = sp;
   f.gas = gas;
   return Status.Continue;

@@ -4,10 +4,21 @@
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
-import { div256 } from '../instructions/arithmetic.js';
+import { div256, sdiv256 } from '../instructions/arithmetic.js';
 import { growMemory } from '../memory.js';
-import { SIGN_BIT, TWO_256, U256_MAX } from '../../../encoding/limits.js';
-import { SMALL } from '../words.js';
+import {
+  big,
+  small,
+  addWords,
+  subWords,
+  mulWords,
+  eqWords,
+  andWords,
+  shlWords,
+  shrWords,
+  SMALL_LIMIT,
+} from '../words.js';
+import { SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
@@ -58,51 +69,61 @@ export function runLoopNative(f: Frame): Status {
     pc++;
     switch (op) {
       case 0x01: {
-        // ADD: Both operands are below 2^256, so one subtraction wraps the sum (cheaper than asUintN).
-        const r = items[--sp]! + items[sp - 1]!;
-        items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
+        // ADD: Two numbers below 2^31 sum below 2^32, exactly.
+        const a = items[--sp]!;
+        const b = items[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a + b;
+          items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+        } else items[sp - 1] = addWords(a, b);
         continue;
       }
       case 0x02: {
-        // MUL
-        const r = items[--sp]! * items[sp - 1]!;
-        items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
+        // MUL: A double product below 2^31 is exact; above it the bigint product of two numbers stays below 2^62.
+        const a = items[--sp]!;
+        const b = items[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a * b;
+          items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+        } else items[sp - 1] = mulWords(a, b);
         continue;
       }
       case 0x03: {
         // SUB
-        const r = items[--sp]! - items[sp - 1]!;
-        items[sp - 1] = r < 0n ? r + TWO_256 : r;
+        const a = items[--sp]!;
+        const b = items[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a - b;
+          items[sp - 1] = r >= 0 ? r : subWords(a, b);
+        } else items[sp - 1] = subWords(a, b);
         continue;
       }
       case 0x04: {
-        // DIV: x / 0 = 0; fast paths for a < b and power-of-two divisors live in div256.
+        // DIV: x / 0 = 0; the double quotient of two numbers below 2^31 truncates exactly; div256 has the bigint fast paths.
         const a = items[--sp]!;
-        items[sp - 1] = div256(a, items[sp - 1]!);
+        const b = items[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+        else items[sp - 1] = div256(big(a), big(b));
         continue;
       }
       case 0x05: {
-        // SDIV: Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. Two non-negative operands (the usual case) divide unsigned.
+        // SDIV: Numbers are non-negative, so two of them divide unsigned; sdiv256 has the signed cases.
         const a = items[--sp]!;
         const b = items[sp - 1]!;
-        if (a < SIGN_BIT && b < SIGN_BIT) items[sp - 1] = div256(a, b);
-        else if (b === 0n) items[sp - 1] = 0n;
-        else {
-          const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
-          items[sp - 1] = q < 0n ? q + TWO_256 : q;
-        }
+        if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = b === 0 ? 0 : Math.floor(a / b);
+        else items[sp - 1] = sdiv256(big(a), big(b));
         continue;
       }
       case 0x10: {
-        // LT
+        // LT: Relational operators compare a number with a bigint exactly.
         const a = items[--sp]!;
-        items[sp - 1] = a < items[sp - 1]! ? 1n : 0n;
+        items[sp - 1] = a < items[sp - 1]! ? 1 : 0;
         continue;
       }
       case 0x11: {
         // GT
         const a = items[--sp]!;
-        items[sp - 1] = a > items[sp - 1]! ? 1n : 0n;
+        items[sp - 1] = a > items[sp - 1]! ? 1 : 0;
         continue;
       }
       case 0x12: {
@@ -110,7 +131,7 @@ export function runLoopNative(f: Frame): Status {
         const a = items[--sp]!;
         const b = items[sp - 1]!;
         const an = a >= SIGN_BIT;
-        items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1n : 0n;
+        items[sp - 1] = (an === b >= SIGN_BIT ? a < b : an) ? 1 : 0;
         continue;
       }
       case 0x13: {
@@ -118,56 +139,64 @@ export function runLoopNative(f: Frame): Status {
         const a = items[--sp]!;
         const b = items[sp - 1]!;
         const bn = b >= SIGN_BIT;
-        items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1n : 0n;
+        items[sp - 1] = (bn === a >= SIGN_BIT ? a > b : bn) ? 1 : 0;
         continue;
       }
       case 0x14: {
         // EQ
         const a = items[--sp]!;
-        items[sp - 1] = a === items[sp - 1]! ? 1n : 0n;
+        const b = items[sp - 1]!;
+        items[sp - 1] = (typeof a === typeof b ? a === b : eqWords(a, b)) ? 1 : 0;
         continue;
       }
       case 0x15: {
         // ISZERO
-        items[sp - 1] = items[sp - 1]! === 0n ? 1n : 0n;
+        const a = items[sp - 1]!;
+        items[sp - 1] = a === 0 || a === 0n ? 1 : 0;
         continue;
       }
       case 0x16: {
         // AND
         const a = items[--sp]!;
-        items[sp - 1] = a & items[sp - 1]!;
+        const b = items[sp - 1]!;
+        items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
         continue;
       }
       case 0x17: {
         // OR
         const a = items[--sp]!;
-        items[sp - 1] = a | items[sp - 1]!;
+        const b = items[sp - 1]!;
+        items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
         continue;
       }
       case 0x18: {
         // XOR
         const a = items[--sp]!;
-        items[sp - 1] = a ^ items[sp - 1]!;
+        const b = items[sp - 1]!;
+        items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
         continue;
       }
       case 0x19: {
         // NOT
-        items[sp - 1] = items[sp - 1]! ^ U256_MAX;
+        items[sp - 1] = big(items[sp - 1]!) ^ U256_MAX;
         continue;
       }
       case 0x1b: {
-        // SHL: Shifts of 256 or more give 0.
+        // SHL: Shifts of 256 or more give 0; a number shifted by a number stays a number while the product is below 2^31.
         const shift = items[--sp]!;
-        if (shift < 256n) {
-          const r = items[sp - 1]! << shift;
-          items[sp - 1] = r > U256_MAX ? r & U256_MAX : r;
-        } else items[sp - 1] = 0n;
+        const v = items[sp - 1]!;
+        if (typeof shift === 'number' && typeof v === 'number' && shift < 31) {
+          const r = v * (1 << shift);
+          items[sp - 1] = r < SMALL_LIMIT ? r : shlWords(shift, v);
+        } else items[sp - 1] = shlWords(shift, v);
         continue;
       }
       case 0x1c: {
         // SHR
         const shift = items[--sp]!;
-        items[sp - 1] = shift < 256n ? items[sp - 1]! >> shift : 0n;
+        const v = items[sp - 1]!;
+        items[sp - 1] =
+          typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
         continue;
       }
       case 0x50: {
@@ -177,13 +206,13 @@ export function runLoopNative(f: Frame): Status {
       }
       case 0x60: {
         // PUSH1
-        items[sp++] = SMALL[code[pc]!]!;
+        items[sp++] = code[pc]!;
         pc++;
         continue;
       }
       case 0x5f: {
         // PUSH0: EIP-3855.
-        items[sp++] = 0n;
+        items[sp++] = 0;
         continue;
       }
       case 0x5b: {
@@ -191,10 +220,11 @@ export function runLoopNative(f: Frame): Status {
         continue;
       }
       case 0x56: {
-        // JUMP: A jump target must be inside the code on a JUMPDEST that is not PUSH data.
-        const dest = items[--sp]!;
-        if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-          pc = Number(dest);
+        // JUMP: A jump target must be inside the code on a JUMPDEST that is not PUSH data (jumpdests is as long as the code); a bigint target may be a small value in bigint form.
+        const d = items[--sp]!;
+        const dest = typeof d === 'number' ? d : small(d);
+        if (typeof dest === 'number' && jumpdests[dest] === 1) {
+          pc = dest;
           continue;
         }
         s = Status.InvalidJump;
@@ -202,54 +232,60 @@ export function runLoopNative(f: Frame): Status {
       }
       case 0x57: {
         // JUMPI
-        const dest = items[--sp]!;
-        if (items[--sp]! === 0n) continue;
-        if (dest <= MAX_OFFSET && jumpdests[Number(dest)] === 1) {
-          pc = Number(dest);
+        const d = items[--sp]!;
+        const c = items[--sp]!;
+        if (c === 0 || c === 0n) continue;
+        const dest = typeof d === 'number' ? d : small(d);
+        if (typeof dest === 'number' && jumpdests[dest] === 1) {
+          pc = dest;
           continue;
         }
         s = Status.InvalidJump;
         break;
       }
       case 0x51: {
-        // MLOAD: An offset above 2^32 cannot be paid for by any gas limit (growMemory would fail too).
-        const off = items[sp - 1]!;
-        if (off > MAX_OFFSET) {
+        // MLOAD: An offset above 2^32 cannot be paid for (expandMemory fails too); below it growMemory charges exactly.
+        const w = items[sp - 1]!;
+        let off: number;
+        if (typeof w === 'number') off = w;
+        else if (w <= MAX_OFFSET) off = Number(w);
+        else {
           s = Status.OutOfGas;
           break;
         }
-        const o = Number(off);
-        if (o + 32 > memory.words * 32) {
+        if (off + 32 > memory.words * 32) {
           f.gas = gas;
-          const ok = growMemory(f, o + 32);
+          const ok = growMemory(f, off + 32);
           gas = f.gas;
           if (!ok) {
             s = Status.OutOfGas;
             break;
           }
         }
-        items[sp - 1] = memory.readWord(o);
+        items[sp - 1] = memory.readWord(off);
         continue;
       }
       case 0x52: {
         // MSTORE
-        const off = items[--sp]!;
+        const w = items[--sp]!;
         const v = items[--sp]!;
-        if (off > MAX_OFFSET) {
+        let off: number;
+        if (typeof w === 'number') off = w;
+        else if (w <= MAX_OFFSET) off = Number(w);
+        else {
           s = Status.OutOfGas;
           break;
         }
-        const o = Number(off);
-        if (o + 32 > memory.words * 32) {
+        if (off + 32 > memory.words * 32) {
           f.gas = gas;
-          const ok = growMemory(f, o + 32);
+          const ok = growMemory(f, off + 32);
           gas = f.gas;
           if (!ok) {
             s = Status.OutOfGas;
             break;
           }
         }
-        memory.writeWord(o, v);
+        memory.writeWord(off, v);
         continue;
       }
       case 0x61:
@@ -283,10 +319,10 @@ export function runLoopNative(f: Frame): Status {
       case 0x7d:
       case 0x7e:
       case 0x7f: {
-        // PUSH2..PUSH32: PUSH2..PUSH32: the immediate is decoded once per code and pc, then cached in the analysis.
+        // PUSH2..PUSH32: PUSH2..PUSH32: the immediate is decoded once per code and pc (a number when small), then cached in the analysis.
         let v = pushValues[pc];
         if (v === undefined) {
-          v = decodePush(code, pc, op - 0x60 /* PUSH1 */ + 1);
+          v = small(decodePush(code, pc, op - 0x60 /* PUSH1 */ + 1));
           pushValues[pc] = v;
         }
         items[sp++] = v;

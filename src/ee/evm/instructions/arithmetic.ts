@@ -21,6 +21,14 @@ export function div256(a: bigint, b: bigint): bigint {
   return a / b;
 }
 
+/** Signed division truncating toward zero; x/0 = 0 and -2^255 / -1 wraps back to -2^255. */
+export function sdiv256(a: bigint, b: bigint): bigint {
+  if (a < SIGN_BIT && b < SIGN_BIT) return div256(a, b);
+  if (b === 0n) return 0n;
+  const q = (a >= SIGN_BIT ? a - TWO_256 : a) / (b >= SIGN_BIT ? b - TWO_256 : b);
+  return q < 0n ? q + TWO_256 : q;
+}
+
 export function mod(f: Frame): Status {
   const s = f.stack;
   const a = s.pop();

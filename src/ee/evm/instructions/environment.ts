@@ -71,7 +71,7 @@ export function calldataload(f: Frame): Status {
 }
 
 export function calldatasize(f: Frame): Status {
-  f.stack.push(BigInt(f.calldata.length));
+  f.stack.pushNumber(f.calldata.length);
   return Status.Continue;
 }
 
@@ -97,7 +97,7 @@ export function calldatacopy(f: Frame): Status {
 }
 
 export function codesize(f: Frame): Status {
-  f.stack.push(BigInt(f.codeSize));
+  f.stack.pushNumber(f.codeSize);
   return Status.Continue;
 }
 
@@ -136,7 +136,7 @@ export function extcodecopy(f: Frame): Status {
 }
 
 export function returndatasize(f: Frame): Status {
-  f.stack.push(BigInt(f.returnData.length));
+  f.stack.pushNumber(f.returnData.length);
   return Status.Continue;
 }
 

@@ -12,7 +12,7 @@ export function stop(_f: Frame): Status {
 
 /** The loop has already advanced pc past this opcode. */
 export function pc(f: Frame): Status {
-  f.stack.push(BigInt(f.pc - 1));
+  f.stack.pushNumber(f.pc - 1);
   return Status.Continue;
 }
 

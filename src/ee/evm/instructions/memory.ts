@@ -16,7 +16,7 @@ export function mstore8(f: Frame): Status {
 }
 
 export function msize(f: Frame): Status {
-  f.stack.push(BigInt(f.memory.words * 32));
+  f.stack.pushNumber(f.memory.words * 32);
   return Status.Continue;
 }
 
