@@ -30,6 +30,8 @@ export const IMPORTS = {
   shlWords: '../words.js',
   shrWords: '../words.js',
   SMALL_LIMIT: '../words.js',
+  SMALL: '../words.js',
+  TWO_256: '../../../encoding/limits.js',
   SIGN_BIT: '../../../encoding/limits.js',
   U256_MAX: '../../../encoding/limits.js',
 };
@@ -98,6 +100,9 @@ export const SINGLES = [
       if (typeof a === 'number' && typeof b === 'number') {
         const r = a + b;
         items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+      } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+        const r = a + b;
+        items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
       } else items[sp - 1] = addWords(a, b);
       NEXT;`,
   },
@@ -110,6 +115,9 @@ export const SINGLES = [
       if (typeof a === 'number' && typeof b === 'number') {
         const r = a * b;
         items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+      } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+        const r = a * b;
+        items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
       } else items[sp - 1] = mulWords(a, b);
       NEXT;`,
   },
@@ -121,6 +129,9 @@ export const SINGLES = [
       if (typeof a === 'number' && typeof b === 'number') {
         const r = a - b;
         items[sp - 1] = r >= 0 ? r : subWords(a, b);
+      } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+        const r = a - b;
+        items[sp - 1] = r < 0n ? r + TWO_256 : r;
       } else items[sp - 1] = subWords(a, b);
       NEXT;`,
   },
@@ -198,7 +209,9 @@ export const SINGLES = [
     body: `
       const a = items[--sp]!;
       const b = items[sp - 1]!;
-      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
+      if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a & b;
+      else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a & b;
+      else items[sp - 1] = andWords(a, b);
       NEXT;`,
   },
   {
@@ -206,7 +219,9 @@ export const SINGLES = [
     body: `
       const a = items[--sp]!;
       const b = items[sp - 1]!;
-      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
+      if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a | b;
+      else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a | b;
+      else items[sp - 1] = big(a) | big(b);
       NEXT;`,
   },
   {
@@ -214,7 +229,9 @@ export const SINGLES = [
     body: `
       const a = items[--sp]!;
       const b = items[sp - 1]!;
-      items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
+      if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a ^ b;
+      else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a ^ b;
+      else items[sp - 1] = big(a) ^ big(b);
       NEXT;`,
   },
   {
@@ -240,7 +257,10 @@ export const SINGLES = [
     body: `
       const shift = items[--sp]!;
       const v = items[sp - 1]!;
-      items[sp - 1] = typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
+      if (typeof shift === 'number') {
+        if (typeof v === 'number') items[sp - 1] = shift < 31 ? v >>> shift : 0;
+        else items[sp - 1] = shift < 256 ? small(v >> SMALL[shift]!) : 0;
+      } else items[sp - 1] = shrWords(shift, v);
       NEXT;`,
   },
   {

@@ -141,10 +141,11 @@ export class Memory {
       v.setBigUint64(offset + 24, word);
       return;
     }
+    // setBigUint64 stores its argument mod 2^64 (ToBigUint64), so each limb needs only the shift.
+    v.setBigUint64(offset + 24, word);
+    v.setBigUint64(offset + 16, word >> 64n);
+    v.setBigUint64(offset + 8, word >> 128n);
     v.setBigUint64(offset, word >> 192n);
-    v.setBigUint64(offset + 8, BigInt.asUintN(64, word >> 128n));
-    v.setBigUint64(offset + 16, BigInt.asUintN(64, word >> 64n));
-    v.setBigUint64(offset + 24, BigInt.asUintN(64, word));
   }
 
   /** Copy of [offset, offset+size) (already expanded). */

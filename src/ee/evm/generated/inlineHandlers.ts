@@ -18,8 +18,9 @@ import {
   shlWords,
   shrWords,
   SMALL_LIMIT,
+  SMALL,
 } from '../words.js';
-import { SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
+import { TWO_256, SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
@@ -80,6 +81,9 @@ export function ADD(f: Frame): Status {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
     items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+  } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+    const r = a + b;
+    items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
   } else items[sp - 1] = addWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
@@ -95,6 +99,9 @@ export function MUL(f: Frame): Status {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
     items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+  } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+    const r = a * b;
+    items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
   } else items[sp - 1] = mulWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
@@ -110,6 +117,9 @@ export function SUB(f: Frame): Status {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     items[sp - 1] = r >= 0 ? r : subWords(a, b);
+  } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+    const r = a - b;
+    items[sp - 1] = r < 0n ? r + TWO_256 : r;
   } else items[sp - 1] = subWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
@@ -218,7 +228,9 @@ export function AND(f: Frame): Status {
 
   const a = items[--sp]!;
   const b = items[sp - 1]!;
-  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
+  if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a & b;
+  else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a & b;
+  else items[sp - 1] = andWords(a, b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -230,7 +242,9 @@ export function OR(f: Frame): Status {
 
   const a = items[--sp]!;
   const b = items[sp - 1]!;
-  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
+  if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a | b;
+  else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a | b;
+  else items[sp - 1] = big(a) | big(b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -242,7 +256,9 @@ export function XOR(f: Frame): Status {
 
   const a = items[--sp]!;
   const b = items[sp - 1]!;
-  items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
+  if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a ^ b;
+  else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a ^ b;
+  else items[sp - 1] = big(a) ^ big(b);
   f.stack.sp = sp;
   return Status.Continue;
 }
@@ -278,8 +294,10 @@ export function SHR(f: Frame): Status {
 
   const shift = items[--sp]!;
   const v = items[sp - 1]!;
-  items[sp - 1] =
-    typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
+  if (typeof shift === 'number') {
+    if (typeof v === 'number') items[sp - 1] = shift < 31 ? v >>> shift : 0;
+    else items[sp - 1] = shift < 256 ? small(v >> SMALL[shift]!) : 0;
+  } else items[sp - 1] = shrWords(shift, v);
   f.stack.sp = sp;
   return Status.Continue;
 }

@@ -13,6 +13,7 @@ import {
   shlWords,
   shrWords,
   SMALL_LIMIT,
+  SMALL,
 } from '../words.js';
 import type { Frame } from '../frame.js';
 import type { StepTracer } from '../trace.js';
@@ -20,7 +21,7 @@ import { Status } from '../status.js';
 import { decodePush } from '../instructions/stack.js';
 import { div256, sdiv256 } from '../instructions/arithmetic.js';
 import { growMemory } from '../memory.js';
-import { SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
+import { TWO_256, SIGN_BIT, U256_MAX } from '../../../encoding/limits.js';
 /** Offsets and jump targets at most this large convert to exact numbers (larger fail anyway). */
 const MAX_OFFSET = 0xffffffffn;
 
@@ -93,6 +94,9 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           if (typeof a === 'number' && typeof b === 'number') {
             const r = a + b;
             items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(r);
+          } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+            const r = a + b;
+            items[sp - 1] = r > U256_MAX ? r - TWO_256 : r;
           } else items[sp - 1] = addWords(a, b);
           break step;
         }
@@ -103,6 +107,9 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           if (typeof a === 'number' && typeof b === 'number') {
             const r = a * b;
             items[sp - 1] = r < SMALL_LIMIT ? r : BigInt(a) * BigInt(b);
+          } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+            const r = a * b;
+            items[sp - 1] = r > U256_MAX ? BigInt.asUintN(256, r) : r;
           } else items[sp - 1] = mulWords(a, b);
           break step;
         }
@@ -113,6 +120,9 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           if (typeof a === 'number' && typeof b === 'number') {
             const r = a - b;
             items[sp - 1] = r >= 0 ? r : subWords(a, b);
+          } else if (typeof a === 'bigint' && typeof b === 'bigint') {
+            const r = a - b;
+            items[sp - 1] = r < 0n ? r + TWO_256 : r;
           } else items[sp - 1] = subWords(a, b);
           break step;
         }
@@ -177,21 +187,27 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           // AND
           const a = items[--sp]!;
           const b = items[sp - 1]!;
-          items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a & b : andWords(a, b);
+          if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a & b;
+          else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a & b;
+          else items[sp - 1] = andWords(a, b);
           break step;
         }
         case 0x17: {
           // OR
           const a = items[--sp]!;
           const b = items[sp - 1]!;
-          items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a | b : big(a) | big(b);
+          if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a | b;
+          else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a | b;
+          else items[sp - 1] = big(a) | big(b);
           break step;
         }
         case 0x18: {
           // XOR
           const a = items[--sp]!;
           const b = items[sp - 1]!;
-          items[sp - 1] = typeof a === 'number' && typeof b === 'number' ? a ^ b : big(a) ^ big(b);
+          if (typeof a === 'number' && typeof b === 'number') items[sp - 1] = a ^ b;
+          else if (typeof a === 'bigint' && typeof b === 'bigint') items[sp - 1] = a ^ b;
+          else items[sp - 1] = big(a) ^ big(b);
           break step;
         }
         case 0x19: {
@@ -213,8 +229,10 @@ export function runTraced(f: Frame, tracer: StepTracer): Status {
           // SHR
           const shift = items[--sp]!;
           const v = items[sp - 1]!;
-          items[sp - 1] =
-            typeof shift === 'number' && typeof v === 'number' ? (shift < 31 ? v >>> shift : 0) : shrWords(shift, v);
+          if (typeof shift === 'number') {
+            if (typeof v === 'number') items[sp - 1] = shift < 31 ? v >>> shift : 0;
+            else items[sp - 1] = shift < 256 ? small(v >> SMALL[shift]!) : 0;
+          } else items[sp - 1] = shrWords(shift, v);
           break step;
         }
         case 0x50: {
