@@ -36,6 +36,7 @@ export interface ExternalCallRequest {
   /** msg.sender of the calling frame; becomes msg.sender of a DELEGATECALL callee. */
   readonly callersCaller: Address;
   readonly modifier: CallModifier;
+  /** The call's input: a copy the request owns (never a view of memory that changes); readers never mutate it. */
   readonly calldata: Uint8Array;
   /** CALLVALUE seen by the callee; for DELEGATECALL the parent's value, which is never transferred. */
   readonly value: bigint;

@@ -135,6 +135,30 @@ describe.each([ethereum, zksync])(
       expect(rec.frames[1]!.close?.outcome).toBe('success');
     });
 
+    it('0x04 identity: RETURNDATA keeps the input after the caller overwrites its memory', () => {
+      const x = (1n << 256n) / 3n;
+      const code = asm()
+        .mstore(0, x)
+        .push(0) // outSize
+        .push(0) // outOffset
+        .push(32) // inSize
+        .push(0) // inOffset
+        .push(0x04)
+        .push(1000)
+        .op('STATICCALL', 'POP')
+        .mstore(0, 5n) // the input's memory changes after the call
+        .push(32)
+        .push(0)
+        .push(32)
+        .op('RETURNDATACOPY')
+        .ret(32, 32)
+        .toBytes();
+      const { env } = setup(profile, [[A, { code }]]);
+      const out = callFromEoa(env, A, BIG);
+      expect(out.status).toBe('success');
+      expect(bytesToBigInt(out.returnData)).toBe(x);
+    });
+
     it('0x04 identity entry call from an EOA returns the calldata', () => {
       const { env } = setup(profile, []);
       const out = callFromEoa(env, 0x04n, 100_000n, { calldata: INPUT40 });

@@ -11,8 +11,9 @@ export interface Precompile {
   readonly name: string;
   /**
    * Runs the precompile on `input` with `gasLimit` gas available. If the price exceeds `gasLimit`
-   * the result is `{ ok: false, reason: 'OutOfGas' }`. `input` is only read, never kept or
-   * mutated; `output` is always a fresh array owned by the caller.
+   * the result is `{ ok: false, reason: 'OutOfGas' }`. `input` is only read, never mutated. It
+   * belongs to the call (CALL copies it out of memory, see SpawnRequest.calldata) and nobody changes it
+   * afterwards, so `output` may be `input` itself (identity); callers only read `output`.
    */
   run(input: Uint8Array, gasLimit: number): PrecompileResult;
 }
