@@ -6,6 +6,7 @@
 // fixture, so neither side pays for secp256k1).
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { RLP } from '@ethereumjs/rlp';
@@ -50,14 +51,19 @@ export interface StateTestReport {
   /** Files left out (VMTests/vmPerformance unless included: minutes each on either engine). */
   readonly excluded: string[];
   readonly cases: number;
+  /** The isolated phase's figures when it ran, else the same-process phase's. */
   readonly ours: EngineTotals & { casesPerSec: number };
   readonly ethereumjs: EngineTotals & { casesPerSec: number };
   /** ethereumjs time / our time over the same cases. */
   readonly ratio: number;
+  /** Each engine alone in its own worker thread (the fair figure, as for the fixtures). */
+  readonly isolated: StateTestPhase | undefined;
+  /** Both engines in one thread, alternating per case (the embedding case). */
+  readonly sameProcess: StateTestPhase | undefined;
   /** Cases on which only one engine passed: how many, and the first 5 (names cut to 100 characters). */
   readonly disagreementCount: number;
   readonly disagreements: string[];
-  /** Peak RSS during the run (MB). */
+  /** Peak RSS of this thread during the same-process phase (MB). */
   readonly peakRssMb: number;
 }
 
@@ -161,8 +167,82 @@ export interface StateTestOptions {
   readonly includePerf?: boolean;
   /** Only files whose path (relative to `dir`) matches (tests run one file). */
   readonly match?: RegExp;
+  /** Each engine alone in its own worker thread, one after the other (default true). */
+  readonly isolated?: boolean;
+  /** Both engines in this thread, alternating case by case (default true). */
+  readonly sameProcess?: boolean;
   readonly log?: (s: string) => void;
 }
+
+/** One engine's pass over the chosen files: totals, and per case whether it passed (in file/case order). */
+interface EnginePass {
+  totals: EngineTotals;
+  passes: boolean[];
+  /** Why a case failed (ethereumjs only; '' when it passed). */
+  why: string[];
+  names: string[];
+}
+
+type EngineName = 'zkos' | 'ethereumjs';
+
+/** Runs one engine over every case of `files` in this thread. */
+async function runEngine(engine: EngineName, files: readonly string[]): Promise<EnginePass> {
+  const out: EnginePass = { totals: { cases: 0, passed: 0, ms: 0 }, passes: [], why: [], names: [] };
+  for (const file of files) {
+    for (const test of loadStateTestFile(file).values()) {
+      for (const c of casesForFork(test)) {
+        const r =
+          engine === 'zkos'
+            ? { ...runStateTestCase(test, c), why: '' }
+            : await runEjsCase(test, c, prepareEjs(test, c));
+        out.totals.cases++;
+        out.totals.ms += r.ms;
+        if (r.pass) out.totals.passed++;
+        out.passes.push(r.pass);
+        out.why.push(r.why);
+        out.names.push(`${test.name}#${c.position}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** `runEngine` in a fresh worker thread running this module: no other engine's heap or type feedback. */
+function runEngineIsolated(engine: EngineName, files: readonly string[]): Promise<EnginePass> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { stateTests: { engine, files } } });
+    worker.once('message', (m: { pass?: EnginePass; error?: string }) => {
+      void worker.terminate();
+      if (m.pass) resolve(m.pass);
+      else reject(new Error(`state-test worker (${engine}): ${m.error}`));
+    });
+    worker.once('error', reject);
+  });
+}
+
+const workerRequest = (workerData as { stateTests?: { engine: EngineName; files: string[] } } | null)?.stateTests;
+if (!isMainThread && workerRequest !== undefined && parentPort !== null) {
+  const port = parentPort;
+  runEngine(workerRequest.engine, workerRequest.files).then(
+    (pass) => port.postMessage({ pass }),
+    (e: unknown) => port.postMessage({ error: String(e) }),
+  );
+}
+
+/** Both engines' totals over the same cases, and their ratio. */
+export interface StateTestPhase {
+  readonly ours: EngineTotals & { casesPerSec: number };
+  readonly ethereumjs: EngineTotals & { casesPerSec: number };
+  /** ethereumjs time / our time over the same cases. */
+  readonly ratio: number;
+}
+
+const cps = (t: EngineTotals): number => (t.ms > 0 ? (t.cases / t.ms) * 1000 : NaN);
+const phase = (ours: EngineTotals, ejs: EngineTotals): StateTestPhase => ({
+  ours: { ...ours, casesPerSec: cps(ours) },
+  ethereumjs: { ...ejs, casesPerSec: cps(ejs) },
+  ratio: ejs.ms / ours.ms,
+});
 
 export async function runStateTestComparison(opts: StateTestOptions): Promise<StateTestReport | null> {
   const dir = opts.dir ?? defaultStateTestsDir();
@@ -174,56 +254,75 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
   const chosen = files
     .filter((_, i) => i % opts.sample === 0)
     .filter((f) => opts.match === undefined || opts.match.test(f.slice(dir.length + 1)));
-  const ours: EngineTotals = { cases: 0, passed: 0, ms: 0 };
-  const ejs: EngineTotals = { cases: 0, passed: 0, ms: 0 };
   const disagreements: string[] = [];
   let disagreementCount = 0;
+  const disagree = (name: string, ours: boolean, ejs: boolean, why: string): void => {
+    if (ours === ejs) return;
+    disagreementCount++;
+    if (disagreements.length >= 5) return;
+    const short = name.length > 100 ? name.slice(0, 97) + '…' : name;
+    disagreements.push(`${short}: zkos ${ours ? 'pass' : 'fail'}, ethereumjs ${ejs ? 'pass' : `fail (${why})`}`);
+  };
   let peakRss = process.memoryUsage().rss;
-  let done = 0;
-  for (const file of chosen) {
-    const fileStart = now();
-    for (const test of loadStateTestFile(file).values()) {
-      for (const c of casesForFork(test)) {
-        const prep = prepareEjs(test, c);
-        // alternate which engine goes first per case
-        const oursFirst = (ours.cases & 1) === 0;
-        let e: { ms: number; pass: boolean; why: string } | undefined;
-        if (!oursFirst) e = await runEjsCase(test, c, prep);
-        const o = runStateTestCase(test, c);
-        if (oursFirst) e = await runEjsCase(test, c, prep);
-        ours.cases++;
-        ours.ms += o.ms;
-        if (o.pass) ours.passed++;
-        ejs.cases++;
-        ejs.ms += e!.ms;
-        if (e!.pass) ejs.passed++;
-        if (o.pass !== e!.pass) disagreementCount++;
-        if (o.pass !== e!.pass && disagreements.length < 5) {
-          const name = test.name.length > 100 ? test.name.slice(0, 97) + '…' : test.name;
-          disagreements.push(
-            `${name}#${c.position}: zkos ${o.pass ? 'pass' : 'fail'}, ethereumjs ${e!.pass ? 'pass' : `fail (${e!.why})`}`,
-          );
+
+  let isolated: StateTestPhase | undefined;
+  if (opts.isolated ?? true) {
+    opts.log?.(`  state tests, isolated: zkos-runner over ${chosen.length} files in a worker thread…`);
+    const o = await runEngineIsolated('zkos', chosen);
+    opts.log?.('  state tests, isolated: @ethereumjs/vm in a worker thread…');
+    const e = await runEngineIsolated('ethereumjs', chosen);
+    for (let i = 0; i < o.passes.length; i++) disagree(o.names[i]!, o.passes[i]!, e.passes[i]!, e.why[i]!);
+    isolated = phase(o.totals, e.totals);
+  }
+
+  let sameProcess: StateTestPhase | undefined;
+  let cases = isolated?.ours.cases ?? 0;
+  if (opts.sameProcess ?? true) {
+    const ours: EngineTotals = { cases: 0, passed: 0, ms: 0 };
+    const ejs: EngineTotals = { cases: 0, passed: 0, ms: 0 };
+    let done = 0;
+    for (const file of chosen) {
+      const fileStart = now();
+      for (const test of loadStateTestFile(file).values()) {
+        for (const c of casesForFork(test)) {
+          const prep = prepareEjs(test, c);
+          // alternate which engine goes first per case
+          const oursFirst = (ours.cases & 1) === 0;
+          let e: { ms: number; pass: boolean; why: string } | undefined;
+          if (!oursFirst) e = await runEjsCase(test, c, prep);
+          const o = runStateTestCase(test, c);
+          if (oursFirst) e = await runEjsCase(test, c, prep);
+          ours.cases++;
+          ours.ms += o.ms;
+          if (o.pass) ours.passed++;
+          ejs.cases++;
+          ejs.ms += e!.ms;
+          if (e!.pass) ejs.passed++;
+          if (isolated === undefined) disagree(`${test.name}#${c.position}`, o.pass, e!.pass, e!.why);
         }
       }
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      done++;
+      const fileMs = now() - fileStart;
+      if (opts.log && fileMs > 5000)
+        opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
+      if (opts.log && done % 20 === 0) opts.log(`  state tests: ${done}/${chosen.length} files, ${ours.cases} cases`);
     }
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    done++;
-    const fileMs = now() - fileStart;
-    if (opts.log && fileMs > 5000)
-      opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
-    if (opts.log && done % 20 === 0) opts.log(`  state tests: ${done}/${chosen.length} files, ${ours.cases} cases`);
+    sameProcess = phase(ours, ejs);
+    cases = ours.cases;
   }
-  const cps = (t: EngineTotals): number => (t.ms > 0 ? (t.cases / t.ms) * 1000 : NaN);
+  const main = isolated ?? sameProcess;
+  if (main === undefined) throw new Error('state tests: neither the isolated nor the same-process phase is on');
   return {
     dir,
     filesTotal: files.length,
     filesRun: chosen.length,
     sample: opts.sample,
     excluded,
-    cases: ours.cases,
-    ours: { ...ours, casesPerSec: cps(ours) },
-    ethereumjs: { ...ejs, casesPerSec: cps(ejs) },
-    ratio: ejs.ms / ours.ms,
+    cases,
+    ...main,
+    isolated,
+    sameProcess,
     disagreementCount,
     disagreements,
     peakRssMb: peakRss / 2 ** 20,

@@ -65,6 +65,7 @@ describe.skipIf(!haveFixture(STATE_TESTS_DIR, 'bench state-test harness'))('benc
       dir: STATE_TESTS_DIR,
       sample: 1,
       match: /eip4844_blobs\/blob_gas_subtraction_tx\.json$/,
+      isolated: false, // worker threads run the built module (dist/), not this TypeScript
     }))!;
     expect(r.filesRun).toBe(1);
     expect(r.cases).toBeGreaterThan(0);
