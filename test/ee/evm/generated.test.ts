@@ -29,7 +29,7 @@ describe('generated step loops', () => {
       execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
       const ops = join(dir, 'scripts/interpreter-ops.mjs');
       const source = readFileSync(ops, 'utf8');
-      const edited = "else items[sp - 1] = big(a) ^ big(b);";
+      const edited = 'else items[sp - 1] = big(a) ^ big(b);';
       expect(source).toContain(edited);
       writeFileSync(ops, source.replace(edited, 'else items[sp - 1] = big(a);'));
       const r = spawnSync(process.execPath, ['scripts/gen-interpreter.mjs', '--check'], { cwd: dir, encoding: 'utf8' });
