@@ -12,9 +12,10 @@ export function keccak256(data: Uint8Array): Uint8Array {
 }
 
 /**
- * Memo of `keccak256Word` for inputs of 1..64 bytes: a hit costs the FNV pass and one compare (~50 ns) against
- * ~900 ns for hash-wasm's call and the digest's conversion. Solidity hashes the same slot key again for every
- * read and write of a mapping entry. Exact by construction: the entry keeps its own copy of the input.
+ * Memo of `keccak256Word` for inputs of 1..64 bytes: a hit (the FNV pass and one compare) took 148 ns and a miss
+ * 170 ns more than no memo, against ~950 ns for hash-wasm's call and the digest's conversion (64-byte inputs).
+ * Solidity hashes the same slot key again for every read and write of a mapping entry. Exact by construction:
+ * the entry keeps its own copy of the input.
  */
 const MEMO_MAX_BYTES = 64;
 const MEMO_ENTRIES = 1024;
