@@ -7,7 +7,8 @@
 //
 // Stack words are numbers below 2^31 or bigints (src/ee/evm/words.ts): a body takes its number fast path when
 // its operands are numbers and hands every other case to a words.ts helper, and it never assumes a small value
-// is a number.
+// is a number. ADD, SUB, MUL, AND, OR, XOR and SHR also inline their two-bigint case, the words.ts computation
+// written out again: the helper call cost blake2b_huff (full 256-bit words) 5.5 → 5.2 ms.
 // A body sees these locals: `items` (stack words), `sp`, `pc` (already past the opcode), `gas` (a number; the
 // loop charged the static gas), `code`, `memory`, `pushValues`, `jumpdests`, `f` (the frame; write `f.gas = gas`
 // before and `gas = f.gas` after a helper that charges gas) and `op` (range entries only). It ends with

@@ -39,7 +39,7 @@ export function small(v: bigint): Word {
   return v < SMALL_LIMIT_BIG ? Number(v) : v;
 }
 
-/** ADD of any two words, mod 2^256 (the loops handle two numbers themselves). */
+/** ADD of any two words, mod 2^256 (the loops inline the two-number and two-bigint cases). */
 export function addWords(a: Word, b: Word): Word {
   const r = big(a) + big(b);
   return r > U256_MAX ? r - TWO_256 : r;
