@@ -1,12 +1,12 @@
 // Scaling probes: per-frame overhead of an empty CALL (inspector off / no-op inspector, and
 // @ethereumjs/evm for reference); CALL + SSTORE (+ REVERT) cost against storage and world size;
 // peak memory of a 10^6-slot world.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ethereum } from '../src/profiles/ethereum.js';
 import { createEnvironment } from '../src/runner/environment.js';
 import { runSingleInteraction } from '../src/runner/runner.js';
 import { WorldState, type AccountInit } from '../src/system/world.js';
 import { concat, word } from './asm.js';
+import { runTaskInWorker, serveTask } from './moduleWorker.js';
 import { callLoopCode, stopCode, storeDriverCode, storeTargetCode } from './contracts/probes.js';
 import { runEthereumjs } from './ethereumjs.js';
 import { BENCH_BLOCK, runOurs } from './ours.js';
@@ -103,25 +103,10 @@ async function timeOurFrames(n: number, reps: number, between: () => Promise<voi
 
 /** The isolated phase: `timeOurFrames` in a fresh worker thread running this module. */
 function timeOurFramesIsolated(n: number, reps: number): Promise<FrameTimes> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { frameProbe: { n, reps } } });
-    worker.once('message', (m: { times?: FrameTimes; error?: string }) => {
-      void worker.terminate();
-      if (m.times) resolve(m.times);
-      else reject(new Error(`frame probe worker: ${m.error}`));
-    });
-    worker.once('error', reject);
-  });
+  return runTaskInWorker<FrameTimes>(import.meta.url, 'frame probe', { n, reps });
 }
 
-const probeRequest = (workerData as { frameProbe?: { n: number; reps: number } } | null)?.frameProbe;
-if (!isMainThread && probeRequest !== undefined && parentPort !== null) {
-  const port = parentPort;
-  timeOurFrames(probeRequest.n, probeRequest.reps, async () => {}).then(
-    (times) => port.postMessage({ times }),
-    (e: unknown) => port.postMessage({ error: String(e) }),
-  );
-}
+serveTask('frame probe', ({ n, reps }: { n: number; reps: number }) => timeOurFrames(n, reps, async () => {}));
 
 export async function frameProbe(n: number, reps: number): Promise<FrameProbe> {
   const w = callLoopWorkload(n, CALLEE);

@@ -6,7 +6,6 @@
 // fixture, so neither side pays for secp256k1).
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { EVMMockBlockchain } from '@ethereumjs/evm';
 import { RLP } from '@ethereumjs/rlp';
@@ -21,6 +20,7 @@ import { casesForFork, loadStateTestFile, type StateTest, type StateTestCase } f
 import { runStateTestCase } from '../src/statetest/runCase.js';
 import { toAddress } from './ethereumjs.js';
 import { blockFromContext, putPreState } from './ethereumjsState.js';
+import { runTaskInWorker, serveTask } from './moduleWorker.js';
 import { bytesToHex, now, repoRoot } from './util.js';
 
 export function defaultStateTestsDir(): string {
@@ -185,6 +185,13 @@ interface EnginePass {
 
 type EngineName = 'zkos' | 'ethereumjs';
 
+/** Adds one case's time and outcome to an engine's totals. */
+function count(t: EngineTotals, r: { ms: number; pass: boolean }): void {
+  t.cases++;
+  t.ms += r.ms;
+  if (r.pass) t.passed++;
+}
+
 /** Runs one engine over every case of `files` in this thread. */
 async function runEngine(engine: EngineName, files: readonly string[]): Promise<EnginePass> {
   const out: EnginePass = { totals: { cases: 0, passed: 0, ms: 0 }, passes: [], why: [], names: [] };
@@ -195,9 +202,7 @@ async function runEngine(engine: EngineName, files: readonly string[]): Promise<
           engine === 'zkos'
             ? { ...runStateTestCase(test, c), why: '' }
             : await runEjsCase(test, c, prepareEjs(test, c));
-        out.totals.cases++;
-        out.totals.ms += r.ms;
-        if (r.pass) out.totals.passed++;
+        count(out.totals, r);
         out.passes.push(r.pass);
         out.why.push(r.why);
         out.names.push(`${test.name}#${c.position}`);
@@ -209,24 +214,11 @@ async function runEngine(engine: EngineName, files: readonly string[]): Promise<
 
 /** `runEngine` in a fresh worker thread running this module: no other engine's heap or type feedback. */
 function runEngineIsolated(engine: EngineName, files: readonly string[]): Promise<EnginePass> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { stateTests: { engine, files } } });
-    worker.once('message', (m: { pass?: EnginePass; error?: string }) => {
-      void worker.terminate();
-      if (m.pass) resolve(m.pass);
-      else reject(new Error(`state-test worker (${engine}): ${m.error}`));
-    });
-    worker.once('error', reject);
-  });
+  return runTaskInWorker<EnginePass>(import.meta.url, `state tests (${engine})`, { engine, files });
 }
 
-const workerRequest = (workerData as { stateTests?: { engine: EngineName; files: string[] } } | null)?.stateTests;
-if (!isMainThread && workerRequest !== undefined && parentPort !== null) {
-  const port = parentPort;
-  runEngine(workerRequest.engine, workerRequest.files).then(
-    (pass) => port.postMessage({ pass }),
-    (e: unknown) => port.postMessage({ error: String(e) }),
-  );
+for (const engine of ['zkos', 'ethereumjs'] as const) {
+  serveTask(`state tests (${engine})`, ({ files }: { files: string[] }) => runEngine(engine, files));
 }
 
 /** Both engines' totals over the same cases, and their ratio. */
@@ -292,12 +284,8 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
           if (!oursFirst) e = await runEjsCase(test, c, prep);
           const o = runStateTestCase(test, c);
           if (oursFirst) e = await runEjsCase(test, c, prep);
-          ours.cases++;
-          ours.ms += o.ms;
-          if (o.pass) ours.passed++;
-          ejs.cases++;
-          ejs.ms += e!.ms;
-          if (e!.pass) ejs.passed++;
+          count(ours, o);
+          count(ejs, e!);
           if (isolated === undefined) disagree(`${test.name}#${c.position}`, o.pass, e!.pass, e!.why);
         }
       }
