@@ -392,6 +392,9 @@ async function main(): Promise<void> {
         ),
       );
       out.push(`ratio (ethereumjs time / ours): ${fmt(p.ratio)}× (target ≥ 15×)`);
+      out.push('  the files that took us longest: ours ms / ethereumjs ms (ratio)');
+      for (const h of p.heaviest)
+        out.push(`    ${h.file}: ${fmt(h.oursMs, 0)} / ${fmt(h.ethereumjsMs, 0)} (${fmt(h.ethereumjsMs / h.oursMs)}×)`);
     }
     if (st.sameProcess) out.push(`peak RSS of the same-process phase: ${fmt(st.peakRssMb, 0)} MB`);
     if (st.excluded.length) out.push(`excluded (--statetests-include-perf to run): ${st.excluded.join(', ')}`);

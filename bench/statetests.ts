@@ -177,6 +177,8 @@ export interface StateTestOptions {
 /** One engine's pass over the chosen files: totals, and per case whether it passed (in file/case order). */
 interface EnginePass {
   totals: EngineTotals;
+  /** Time per chosen file (ms), in file order. */
+  fileMs: number[];
   passes: boolean[];
   /** Why a case failed (ethereumjs only; '' when it passed). */
   why: string[];
@@ -194,8 +196,9 @@ function count(t: EngineTotals, r: { ms: number; pass: boolean }): void {
 
 /** Runs one engine over every case of `files` in this thread. */
 async function runEngine(engine: EngineName, files: readonly string[]): Promise<EnginePass> {
-  const out: EnginePass = { totals: { cases: 0, passed: 0, ms: 0 }, passes: [], why: [], names: [] };
+  const out: EnginePass = { totals: { cases: 0, passed: 0, ms: 0 }, fileMs: [], passes: [], why: [], names: [] };
   for (const file of files) {
+    const before = out.totals.ms;
     for (const test of loadStateTestFile(file).values()) {
       for (const c of casesForFork(test)) {
         const r =
@@ -208,6 +211,7 @@ async function runEngine(engine: EngineName, files: readonly string[]): Promise<
         out.names.push(`${test.name}#${c.position}`);
       }
     }
+    out.fileMs.push(out.totals.ms - before);
   }
   return out;
 }
@@ -221,19 +225,32 @@ for (const engine of ['zkos', 'ethereumjs'] as const) {
   serveTask(`state tests (${engine})`, ({ files }: { files: string[] }) => runEngine(engine, files));
 }
 
+/** One file's time on both engines. */
+export interface FileTime {
+  readonly file: string;
+  readonly oursMs: number;
+  readonly ethereumjsMs: number;
+}
+
 /** Both engines' totals over the same cases, and their ratio. */
 export interface StateTestPhase {
   readonly ours: EngineTotals & { casesPerSec: number };
   readonly ethereumjs: EngineTotals & { casesPerSec: number };
   /** ethereumjs time / our time over the same cases. */
   readonly ratio: number;
+  /** The files that took us longest (most first): where the ratio is won or lost. */
+  readonly heaviest: FileTime[];
 }
 
+/** How many of the heaviest files a phase reports. */
+const HEAVIEST = 6;
+
 const cps = (t: EngineTotals): number => (t.ms > 0 ? (t.cases / t.ms) * 1000 : NaN);
-const phase = (ours: EngineTotals, ejs: EngineTotals): StateTestPhase => ({
+const phase = (ours: EngineTotals, ejs: EngineTotals, files: FileTime[]): StateTestPhase => ({
   ours: { ...ours, casesPerSec: cps(ours) },
   ethereumjs: { ...ejs, casesPerSec: cps(ejs) },
   ratio: ejs.ms / ours.ms,
+  heaviest: [...files].sort((a, b) => b.oursMs - a.oursMs).slice(0, HEAVIEST),
 });
 
 export async function runStateTestComparison(opts: StateTestOptions): Promise<StateTestReport | null> {
@@ -264,7 +281,8 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
     opts.log?.('  state tests, isolated: @ethereumjs/vm in a worker thread…');
     const e = await runEngineIsolated('ethereumjs', chosen);
     for (let i = 0; i < o.passes.length; i++) disagree(o.names[i]!, o.passes[i]!, e.passes[i]!, e.why[i]!);
-    isolated = phase(o.totals, e.totals);
+    const files = chosen.map((f, i) => ({ file: f.slice(dir.length + 1), oursMs: o.fileMs[i]!, ethereumjsMs: e.fileMs[i]! }));
+    isolated = phase(o.totals, e.totals, files);
   }
 
   let sameProcess: StateTestPhase | undefined;
@@ -273,8 +291,11 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
     const ours: EngineTotals = { cases: 0, passed: 0, ms: 0 };
     const ejs: EngineTotals = { cases: 0, passed: 0, ms: 0 };
     let done = 0;
+    const files: FileTime[] = [];
     for (const file of chosen) {
       const fileStart = now();
+      const oursBefore = ours.ms;
+      const ejsBefore = ejs.ms;
       for (const test of loadStateTestFile(file).values()) {
         for (const c of casesForFork(test)) {
           const prep = prepareEjs(test, c);
@@ -289,6 +310,7 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
           if (isolated === undefined) disagree(`${test.name}#${c.position}`, o.pass, e!.pass, e!.why);
         }
       }
+      files.push({ file: file.slice(dir.length + 1), oursMs: ours.ms - oursBefore, ethereumjsMs: ejs.ms - ejsBefore });
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       done++;
       const fileMs = now() - fileStart;
@@ -296,7 +318,7 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
         opts.log(`  state tests: ${file.slice(dir.length + 1)} took ${(fileMs / 1000).toFixed(1)} s (both engines)`);
       if (opts.log && done % 20 === 0) opts.log(`  state tests: ${done}/${chosen.length} files, ${ours.cases} cases`);
     }
-    sameProcess = phase(ours, ejs);
+    sameProcess = phase(ours, ejs, files);
     cases = ours.cases;
   }
   const main = isolated ?? sameProcess;

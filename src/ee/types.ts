@@ -36,7 +36,11 @@ export interface ExternalCallRequest {
   /** msg.sender of the calling frame; becomes msg.sender of a DELEGATECALL callee. */
   readonly callersCaller: Address;
   readonly modifier: CallModifier;
-  /** The call's input: a copy the request owns (never a view of memory that changes); readers never mutate it. */
+  /**
+   * The call's input: a view of the caller's memory (revm's shared-buffer input; ZKsync OS passes a slice of
+   * the caller's heap), unchanged while the callee runs because the caller is suspended. Readers never mutate
+   * it, and anything that keeps it past the call keeps a copy.
+   */
   readonly calldata: Uint8Array;
   /** CALLVALUE seen by the callee; for DELEGATECALL the parent's value, which is never transferred. */
   readonly value: bigint;

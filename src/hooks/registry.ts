@@ -8,6 +8,7 @@ import type { NativeMeter } from '../system/resources.js';
 export interface HookCall {
   readonly caller: Address;
   readonly address: Address;
+  /** A view of the caller's memory, valid for this call only: a hook that keeps any of it copies it. */
   readonly calldata: Uint8Array;
   readonly value: bigint;
   readonly modifier: CallModifier;

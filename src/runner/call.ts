@@ -94,7 +94,12 @@ export function runHook(
     env.system.world,
   );
   const ergsLeft = r.status === 'halt' ? 0n : ergs - BigInt(visible - r.ergsLeft);
-  return { status: r.status, ergsLeft, returnData: r.status === 'halt' ? new Uint8Array(0) : r.returnData };
+  if (r.status === 'halt') return { status: r.status, ergsLeft, returnData: new Uint8Array(0) };
+  // The caller keeps return data past the call, and its input is a view of the caller's memory (identity
+  // returns it): an output sharing that buffer is copied here, once for every hook.
+  const out = r.returnData;
+  const returnData = out.length !== 0 && out.buffer === req.calldata.buffer ? out.slice() : out;
+  return { status: r.status, ergsLeft, returnData };
 }
 
 /** The code a call to `callee` runs (EIP-7702: a delegated account runs its delegate's code). */

@@ -13,6 +13,7 @@ import type { RunnerState } from '../../machines/runner.machine.js';
 
 /** Callbacks for recording a run (the trace view); all optional, all cheap when absent. */
 export interface RunObserver extends SystemObserver {
+  /** `calldata` (or the init code) is valid during this callback only (a call's input is a view of its caller's memory). */
   frameOpened?(info: FrameInfo, parentId: number | null, calldata: Uint8Array): void;
   frameState?(id: number, state: FrameState): void;
   frameClosed?(id: number, end: FrameClose): void;

@@ -1,7 +1,7 @@
 // The runner's execution side (src/runner/runner.ts is the actor): the callstack of frame records, frame
-// creation (`createActor(frameLogic, { parent: runner })`, public xstate API), event delivery between the
-// runner and its frames, and the errors a run can fail with.
-import { type AnyActorRef, type AnyActorScope, createActor } from 'xstate';
+// creation (`startFrameActor`: `createActor(frameLogic, { parent: runner })`, public xstate API), event
+// delivery between the runner and its frames, and the errors a run can fail with.
+import type { AnyActorRef, AnyActorScope } from 'xstate';
 import type { FrameOutcome, FrameState } from '../../machines/frame.machine.js';
 import type { RunnerState } from '../../machines/runner.machine.js';
 import { addressToHex } from '../crypto/bytes.js';
@@ -16,7 +16,7 @@ import {
   type FrameKind,
   FrameRecord,
   type FrameToRunner,
-  frameLogic,
+  startFrameActor,
 } from './frameActor.js';
 
 /** Events the runner handles (machines/runner.machine.ts, with their payloads). */
@@ -76,7 +76,8 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
   constructor(
     readonly env: RunEnvironment,
     private readonly scope: AnyActorScope,
-    withSource: boolean,
+    /** Under inspection: events carry their source, frame actors their input. */
+    private readonly withSource: boolean,
   ) {
     this.maxDepth = env.maxDepth ?? 1024;
     this.ergsPerGas = BigInt(env.profile.ergsPerGas);
@@ -139,8 +140,7 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
     };
     const record = new FrameRecord(info, this, this.frameStep);
     const id = `frame-${info.id}`;
-    record.actor = createActor(frameLogic, { parent: this.scope.self, id, input: record });
-    record.actor.start();
+    startFrameActor(this.scope.self, id, record, this.withSource);
     this.frames.push(record);
     record.runnerContext = { height: this.frames.length, top: id };
     return record;

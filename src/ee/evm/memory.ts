@@ -24,8 +24,8 @@ const BIG_CAPACITY = 1 << 20;
 /**
  * Buffers of ended frames, all zero, for reuse by later frames (fresh multi-MiB ArrayBuffers cost
  * page faults and GC pressure). A buffer enters the pool only through `release`, after its owner's
- * frame has ended; nothing references frame memory afterwards (RETURN/REVERT output and call
- * input are copies).
+ * frame has ended; nothing references frame memory afterwards (RETURN/REVERT output is a copy; call
+ * input is a view, but only for as long as the callee runs, and the caller outlives its callee).
  */
 const pool: Uint8Array[] = [];
 const POOL_MAX_BUFFERS = 16;
@@ -151,6 +151,14 @@ export class Memory {
   /** Copy of [offset, offset+size) (already expanded). */
   slice(offset: number, size: number): Uint8Array {
     return this.buf.slice(offset, offset + size);
+  }
+
+  /**
+   * View of [offset, offset+size) (already expanded), valid until this memory next grows or is released:
+   * a call's input, which the caller cannot change while its callee runs (no copy of large inputs).
+   */
+  borrow(offset: number, size: number): Uint8Array {
+    return this.buf.subarray(offset, offset + size);
   }
 }
 

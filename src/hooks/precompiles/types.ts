@@ -11,9 +11,9 @@ export interface Precompile {
   readonly name: string;
   /**
    * Runs the precompile on `input` with `gasLimit` gas available. If the price exceeds `gasLimit`
-   * the result is `{ ok: false, reason: 'OutOfGas' }`. `input` is only read, never mutated. It
-   * belongs to the call (CALL copies it out of memory, see SpawnRequest.calldata) and nobody changes it
-   * afterwards, so `output` may be `input` itself (identity); callers only read `output`.
+   * the result is `{ ok: false, reason: 'OutOfGas' }`. `input` is only read, never mutated; it may be a
+   * view of the caller's memory (see SpawnRequest.calldata). `output` may be `input` itself (identity): the
+   * hook boundary (`runHook`) copies an output that shares the input's buffer before the caller sees it.
    */
   run(input: Uint8Array, gasLimit: number): PrecompileResult;
 }

@@ -40,7 +40,7 @@ function callImpl(f: Frame, kind: CallKind): Status {
     callee: target,
     callersCaller: f.caller,
     modifier,
-    calldata: inSize === 0n ? EMPTY : f.memory.slice(Number(inOff), Number(inSize)),
+    calldata: inSize === 0n ? EMPTY : f.memory.borrow(Number(inOff), Number(inSize)),
     value,
     gasRequested: gasArg,
     gasAvailable: f.takeGas(),
