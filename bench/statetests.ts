@@ -281,7 +281,11 @@ export async function runStateTestComparison(opts: StateTestOptions): Promise<St
     opts.log?.('  state tests, isolated: @ethereumjs/vm in a worker thread…');
     const e = await runEngineIsolated('ethereumjs', chosen);
     for (let i = 0; i < o.passes.length; i++) disagree(o.names[i]!, o.passes[i]!, e.passes[i]!, e.why[i]!);
-    const files = chosen.map((f, i) => ({ file: f.slice(dir.length + 1), oursMs: o.fileMs[i]!, ethereumjsMs: e.fileMs[i]! }));
+    const files = chosen.map((f, i) => ({
+      file: f.slice(dir.length + 1),
+      oursMs: o.fileMs[i]!,
+      ethereumjsMs: e.fileMs[i]!,
+    }));
     isolated = phase(o.totals, e.totals, files);
   }
 

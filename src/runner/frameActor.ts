@@ -207,7 +207,7 @@ export function startFrameActor(parent: AnyActorRef, id: string, record: FrameRe
   try {
     record.actor = withInput
       ? createActor(frameLogic, { parent, id, input: record })
-      : (createActor(frameLogic, { parent, id } as { parent: AnyActorRef; id: string; input: FrameRecord }));
+      : createActor(frameLogic, { parent, id } as { parent: AnyActorRef; id: string; input: FrameRecord });
   } finally {
     constructing = undefined;
   }
