@@ -1,7 +1,8 @@
 // 0x08 pairing check on alt_bn128 (EIP-197), priced by EIP-1108 (Istanbul).
 import type { Precompile, PrecompileResult } from './types.js';
-import { OUT_OF_GAS, fail } from './util.js';
-import { decodeG1, decodeG2, pairingProductIsOne, type G1Point, type G2Point } from './bn254.js';
+import { OUT_OF_GAS, fail, readWord } from './util.js';
+import { BN254_P } from './bn254.js';
+import { bn254PairingCheck, type G1Coordinates, type G2Coordinates } from '../../crypto/bn254Pairing.js';
 
 /** EIP-1108: 45000 base (was 100000 in EIP-197). */
 export const BN254_PAIRING_BASE_GAS = 45000;
@@ -20,16 +21,24 @@ export function bn254Pairing(input: Uint8Array, gasLimit: number): PrecompileRes
   const gas = BN254_PAIRING_BASE_GAS + BN254_PAIRING_PER_PAIR_GAS * k;
   if (gas > gasLimit) return OUT_OF_GAS;
   if (input.length % PAIR_BYTES !== 0) return fail('InvalidInputLength');
-  const pairs: { g1: G1Point; g2: G2Point }[] = [];
+  const pairs: { g1: G1Coordinates; g2: G2Coordinates }[] = [];
   for (let off = 0; off < input.length; off += PAIR_BYTES) {
-    const g1 = decodeG1(input, off);
-    if (g1 === null) return fail('InvalidPoint');
-    const g2 = decodeG2(input, off + 64);
-    if (g2 === null) return fail('InvalidPoint');
+    // G1 is x ‖ y; G2 is x_im ‖ x_re ‖ y_im ‖ y_re (EIP-197 puts the imaginary coefficient first).
+    const g1 = { x: readWord(input, off), y: readWord(input, off + 32) };
+    const g2 = {
+      xIm: readWord(input, off + 64),
+      xRe: readWord(input, off + 96),
+      yIm: readWord(input, off + 128),
+      yRe: readWord(input, off + 160),
+    };
+    if (g1.x >= BN254_P || g1.y >= BN254_P) return fail('InvalidPoint');
+    if (g2.xIm >= BN254_P || g2.xRe >= BN254_P || g2.yIm >= BN254_P || g2.yRe >= BN254_P) return fail('InvalidPoint');
     pairs.push({ g1, g2 });
   }
+  const isOne = bn254PairingCheck(pairs);
+  if (isOne === null) return fail('InvalidPoint');
   const output = new Uint8Array(32);
-  if (pairingProductIsOne(pairs)) output[31] = 1;
+  if (isOne) output[31] = 1;
   return { ok: true, gasUsed: gas, output };
 }
 

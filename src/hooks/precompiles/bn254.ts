@@ -1,12 +1,10 @@
-// alt_bn128 (bn254) point codecs shared by 0x06-0x08 (EIP-196 / EIP-197 encodings), on @noble/curves.
+// alt_bn128 (bn254) G1 codecs of 0x06 and 0x07 (EIP-196 encodings), on @noble/curves; 0x08's pairing check
+// is src/crypto/bn254Pairing.ts.
 import { bn254 } from '@noble/curves/bn254.js';
 import { readWord } from './util.js';
 
 export const G1 = bn254.G1.Point;
-export const G2 = bn254.G2.Point;
 export type G1Point = InstanceType<typeof G1>;
-export type G2Point = InstanceType<typeof G2>;
-const { Fp2, Fp12 } = bn254.fields;
 
 /** Base field modulus p (EIP-196). Coordinates must be < p. */
 export const BN254_P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n;
@@ -32,27 +30,6 @@ export function decodeG1(input: Uint8Array, offset: number): G1Point | null {
   }
 }
 
-/**
- * G2 point from the 128 bytes at `offset`: x_im ‖ x_re ‖ y_im ‖ y_re (EIP-197 puts the imaginary
- * coefficient first). All zeros is infinity. Returns null when a coordinate is ≥ p, the point is
- * not on the twist, or it is not in the order-n subgroup.
- */
-export function decodeG2(input: Uint8Array, offset: number): G2Point | null {
-  const xIm = readWord(input, offset);
-  const xRe = readWord(input, offset + 32);
-  const yIm = readWord(input, offset + 64);
-  const yRe = readWord(input, offset + 96);
-  if (xIm >= BN254_P || xRe >= BN254_P || yIm >= BN254_P || yRe >= BN254_P) return null;
-  if (xIm === 0n && xRe === 0n && yIm === 0n && yRe === 0n) return G2.ZERO;
-  try {
-    const p = G2.fromAffine({ x: Fp2.fromBigTuple([xRe, xIm]), y: Fp2.fromBigTuple([yRe, yIm]) });
-    p.assertValidity(); // on the twist and in the subgroup
-    return p;
-  } catch {
-    return null;
-  }
-}
-
 function writeWord(out: Uint8Array, offset: number, v: bigint): void {
   for (let i = offset + 31; i >= offset && v > 0n; i--) {
     out[i] = Number(v & 0xffn);
@@ -68,11 +45,4 @@ export function encodeG1(p: G1Point): Uint8Array {
   writeWord(out, 0, x);
   writeWord(out, 32, y);
   return out;
-}
-
-/** True when the product of the pairings e(g1_i, g2_i) is 1; pairs with an infinity are skipped. */
-export function pairingProductIsOne(pairs: { g1: G1Point; g2: G2Point }[]): boolean {
-  const live = pairs.filter(({ g1, g2 }) => !g1.is0() && !g2.is0());
-  if (live.length === 0) return true;
-  return Fp12.eql(bn254.pairingBatch(live), Fp12.ONE);
 }
