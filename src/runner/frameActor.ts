@@ -32,7 +32,7 @@ export interface FrameInfo {
   readonly value: bigint;
   /** Gas given to the frame, known once prepared (0 for a request refused in preparation). */
   gas: number;
-  /** Actor id of the calling frame (`frame-N`), or null for the entry frame: the call tree. */
+  /** `frame-N` of the calling frame (its actor id under inspection), or null for the entry frame: the call tree. */
   readonly callerFrame: string | null;
 }
 
@@ -197,17 +197,18 @@ export type FrameActorRef = ActorRefFrom<typeof frameLogic>;
 let constructing: FrameRecord | undefined;
 
 /**
- * Creates and starts `record`'s frame actor, child `id` of `parent`. Without an inspector the record reaches
- * `getInitialSnapshot` beside xstate's options rather than as `input`: xstate spreads the options into its
- * defaults, and on Node 20 that spread costs ~0.37 µs per property (≈ 5% of a frame). Inspectors show the
- * input (the record's toJSON), so they get it.
+ * Creates and starts `record`'s frame actor as a child of `parent`: named `id` (`frame-N`) and given the record as
+ * `input` under inspection, which shows both. Without an inspector the actor gets neither: the record reaches
+ * `getInitialSnapshot` beside the options, and the actor keeps xstate's session id, because xstate spreads the
+ * options into its defaults and on Node 20 that spread costs ~0.37 µs per property (`id` and `input` together
+ * ≈ 10% of a frame). What we report keeps `frame-N` either way (FrameInfo.callerFrame, the runner's context).
  */
-export function startFrameActor(parent: AnyActorRef, id: string, record: FrameRecord, withInput: boolean): void {
+export function startFrameActor(parent: AnyActorRef, id: string, record: FrameRecord, inspected: boolean): void {
   constructing = record;
   try {
-    record.actor = withInput
+    record.actor = inspected
       ? createActor(frameLogic, { parent, id, input: record })
-      : createActor(frameLogic, { parent, id } as { parent: AnyActorRef; id: string; input: FrameRecord });
+      : createActor(frameLogic, { parent } as { parent: AnyActorRef; input: FrameRecord });
   } finally {
     constructing = undefined;
   }

@@ -102,10 +102,16 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
               : event.type === 'runner.start'
                 ? 'entry'
                 : event.type.startsWith('xstate.error.actor.')
-                  ? event.type.slice('xstate.error.actor.'.length)
+                  ? this.frameNameOf(event.type.slice('xstate.error.actor.'.length))
                   : 'runner',
           )
       : undefined;
+  }
+
+  /** `frame-N` of the frame whose actor has `actorId` (xstate's session id when not inspected), else the id. */
+  private frameNameOf(actorId: string): string {
+    const f = this.frames.find((r) => r.actor.id === actorId);
+    return f ? `frame-${f.info.id}` : actorId;
   }
 
   top(): FrameRecord | undefined {
@@ -136,7 +142,7 @@ export class RunnerRuntime implements ChartRuntime<RunnerInbound>, EventLink, Ru
       codeAddress,
       value,
       gas: 0,
-      callerFrame: parent ? parent.actor.id : null,
+      callerFrame: parent ? `frame-${parent.info.id}` : null,
     };
     const record = new FrameRecord(info, this, this.frameStep);
     const id = `frame-${info.id}`;

@@ -45,6 +45,15 @@ const contextOf = (ref: AnyActorRef): FrameInfo => (ref.getSnapshot() as { conte
 const isFrameRef = (ref: AnyActorRef): boolean => ref.id.startsWith('frame-');
 
 describe.each([ethereum, zksync])('frame actors under supervision, profile $name', (profile: Profile) => {
+  it('without an inspector the observer sees the same call tree (callerFrame is frame-N)', () => {
+    const { env, rec } = setup(
+      profile,
+      tree().map(([k, v]) => [k, { ...v }]),
+    );
+    expect(callFromEoa(env, A, 1_000_000n).status).toBe('success');
+    expect(rec.frames.map((f) => f.info.callerFrame)).toEqual([null, 'frame-0', 'frame-1', 'frame-0', 'frame-0']);
+  });
+
   it('frames are children of the runner; contexts name the caller frame (the call tree); all stopped', () => {
     const events: InspectionEvent[] = [];
     const { env, rec } = setup(
@@ -162,5 +171,23 @@ describe.each([ethereum, zksync])('frame actors under supervision, profile $name
     const plain = createEnvironment({ profile, world, block: BLOCK, hooks });
     expect(() => callFromEoa(plain, HOOK_AT, 100_000n)).toThrow(/^host error in frame #0 \(hook .*\): boom: host bug$/);
     expect(vi.getTimerCount()).toBe(0);
+    // Without inspection the frame actors carry xstate's session ids; the observer still sees `frame-N`.
+    const seen: string[] = [];
+    const opened: (string | null)[] = [];
+    const observed = createEnvironment({
+      profile,
+      world,
+      block: BLOCK,
+      hooks,
+      observer: {
+        runnerStep: (_from, event, _to, source) => {
+          if (event.startsWith('xstate.error.actor.')) seen.push(source);
+        },
+        frameOpened: (info) => void opened.push(info.callerFrame),
+      },
+    });
+    expect(() => callFromEoa(observed, HOOK_AT, 100_000n)).toThrow(/^host error in frame #0/);
+    expect(seen).toEqual(['frame-0']);
+    expect(opened).toEqual([null]);
   });
 });
