@@ -38,6 +38,8 @@ export interface Frame {
   readonly caller: Address;
   readonly value: bigint;
   readonly calldata: Uint8Array;
+  /** DataView over `calldata`, made by the frame's first CALLDATALOAD that reads a whole word. */
+  calldataView: DataView | undefined;
   readonly isStatic: boolean;
   readonly depth: number;
   /** RETURNDATA buffer (EIP-211): output of the last call or create. */

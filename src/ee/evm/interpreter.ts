@@ -57,6 +57,7 @@ export class EvmFrame implements ExecutionEnvironment, Frame {
   readonly caller: Address;
   readonly value: bigint;
   readonly calldata: Uint8Array;
+  calldataView: DataView | undefined = undefined;
   readonly isStatic: boolean;
   readonly depth: number;
   /** RETURNDATA buffer (EIP-211): output of the last call or create. */

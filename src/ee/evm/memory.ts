@@ -51,6 +51,35 @@ function giveBuffer(b: Uint8Array, dirty: number): void {
   pool.push(b);
 }
 
+/**
+ * The 32-byte big-endian word at `offset` of `v` (memory, or calldata for CALLDATALOAD): a number when below
+ * 2^31, else a bigint built from four 64-bit limbs.
+ */
+export function readWordAt(v: DataView, offset: number): Word {
+  // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
+  if (
+    (v.getUint32(offset) |
+      v.getUint32(offset + 4) |
+      v.getUint32(offset + 8) |
+      v.getUint32(offset + 12) |
+      v.getUint32(offset + 16) |
+      v.getUint32(offset + 20)) ===
+    0
+  ) {
+    if (v.getUint32(offset + 24) === 0) {
+      const low = v.getUint32(offset + 28);
+      if (low < SMALL_LIMIT) return low;
+    }
+    return v.getBigUint64(offset + 24);
+  }
+  return (
+    (v.getBigUint64(offset) << 192n) |
+    (v.getBigUint64(offset + 8) << 128n) |
+    (v.getBigUint64(offset + 16) << 64n) |
+    v.getBigUint64(offset + 24)
+  );
+}
+
 /** EVM memory of one frame. Frames that never touch memory allocate nothing. */
 export class Memory {
   buf: Uint8Array = EMPTY_BUF;
@@ -92,29 +121,7 @@ export class Memory {
 
   /** Reads a 32-byte big-endian word at `offset` (already expanded); a value below 2^31 comes back as a number. */
   readWord(offset: number): Word {
-    const v = this.view;
-    // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
-    if (
-      (v.getUint32(offset) |
-        v.getUint32(offset + 4) |
-        v.getUint32(offset + 8) |
-        v.getUint32(offset + 12) |
-        v.getUint32(offset + 16) |
-        v.getUint32(offset + 20)) ===
-      0
-    ) {
-      if (v.getUint32(offset + 24) === 0) {
-        const low = v.getUint32(offset + 28);
-        if (low < SMALL_LIMIT) return low;
-      }
-      return v.getBigUint64(offset + 24);
-    }
-    return (
-      (v.getBigUint64(offset) << 192n) |
-      (v.getBigUint64(offset + 8) << 128n) |
-      (v.getBigUint64(offset + 16) << 64n) |
-      v.getBigUint64(offset + 24)
-    );
+    return readWordAt(this.view, offset);
   }
 
   /** Writes `word` as 32 big-endian bytes at `offset` (already expanded). */

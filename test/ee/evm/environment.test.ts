@@ -77,6 +77,26 @@ describeBothLoops('calldata and code', () => {
     expect(r.gasUsed).toBe(6n);
   });
 
+  it('CALLDATALOAD of whole words: small and full-width values, the last whole word, a view at an offset', () => {
+    // Calldata as a view into a larger buffer (a CALL's input is a view of the caller's memory).
+    const backing = new Uint8Array(100).fill(0xee);
+    const view = backing.subarray(7, 7 + 70);
+    view.fill(0);
+    view[31] = 0x2a; // word 0: 42
+    for (let i = 32; i < 64; i++) view[i] = i; // word 1: bytes 0x20..0x3f
+    view[69] = 0x01; // bytes 38..69: the last whole word ends at the end
+    const full = BigInt('0x' + Array.from({ length: 32 }, (_, i) => (32 + i).toString(16).padStart(2, '0')).join(''));
+    for (const [off, expected] of [
+      [0n, 42n],
+      [32n, full],
+      [38n, ((full & ((1n << 208n) - 1n)) << 48n) | 1n],
+      [7n, (0x2an << 56n) | 0x20212223242526n],
+    ] as const) {
+      const r = run(asm().push(off).op('CALLDATALOAD'), { calldata: view });
+      expect(r.frame.stack.peek(), `offset ${off}`).toBe(expected);
+    }
+  });
+
   it('CALLDATACOPY copies and zero-pads; 3 + 3/word + memory', () => {
     const r = run(asm().push(40).push(30).push(0).op('CALLDATACOPY').ret(0, 64), { calldata });
     expect(bytesToHex(r.end.returnData)).toBe('0x' + '1122' + '33' + '00'.repeat(61));

@@ -1,9 +1,11 @@
 // Stack words come in two forms (src/ee/evm/words.ts): numbers below 2^31 from PUSH and the loops' number paths,
-// and bigints from handlers (CALLDATALOAD here), small values included. Every inlined opcode must give the
-// same result for every mix of forms; the reference below is plain 256-bit bigint arithmetic.
+// and bigints from handlers (SLOAD here: a storage value always comes back as a bigint), small values included.
+// Every inlined opcode must give the same result for every mix of forms; the reference below is plain 256-bit
+// bigint arithmetic.
 import { expect, it } from 'vitest';
 import { asm } from '../../helpers/bytecode.js';
-import { describeBothLoops, run } from '../../helpers/evm.js';
+import { describeBothLoops, run, THIS } from '../../helpers/evm.js';
+import { MockHost } from '../../helpers/mockHost.js';
 import type { OpName } from '../../../src/ee/evm/opcodes.js';
 import { big, small, SMALL_LIMIT } from '../../../src/ee/evm/words.js';
 
@@ -51,13 +53,17 @@ const REFERENCE: Partial<Record<OpName, (a: bigint, b: bigint) => bigint>> = {
   SHR: (shift, v) => (shift >= 256n ? 0n : v >> shift),
 };
 
-type Form = 'push' | 'calldata';
+type Form = 'push' | 'sload';
 const FORMS: [Form, Form][] = [
   ['push', 'push'],
-  ['push', 'calldata'],
-  ['calldata', 'push'],
-  ['calldata', 'calldata'],
+  ['push', 'sload'],
+  ['sload', 'push'],
+  ['sload', 'sload'],
 ];
+
+/** A host whose storage at THIS holds `values` in slots 0, 1, …: SLOAD pushes them as bigints. */
+const storing = (...values: bigint[]): MockHost =>
+  new MockHost().setAccount(THIS, { storage: new Map(values.map((v, i) => [BigInt(i), v])) });
 
 /** Code that puts `b` then `a` on the stack in the given forms, runs `op`, and returns the top word. */
 function binary(
@@ -65,20 +71,14 @@ function binary(
   a: bigint,
   b: bigint,
   forms: [Form, Form],
-): { code: ReturnType<typeof asm>; calldata: Uint8Array } {
-  const calldata = new Uint8Array(64);
-  const put = (v: bigint, at: number): void => {
-    for (let i = 31; i >= 0; i--) calldata[at + i] = Number((v >> BigInt(8 * (31 - i))) & 0xffn);
-  };
-  put(a, 0);
-  put(b, 32);
+): { code: ReturnType<typeof asm>; host: MockHost } {
   const code = asm();
   if (forms[1] === 'push') code.push(b);
-  else code.push(32).op('CALLDATALOAD');
+  else code.push(1).op('SLOAD');
   if (forms[0] === 'push') code.push(a);
-  else code.push(0).op('CALLDATALOAD');
+  else code.push(0).op('SLOAD');
   code.op(op).push(0).op('MSTORE').push(32).push(0).op('RETURN');
-  return { code, calldata };
+  return { code, host: storing(a, b) };
 }
 
 const word = (bytes: Uint8Array): bigint => bytes.reduce((v, x) => (v << 8n) | BigInt(x), 0n);
@@ -89,8 +89,8 @@ describeBothLoops('number and bigint stack words', () => {
       for (const a of VALUES) {
         for (const b of VALUES) {
           for (const forms of FORMS) {
-            const { code, calldata } = binary(name, a, b, forms);
-            const r = run(code, { calldata });
+            const { code, host } = binary(name, a, b, forms);
+            const r = run(code, { host });
             expect(r.end.status, `${name}(${a}, ${b}) ${forms}`).toBe('success');
             expect(word(r.end.returnData), `${name}(${a}, ${b}) ${forms}`).toBe(ref(a, b));
           }
@@ -100,20 +100,19 @@ describeBothLoops('number and bigint stack words', () => {
   }
 
   it('ISZERO, NOT and JUMPI conditions see a zero in either form', () => {
-    for (const form of ['push', 'calldata'] as const) {
+    for (const form of ['push', 'sload'] as const) {
       for (const v of [0n, 1n, 0x8000_0000n, MAX]) {
         const load = (c: ReturnType<typeof asm>): ReturnType<typeof asm> =>
-          form === 'push' ? c.push(v) : c.push(0).op('CALLDATALOAD');
-        const calldata = new Uint8Array(32);
-        for (let i = 31; i >= 0; i--) calldata[i] = Number((v >> BigInt(8 * (31 - i))) & 0xffn);
-        const iszero = run(load(asm()).op('ISZERO').push(0).op('MSTORE').push(32).push(0).op('RETURN'), { calldata });
+          form === 'push' ? c.push(v) : c.push(0).op('SLOAD');
+        const host = storing(v);
+        const iszero = run(load(asm()).op('ISZERO').push(0).op('MSTORE').push(32).push(0).op('RETURN'), { host });
         expect(word(iszero.end.returnData)).toBe(v === 0n ? 1n : 0n);
-        const not = run(load(asm()).op('NOT').push(0).op('MSTORE').push(32).push(0).op('RETURN'), { calldata });
+        const not = run(load(asm()).op('NOT').push(0).op('MSTORE').push(32).push(0).op('RETURN'), { host: storing(v) });
         expect(word(not.end.returnData)).toBe(MAX ^ v);
         // JUMPI to the JUMPDEST after STOP when the condition is non-zero (then 32 bytes are returned).
         const dest = load(asm()).toBytes().length + 4; // the load, PUSH1 dest, JUMPI, STOP
         const jumpi = load(asm()).push(dest).op('JUMPI', 'STOP', 'JUMPDEST').push(32).push(0).op('RETURN');
-        const r = run(jumpi, { calldata });
+        const r = run(jumpi, { host: storing(v) });
         expect(r.end.status).toBe('success');
         expect(r.end.returnData.length).toBe(v === 0n ? 0 : 32);
       }
@@ -121,15 +120,15 @@ describeBothLoops('number and bigint stack words', () => {
   });
 
   it('JUMP, MLOAD and MSTORE take small offsets in bigint form', () => {
-    // calldata holds 0x40 (an offset) and the JUMPDEST's pc, loaded as bigints.
+    // storage holds 0x40 (an offset) and the JUMPDEST's pc, loaded as bigints.
     const code = asm()
       .push(0)
-      .op('CALLDATALOAD') // 0x40, bigint form
+      .op('SLOAD') // 0x40, bigint form
       .push(0x1234)
       .op('DUP2', 'MSTORE') // mem[0x40] = 0x1234
       .op('MLOAD') // reads it back through the bigint offset
-      .push(32)
-      .op('CALLDATALOAD', 'JUMP', 'INVALID', 'JUMPDEST')
+      .push(1)
+      .op('SLOAD', 'JUMP', 'INVALID', 'JUMPDEST')
       .push(0)
       .op('MSTORE')
       .push(32)
@@ -137,10 +136,7 @@ describeBothLoops('number and bigint stack words', () => {
       .op('RETURN');
     const bytes = code.toBytes();
     const dest = bytes.indexOf(0x5b);
-    const calldata = new Uint8Array(64);
-    calldata[31] = 0x40;
-    calldata[63] = dest;
-    const r = run(bytes, { calldata });
+    const r = run(bytes, { host: storing(0x40n, BigInt(dest)) });
     expect(r.end.status).toBe('success');
     expect(word(r.end.returnData)).toBe(0x1234n);
   });

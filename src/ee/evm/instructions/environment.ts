@@ -3,7 +3,7 @@
 import type { Frame } from '../frame.js';
 import { Status } from '../status.js';
 import { GAS_COLD_ACCOUNT_SURCHARGE, copyCost } from '../gas.js';
-import { addCopyNative, copyPadded, expandMemory } from '../memory.js';
+import { addCopyNative, copyPadded, expandMemory, readWordAt } from '../memory.js';
 import { ADDRESS_MASK } from '../../../encoding/limits.js';
 
 export function address(f: Frame): Status {
@@ -46,27 +46,23 @@ export function callvalue(f: Frame): Status {
 /** 32 bytes of calldata from the offset, zero-padded past the end. */
 export function calldataload(f: Frame): Status {
   const s = f.stack;
-  const off = s.peek();
   const data = f.calldata;
-  if (off >= BigInt(data.length)) {
-    s.setTop(0n);
+  const top = s.items[s.sp - 1]!;
+  if (typeof top === 'number' ? top >= data.length : top >= BigInt(data.length)) {
+    s.items[s.sp - 1] = 0;
     return Status.Continue;
   }
-  const start = Number(off);
-  const end = Math.min(start + 32, data.length);
-  let v = 0n;
-  let i = start;
-  // Six bytes at a time stay exact in a double and cut bigint operations by six.
-  for (; i + 6 <= end; i += 6) {
-    const chunk =
-      data[i]! * 0x10000000000 +
-      data[i + 1]! * 0x100000000 +
-      data[i + 2]! * 0x1000000 +
-      ((data[i + 3]! << 16) | (data[i + 4]! << 8) | data[i + 5]!);
-    v = (v << 48n) | BigInt(chunk);
+  const start = Number(top);
+  if (start + 32 <= data.length) {
+    // A whole word (every ABI argument but a short tail): read like MLOAD, small values as numbers.
+    f.calldataView ??= new DataView(data.buffer, data.byteOffset, data.byteLength);
+    s.items[s.sp - 1] = readWordAt(f.calldataView, start);
+    return Status.Continue;
   }
-  for (; i < end; i++) v = (v << 8n) | BigInt(data[i]!);
-  s.setTop(v << BigInt((32 - (end - start)) * 8));
+  // The word runs past the end: the bytes there, zero-padded on the right.
+  let v = 0n;
+  for (let i = start; i < data.length; i++) v = (v << 8n) | BigInt(data[i]!);
+  s.setTop(v << BigInt((32 - (data.length - start)) * 8));
   return Status.Continue;
 }
 
