@@ -39,8 +39,6 @@ function program(write: (a: Asm) => Asm): Asm {
   return write(a).push(P).op('MLOAD').retTop();
 }
 
-const code = (...bytes: number[]): Uint8Array => Uint8Array.from(bytes);
-
 describeBothLoops('memory model: MLOAD after every kind of write over part of the word', () => {
   const cases: [string, (a: Asm) => Asm, (m: Model) => void][] = [
     ['MSTORE 8 bytes after', (a) => a.mstore(P + 8, B), (m) => m.store(P + 8, B)],
