@@ -6,6 +6,8 @@ export const TWO_64 = 1n << 64n;
 export const U64_MAX = TWO_64 - 1n;
 /** 2^160 - 1: the mask that turns a stack word into an address. */
 export const ADDRESS_MASK = (1n << 160n) - 1n;
+/** 2^192: words below it have a zero top 64-bit limb (memory converts them in three limbs). */
+export const TWO_192 = 1n << 192n;
 /** 2^255: the sign bit of a 256-bit word. */
 export const SIGN_BIT = 1n << 255n;
 /** 2^256: one past the largest word. */

@@ -1,7 +1,7 @@
 // Frame memory: a growable byte buffer (starts empty, capacity grows ×4) with its logical size in
 // words, and the one function that turns stack offsets into paid-for memory ranges.
 import { memoryExpansionCost, toWords } from './gas.js';
-import { TWO_64 } from '../../encoding/limits.js';
+import { TWO_64, TWO_192 } from '../../encoding/limits.js';
 import type { DynamicNative } from './native.js';
 import { SMALL_LIMIT, type Word } from './words.js';
 
@@ -53,24 +53,24 @@ function giveBuffer(b: Uint8Array, dirty: number): void {
 
 /**
  * The 32-byte big-endian word at `offset` of `v` (memory, or calldata for CALLDATALOAD): a number when below
- * 2^31, else a bigint built from four 64-bit limbs.
+ * 2^31, else a bigint built from its 64-bit limbs (one, three or four: the zero top limbs are skipped).
  */
 export function readWordAt(v: DataView, offset: number): Word {
-  // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
-  if (
-    (v.getUint32(offset) |
-      v.getUint32(offset + 4) |
-      v.getUint32(offset + 8) |
-      v.getUint32(offset + 12) |
-      v.getUint32(offset + 16) |
-      v.getUint32(offset + 20)) ===
-    0
-  ) {
-    if (v.getUint32(offset + 24) === 0) {
-      const low = v.getUint32(offset + 28);
-      if (low < SMALL_LIMIT) return low;
+  const top = v.getUint32(offset) | v.getUint32(offset + 4);
+  if (top === 0) {
+    // Fast path: the upper 24 bytes are zero (pointers, lengths, small integers).
+    if (
+      (v.getUint32(offset + 8) | v.getUint32(offset + 12) | v.getUint32(offset + 16) | v.getUint32(offset + 20)) ===
+      0
+    ) {
+      if (v.getUint32(offset + 24) === 0) {
+        const low = v.getUint32(offset + 28);
+        if (low < SMALL_LIMIT) return low;
+      }
+      return v.getBigUint64(offset + 24);
     }
-    return v.getBigUint64(offset + 24);
+    // A zero top limb (addresses, packed 64-bit lanes): three limbs.
+    return (v.getBigUint64(offset + 8) << 128n) | (v.getBigUint64(offset + 16) << 64n) | v.getBigUint64(offset + 24);
   }
   return (
     (v.getBigUint64(offset) << 192n) |
@@ -148,11 +148,15 @@ export class Memory {
       v.setBigUint64(offset + 24, word);
       return;
     }
-    // setBigUint64 stores its argument mod 2^64 (ToBigUint64), so each limb needs only the shift.
+    // setBigUint64 stores its argument mod 2^64 (ToBigUint64), so each limb needs only the shift; a zero top
+    // limb (words below 2^192: addresses, packed 64-bit lanes) is written without the third shift.
     v.setBigUint64(offset + 24, word);
     v.setBigUint64(offset + 16, word >> 64n);
     v.setBigUint64(offset + 8, word >> 128n);
-    v.setBigUint64(offset, word >> 192n);
+    if (word < TWO_192) {
+      v.setUint32(offset, 0);
+      v.setUint32(offset + 4, 0);
+    } else v.setBigUint64(offset, word >> 192n);
   }
 
   /** Copy of [offset, offset+size) (already expanded). */
